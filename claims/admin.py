@@ -1,0 +1,186 @@
+"""The admin: add articles, watch their extraction, read their claims in context."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+
+from .fetch import FetchError
+from .forms import ArticleAddForm
+from .models import Article, Claim, Outlet, Speaker, Verdict
+from .selectors import claim_in_context
+from .services import IngestError, article_ingest, article_requeue
+
+
+def _in_context_html(claim: Claim) -> str:
+    parts = claim_in_context(claim)
+    return format_html(
+        '<div class="claim-context" style="max-width:60em;white-space:pre-wrap">{}<mark>{}</mark>{}</div>',
+        parts.before,
+        parts.content,
+        parts.after,
+    )
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    list_display = ["name", "domain", "article_count"]
+    search_fields = ["name", "domain"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(ordering="article_count", description="Articles")
+    def article_count(self, outlet):
+        return outlet.article_count
+
+
+class ClaimInline(admin.TabularInline):
+    model = Claim
+    fields = ["content", "speaker_text", "cue", "via", "kind", "claim_date", "checkworthiness", "flags", "review_status"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    ordering = ["start"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "outlet", "language", "published_date", "status", "claim_count", "created_at"]
+    list_filter = ["status", "language", "outlet"]
+    list_select_related = ["outlet"]
+    search_fields = ["title", "url"]
+    date_hierarchy = "created_at"
+    show_full_result_count = False
+    autocomplete_fields = ["outlet"]
+    readonly_fields = [
+        "status", "error", "content_hash", "extractor_version", "queued_at", "started_at", "finished_at",
+        "created_at", "updated_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["title", "url", "canonical_url", "outlet", "authors", "published_date", "language"]}),
+        ("Extraction", {"fields": readonly_fields}),
+        ("Text", {"fields": ["text"], "classes": ["collapse"]}),
+        ("Page as fetched", {"fields": ["html"], "classes": ["collapse"]}),
+    ]
+    inlines = [ClaimInline]
+    actions = ["rerun_extraction"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(claim_count=Count("claims"))
+
+    @admin.display(ordering="claim_count", description="Claims")
+    def claim_count(self, article):
+        return article.claim_count
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """Adding goes through the ingest service: fetch or take the text, de-duplicate, queue extraction."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ArticleAddForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                result = article_ingest(**form.ingest_kwargs())
+            except (IngestError, FetchError) as exc:
+                form.add_error(None, str(exc))
+            else:
+                if result.created:
+                    self.log_addition(request, result.article, [{"added": {}}])
+                    self.message_user(request, f"“{result.article}” was added and queued for extraction.")
+                else:
+                    self.message_user(request, f"This article is already stored as “{result.article}”.", messages.WARNING)
+                return redirect(reverse("admin:claims_article_change", args=[result.article.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            **(extra_context or {}),
+            "title": "Add article",
+            "form": form,
+            "opts": self.model._meta,
+            "has_view_permission": self.has_view_permission(request),
+        }
+        return TemplateResponse(request, "admin/claims/article/add_form.html", context)
+
+    @admin.action(description="Re-run extraction", permissions=["change"])
+    def rerun_extraction(self, request, queryset):
+        for article in queryset:
+            article_requeue(article=article)
+        self.message_user(request, f"{queryset.count()} article(s) queued for extraction.")
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    list_display = ["canonical_name", "kind", "claim_count"]
+    list_filter = ["kind"]
+    search_fields = ["canonical_name", "aliases"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(claim_count=Count("claims"))
+
+    @admin.display(ordering="claim_count", description="Claims")
+    def claim_count(self, speaker):
+        return speaker.claim_count
+
+
+@admin.register(Verdict)
+class VerdictAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_id", "rating_value"]
+    search_fields = ["name", "name_id"]
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = [
+        "short_content", "speaker_display", "cue", "kind", "claim_date", "checkworthiness_display",
+        "review_status", "article_outlet",
+    ]
+    list_filter = ["review_status", "kind", "article__language", "claim_date", "verdict", "article__outlet"]
+    list_select_related = ["article__outlet", "speaker"]
+    search_fields = ["content", "speaker__canonical_name", "speaker_text"]
+    autocomplete_fields = ["speaker", "assignee", "verdict"]
+    show_full_result_count = False
+    readonly_fields = [
+        "in_context", "article", "start", "end", "speaker_text", "cue", "via", "kind", "claim_date",
+        "checkworthiness", "flags", "extractor_version", "version", "created_at", "updated_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["in_context", "article", "content"]}),
+        ("Attribution", {"fields": ["speaker", "speaker_text", "cue", "via", "kind", "claim_date"]}),
+        ("Extraction", {"fields": ["checkworthiness", "flags", "start", "end", "extractor_version"]}),
+        ("Review", {"fields": ["review_status", "assignee", "verdict", "version", "created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        # The change page reads the article text for the context; the changelist must not load it.
+        return super().get_queryset(request).defer("article__text", "article__html")
+
+    def get_object(self, request, object_id, from_field=None):
+        return Claim.objects.select_related("article", "speaker").filter(pk=object_id).first()
+
+    @admin.display(description="Claim")
+    def short_content(self, claim):
+        return claim.content if len(claim.content) <= 120 else claim.content[:117] + "…"
+
+    @admin.display(description="Speaker", ordering="speaker__canonical_name")
+    def speaker_display(self, claim):
+        return claim.speaker.canonical_name if claim.speaker else (claim.speaker_text or "—")
+
+    @admin.display(description="Check-worthy", ordering="checkworthiness")
+    def checkworthiness_display(self, claim):
+        return f"{claim.checkworthiness:.2f}"
+
+    @admin.display(description="Outlet", ordering="article__outlet__name")
+    def article_outlet(self, claim):
+        return claim.article.outlet or "—"
+
+    @admin.display(description="In its paragraph")
+    def in_context(self, claim):
+        return _in_context_html(claim)

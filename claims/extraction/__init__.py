@@ -1,0 +1,9 @@
+"""Attributed claims from news articles: pure Python, no Django.
+
+`extract()` is the one entry point; everything else here is a step it calls.
+"""
+
+from .pipeline import EXTRACTOR_VERSION, extract
+from .types import Extraction, ExtractedClaim
+
+__all__ = ["EXTRACTOR_VERSION", "Extraction", "ExtractedClaim", "extract"]

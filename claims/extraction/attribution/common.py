@@ -1,0 +1,125 @@
+"""Helpers shared by the per-language attribution modules.
+
+Quotation spans, span trimming, and a small memory of who has spoken so far,
+so pronouns and short names can be resolved to the full name used earlier.
+Signatures here are relied on by other modules: extend, do not change them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_QUOTE_MARK = re.compile(r'["“”]')
+_PUNCT_EDGE = " \t\n,;:.-–—"
+
+
+def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return (open, close) offsets of the quotation marks in text[start:end].
+
+    `“` opens and `”` closes; a straight `"` closes an open quotation (whatever
+    opened it, since scrapers mix the two) or opens a new one. The inner words
+    are text[open + 1:close]. An unclosed quotation is dropped.
+    """
+    end = len(text) if end is None else end
+    spans = []
+    opened = None
+    for m in _QUOTE_MARK.finditer(text, start, end):
+        ch, at = m.group(0), m.start()
+        if opened is None:
+            if ch != "”":
+                opened = at
+        elif ch != "“":
+            spans.append((opened, at))
+            opened = None
+        else:
+            opened = at
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """Return the (open, close) span that contains offset, if any."""
+    for open_, close in spans:
+        if open_ < offset < close:
+            return open_, close
+    return None
+
+
+def trim_span(text: str, start: int, end: int, chars: str = _PUNCT_EDGE) -> tuple[int, int]:
+    """Shrink [start, end) past leading and trailing spaces and punctuation in `chars`."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def trim_spaces(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past whitespace only."""
+    return trim_span(text, start, end, " \t\n")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: the name to report and the other ways the article refers to them."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    def with_alias(self, *more: str) -> Speaker:
+        extra = tuple(a for a in more if a and a != self.name and a not in self.aliases)
+        return Speaker(self.name, self.aliases + extra) if extra else self
+
+
+@dataclass
+class SpeakerMemory:
+    """Who has spoken so far in an article, for pronouns and short names.
+
+    `names` holds full person names seen anywhere before the current point
+    (speakers or not: `dipimpin oleh Mousa Abu Marzouk`), so that a later
+    `Marzouk` or `Abu Marzouk` resolves to the full form.
+    """
+
+    last: Speaker | None = None
+    names: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name), in text order
+    spoken: dict[str, Speaker] = field(default_factory=dict)  # lower-cased name -> speaker
+
+    def remember_name(self, offset: int, name: str) -> None:
+        if len(name.split()) >= 2:
+            self.names.append((offset, name))
+
+    def full_name(self, short: str, before: int | None = None) -> str | None:
+        """Return the most recent longer name whose first or last words are `short`."""
+        words = short.lower().split()
+        if not words:
+            return None
+        n = len(words)
+        for offset, name in reversed(self.names):
+            if before is not None and offset >= before:
+                continue
+            parts = name.lower().split()
+            if len(parts) > n and (parts[-n:] == words or parts[:n] == words):
+                return name
+        return None
+
+    def resolve(self, name: str, aliases: tuple[str, ...] = (), at: int | None = None) -> Speaker:
+        """Return the Speaker for a name just read in the text, remembering it as the latest."""
+        key = name.lower()
+        known = self.spoken.get(key)
+        if known is None:
+            full = self.full_name(name, before=at)
+            if full and full.lower() in self.spoken:
+                known = self.spoken[full.lower()]
+            elif full:
+                known = Speaker(full, (name,))
+        if known is None:
+            known = Speaker(name)
+        speaker = known.with_alias(name, *aliases)
+        for key_name in (speaker.name, *speaker.aliases):
+            self.spoken[key_name.lower()] = speaker
+        self.last = speaker
+        return speaker
+
+    def repeat_last(self) -> Speaker | None:
+        """Return the latest speaker, for a pronoun or a continuation."""
+        return self.last

@@ -1,0 +1,150 @@
+"""Turn the noun phrase before or after a cue into a speaker name, and resolve later mentions.
+
+A speaker is reported as the most specific name the article gives: `Trump` after
+`Donald Trump` becomes `Donald Trump`, `he` becomes the person spoken of last.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .english_lexicon import AUXILIARIES, LEADING_FILLERS, PERSON_PRONOUNS, PRONOUNS, TITLE_WORDS
+
+WORD = re.compile(r"[\w’'.&-]+")
+NAME_TOKEN = re.compile(r"(?:[A-Z][\w’'&-]*\.?|[A-Z]\.)$")
+NAME_JOINERS = {"de", "van", "von", "der", "bin", "al", "la", "le", "du", "da", "del", "of", "and", "for"}
+ORG_WORDS = {
+    "committee", "party", "house", "times", "news", "department", "office", "campaign", "council", "court",
+    "association", "institute", "foundation", "center", "centre", "university", "agency", "bureau",
+    "administration", "commission", "service", "union", "post", "journal", "board", "group", "state",
+    "states", "network", "company", "corp", "inc", "senate", "congress", "caucus", "fund", "project",
+    "coalition", "alliance", "review", "press", "club", "bank", "reuters", "cnn", "police", "school",
+    "college", "network", "poll", "organization", "organisation", "institution", "ministry", "government",
+}
+DETERMINERS = {
+    "the", "a", "an", "another", "some", "many", "several", "most", "other", "one", "both", "all", "its",
+    "his", "her", "their", "our", "two", "three", "four", "five", "few", "those", "these", "this", "that",
+    "each", "every", "no", "more", "top", "senior", "former", "u.s.",
+}
+POSSESSIVE = re.compile(r"[’']s$")
+
+
+@dataclass(frozen=True)
+class SpeakerMention:
+    """A speaker as written (span) and as reported (name)."""
+
+    name: str
+    start: int
+    end: int
+    surface: str
+
+
+def _tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), offset + m.start(), offset + m.end()) for m in WORD.finditer(text)]
+
+
+def _is_name_token(word: str) -> bool:
+    return bool(NAME_TOKEN.match(word)) and word.lower().rstrip(".") not in {"i"}
+
+
+def trim_noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Drop leading conjunctions and trailing auxiliaries/adverbs around a subject; None if nothing is left."""
+    toks = _tokens(text[start:end], start)
+    while toks and (toks[0][0].lower() in LEADING_FILLERS or toks[0][0] in {"-", "—", "–"}):
+        toks.pop(0)
+    while toks and (toks[-1][0].lower() in AUXILIARIES or toks[-1][0].lower().endswith("ly")):
+        toks.pop()
+    if not toks:
+        return None
+    return toks[0][1], toks[-1][2]
+
+
+def looks_like_speaker(phrase: str) -> bool:
+    """Tell a plausible subject noun phrase from a clause fragment, cheaply."""
+    words = phrase.split()
+    if not words or len(words) > 12:
+        return False
+    first = words[0]
+    low = first.lower()
+    if low in PRONOUNS or low in DETERMINERS:
+        return True
+    if first[0].isupper() or first[0].isdigit():
+        return True
+    # bare plural nouns: officials, sources, experts, critics, polls
+    return len(words) <= 3 and words[-1].lower().endswith("s")
+
+
+def name_in_phrase(phrase: str) -> str | None:
+    """Return the trailing proper name of a noun phrase (`White House spokesman Josh Earnest` -> `Josh Earnest`)."""
+    words = phrase.split()
+    if not words or not _is_name_token(words[-1]) or POSSESSIVE.search(words[-1]):
+        return None
+    i = len(words) - 1
+    while i > 0 and (_is_name_token(words[i - 1]) or (words[i - 1] in NAME_JOINERS and i - 2 >= 0
+                                                       and _is_name_token(words[i - 2]))):
+        if POSSESSIVE.search(words[i - 1]):
+            break
+        i -= 1
+    run = words[i:]
+    while run and run[0] in NAME_JOINERS:
+        run = run[1:]
+    if not run:
+        return None
+    person = [w for w in run if w.lower().rstrip(".") not in TITLE_WORDS and w.lower() not in TITLE_WORDS]
+    is_org = run[-1].lower().rstrip(".") in ORG_WORDS
+    if not is_org and person and person[0] == run[len(run) - len(person)]:
+        return " ".join(person)
+    while run and run[0].lower() in {"the", "a", "an", "but", "and", "so", "yet", "when", "while", "as"}:
+        run = run[1:]
+    return " ".join(run) or None
+
+
+class NameBook:
+    """Full names seen so far in an article, to expand short forms and pronouns."""
+
+    FULL_NAME = re.compile(
+        r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?([A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|van|von|bin|al|del|la)\b)?"
+        r"(?:\s+[A-Z][A-Za-z’'-]+){1,2})"
+    )
+
+    def __init__(self, text: str):
+        self.by_surname: dict[str, list[tuple[int, str]]] = {}
+        self.persons: list[tuple[int, str]] = []
+        for m in self.FULL_NAME.finditer(text):
+            words = m.group(1).split()
+            while words and words[0].lower().rstrip(".") in TITLE_WORDS:
+                words.pop(0)
+            if len(words) < 2 or words[-1].lower() in ORG_WORDS or words[-1].lower() in TITLE_WORDS:
+                continue
+            last = POSSESSIVE.sub("", words[-1])
+            words[-1] = last
+            full = " ".join(words)
+            self.by_surname.setdefault(last, []).append((m.start(1), full))
+            self.persons.append((m.start(1), full))
+
+    def expand(self, name: str, before: int) -> tuple[str, tuple[str, ...]]:
+        """Return the full form of a one-word name mentioned before `before`, with the short form as alias."""
+        words = name.split()
+        if len(words) != 1:
+            return name, ()
+        fulls = {full for pos, full in self.by_surname.get(words[0], ()) if pos < before}
+        if len(fulls) == 1:
+            return fulls.pop(), (name,)
+        return name, ()
+
+    def last_person_before(self, pos: int) -> str | None:
+        found = None
+        for start, full in self.persons:
+            if start >= pos:
+                break
+            found = full
+        return found
+
+
+def is_pronoun(phrase: str) -> bool:
+    return phrase.lower() in PRONOUNS
+
+
+def is_person_pronoun(phrase: str) -> bool:
+    return phrase.lower() in PERSON_PRONOUNS

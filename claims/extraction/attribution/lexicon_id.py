@@ -1,0 +1,165 @@
+"""Indonesian word lists for attribution: cues, titles, connectors.
+
+Kept apart from the rules so the lists can grow without touching the logic.
+Everything is lower case; callers compare lower-cased words.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+# Verbs that follow their speaker and introduce what is claimed:
+# `X mengatakan (bahwa) C`, `X menegaskan, C`, `X berharap agar C`.
+LEADING_CUES = _words(
+    """
+    mengatakan berkata menyatakan menyebutkan menyebut menegaskan menekankan menggarisbawahi
+    menjelaskan menerangkan memaparkan mengungkapkan mengungkap menuturkan menyampaikan menambahkan
+    melanjutkan mengimbuhkan membenarkan mengakui mengaku mengklaim mengeklaim membantah menyangkal
+    menampik menandaskan menukas mengemukakan mengutarakan membeberkan menginformasikan
+    memberitahukan mengumumkan melaporkan menilai berpendapat menganggap meyakini yakin percaya
+    optimistis optimis pesimistis pesimis khawatir mengkhawatirkan berharap mengharapkan menginginkan
+    memastikan menjamin berjanji menjanjikan menargetkan memperkirakan memprediksi memprediksikan
+    memproyeksikan menduga mengingatkan memperingatkan mengimbau menghimbau meminta mendesak
+    menyarankan mengusulkan mengajak mendukung menyayangkan menyesalkan menyimpulkan mengklarifikasi
+    bersikeras menuding menuduh mengeluhkan mengkritik mengecam menyoroti mengonfirmasi mengkonfirmasi
+    berujar bertutur berucap menjawab mencatat menulis menyadari mengingatkan menyetujui sepakat
+    mengharap mengatakannya menyebutnya menilainya menjelaskannya
+    """
+)
+
+# Cues that come after the claim (`"Q," kata X`, `C, ujarnya`), bare or with -nya.
+TRAILING_CUES = _words(
+    """
+    kata ujar ucap tutur tambah imbuh jelas terang tegas papar ungkap lanjut sambung pungkas tandas
+    tukas sebut beber cetus seru kilah aku catat tulis timpal jawab klaim tutup urai bilang terangnya
+    katanya ujarnya ucapnya tuturnya tambahnya imbuhnya jelasnya tegasnya paparnya ungkapnya
+    lanjutnya sambungnya pungkasnya tandasnya tukasnya sebutnya bebernya cetusnya serunya kilahnya
+    akunya catatnya tulisnya timpalnya jawabnya klaimnya tutupnya urainya bilangnya
+    """
+) | LEADING_CUES
+
+# Trailing cues that are also ordinary words (`jelas` = clear, `aku` = I): only a cue
+# when marked with -nya or followed by a speaker.
+AMBIGUOUS_TRAILING = _words("jelas terang tegas lanjut aku tutup sebut tulis catat jawab klaim bilang seru urai")
+
+# Cue words that are verbs of belief or wish rather than speech: need a clear subject.
+STANCE_CUES = _words(
+    """
+    yakin percaya optimistis optimis pesimistis pesimis khawatir berharap mengharapkan menginginkan
+    mendukung menyayangkan menyesalkan meminta mendesak menyarankan mengusulkan mengajak menyetujui
+    sepakat mengharap menilai menganggap meyakini menargetkan
+    """
+)
+
+PRONOUNS = _words("ia dia beliau dirinya mereka pihaknya")
+PRONOUN_SUFFIX = "nya"
+
+# Words that, placed between speaker and cue, are not part of the speaker.
+ADVERBS = _words(
+    """
+    juga pun kembali hanya pula sendiri lantas lalu kemudian telah sudah sempat akhirnya lagi bahkan
+    sebelumnya justru memang tetap sekali kini pernah masih turut ikut sebelumnya secara terpisah
+    langsung terus selalu sering tak tidak belum
+    """
+)
+NEGATIONS = _words("tidak tak belum bukan enggan")
+
+# Prepositions that start a phrase between speaker and cue (`Bank Dunia dalam sebuah pernyataan`).
+PREPOSITIONS = _words(
+    """
+    dalam kepada pada saat ketika usai seusai selepas melalui lewat via di sebagai sewaktu sembari
+    sambil seraya kala tatkala dari terhadap untuk atas dengan bersama menurut
+    """
+)
+
+# Words after which a cue is not a main verb (`dengan mengatakan`, `yang mengatakan`).
+BLOCKERS = _words(
+    """
+    dengan yang untuk dan atau akan bisa dapat ingin harus tidak tak belum bukan jangan sempat
+    mau hendak perlu boleh agar supaya sebelum setelah sesudah tanpa karena ketika saat bila jika
+    kalau apabila sambil seraya sembari usai seusai demi oleh para sedang tengah
+    """
+)
+
+# Sentence openers that are not speakers (`Sementara itu,`, `Namun`, `Di sisi lain,`).
+CONNECTORS = _words(
+    """
+    sementara namun tetapi tapi akan sedangkan lalu kemudian bahkan dan serta adapun kini sebelumnya
+    selanjutnya akhirnya oleh selain terkait dengan lebih di pada dalam selama setelah sebelum sejak
+    hingga menurut meski meskipun walau walaupun karena jika bila apabila kalau padahal justru terlebih
+    apalagi untuk usai seusai atas sehingga maka pasalnya namun begitu sayangnya nah ya selain itu
+    mengutip dikutip dilansir seperti sebagaimana berdasarkan saat ketika tak tidak bukan yang ini itu
+    """
+)
+
+# Phrases that name an intermediary rather than the speaker.
+VIA_MARKERS = re.compile(
+    r"\b(?:sebagaimana|seperti|sesuai|yang)?\s*(?:dilansir|dikutip|mengutip|melansir|diberitakan|dilaporkan)"
+    r"(?:\s+(?:dari|oleh))?\s+",
+    re.IGNORECASE,
+)
+OUTLET_WORDS = _words(
+    """
+    kantor berita media stasiun televisi radio surat kabar harian majalah situs laman portal reuters
+    afp ap antara xinhua bbc cnn novosti tass bloomberg kyodo yonhap ria sputnik aljazeera memo
+    """
+)
+
+WEEKDAYS = _words("senin selasa rabu kamis jumat jum'at sabtu minggu ahad")
+MONTHS = _words(
+    "januari februari maret april mei juni juli agustus september oktober november desember"
+)
+NOT_SPEAKERS = WEEKDAYS | MONTHS | _words(
+    """
+    baca juga lihat simak video foto advertisement scroll tonton berita terkait sumber editor penulis
+    hal ini itu tersebut kemarin hari ini besok lalu kamu anda kita kami saya aku
+    """
+)
+
+# Titles and ranks that come before a person's name: stripped from the name, kept as an alias.
+PERSON_TITLES = _words(
+    """
+    presiden wakil ketua kepala menteri direktur sekretaris gubernur bupati walikota wali camat lurah
+    kapolda kapolri kapolres kapolsek kapolresta wakapolri wakapolda kabid kabag kasat kasubdit
+    kasubbag kadiv kapuspen dirut dirjen irjen brigjen kombes akbp akp iptu aiptu ipda ipti bripka
+    brigadir jenderal mayjen letjen marsekal laksamana kolonel letkol mayor kapten pol ceo coo cfo cto
+    founder co-founder pendiri manajer manager pelatih juru jubir anggota duta penasihat komisaris
+    inspektur staf ahli pengamat analis ekonom pakar peneliti dosen rektor dekan hakim jaksa panglima
+    danrem dandim pangdam kasad kasal kasau sekjen plt plh kadis menko wamen dubes mendagri menkeu
+    mendikbud menpora menlu menhan menkes mentan menperin mendag menaker menhub menteri kabareskrim
+    artis aktor aktris penyanyi pebalap pemain pebulu petinju pegolf desainer presenter komedian
+    sutradara produser penulis pengacara kuasa hukum advokat warga pria wanita perempuan ibu bapak pak bu
+    sang si mantan eks calon tersangka terdakwa saksi korban pelaku politikus politisi ustaz ustadz
+    kiai kyai habib dr prof ir drs dra h hj kh haji hajjah tuan nyonya mr mrs ms sir raja ratu pangeran
+    perdana senator kanselir selebriti model pelantun vokalis gitaris drummer pendakwah agung umum
+    utama besar deputi asisten kepala kabiro karo kapus koordinator ketum waketum sekretaris bendahara
+    """
+)
+
+# Capitalised words of offices and institutions: a name does not run across them.
+ORG_WORDS = _words(
+    """
+    kementerian kemenkeu badan dinas kantor lembaga komisi dewan pemerintah pemprov pemkot pemkab
+    provinsi kabupaten kota daerah nasional republik indonesia negara negeri luar dalam pusat umum
+    jawa barat timur tengah utara selatan tenggara laut sumatera kalimantan sulawesi papua bali nusa
+    polda polres polri polsek polresta mabes tni bidang divisi bagian seksi humas informasi keamanan
+    pertahanan keuangan kesehatan pendidikan kebudayaan agama hukum perhubungan pertanian perdagangan
+    perindustrian sosial tenaga kerja agraria tata ruang lingkungan hidup kehutanan energi sumber daya
+    mineral pariwisata komunikasi informatika pemuda olahraga koperasi usaha kecil menengah riset
+    teknologi kelautan perikanan pekerjaan perumahan rakyat desa pembangunan perencanaan investasi
+    metro jaya raya dki bank partai fraksi universitas institut sekolah rumah sakit perusahaan pt tbk
+    persero grup group asosiasi federasi persatuan ikatan himpunan gerakan front majelis mahkamah
+    pengadilan kejaksaan kepolisian tentara angkatan darat udara staf operasi satuan tugas satgas
+    polisi militer kedutaan konsulat perserikatan bangsa-bangsa uni eropa amerika serikat inggris
+    rusia china tiongkok jepang korea india australia arab saudi mesir iran irak suriah turki israel
+    palestina malaysia singapura thailand filipina vietnam myanmar kamboja prancis perancis jerman
+    italia spanyol belanda kanada brasil meksiko afrika asia eropa timur-tengah dunia internasional
+    pemilu umum penyelenggara kehormatan konstitusi perwakilan legislasi anggaran keamanan tinggi
+    kepala eksekutif direksi komisaris operasional pemasaran marketing bisnis pengembangan
+    """
+)

@@ -1,0 +1,235 @@
+"""When a claim was made.
+
+News prose dates speech in the attribution frame, not in the claim itself:
+`..., kata Tun, Rabu (6/9).`, `Kim mengatakan pada Selasa bahwa ...`,
+`..., he said on Sept. 11.` Dates inside the content are usually what the claim
+is *about* (`pilkada tanggal 19 April`), so they are skipped. Candidates are found
+with precompiled regexes and resolved with plain datetime arithmetic: dateparser
+costs a millisecond a call and cannot see a weekday that contradicts its date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from .types import Attribution
+
+WEEKDAY_MISMATCH = "weekday_mismatch"
+
+# A claim is reported soon after it is made; an older full date near the cue is
+# a topic (a birthday, an anniversary), not the day of speaking.
+MAX_AGE_DAYS = 62
+
+_WEEKDAYS = {
+    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6, "ahad": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+
+_MONTHS = {
+    # Indonesian
+    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+    "agustus": 8, "september": 9, "oktober": 10, "nopember": 11, "november": 11, "desember": 12,
+    "agu": 8, "agt": 8, "ags": 8, "agust": 8, "okt": 10, "des": 12, "nop": 11,
+    # English
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
+    "october": 10, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+
+def _alternation(words) -> str:
+    """Longest first, so `Sept` wins over `Sep`; capitalised or upper case only."""
+    forms = set()
+    for word in words:
+        forms.add(word.capitalize())
+        forms.add(word.upper())
+    return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
+
+
+_WD = _alternation(_WEEKDAYS)
+_MON = _alternation(_MONTHS)
+_PART_OF_DAY = r"(?:\s+(?:pagi|siang|sore|petang|malam|dini\s+hari|morning|afternoon|evening|night))?"
+_NUMERIC = r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}|\d{2}))?"
+_DAY_MONTH = r"(?P<d2>\d{1,2})\s+(?P<mon2>" + _MON + r")\.?(?:,?\s+(?P<y2>\d{4}))?(?![\w/])"
+_MONTH_DAY = r"(?P<mon3>" + _MON + r")\.?\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?(?:,\s*(?P<y3>\d{4}))?(?![\w/])"
+_NAMED = _DAY_MONTH + "|" + _MONTH_DAY
+
+# Weekday, optionally with a date: `Senin (27/3)`, `Kamis malam (7/9/2017)`, `Monday, Sept. 11`.
+_WEEKDAY_DATE = (
+    rf"(?P<wd>{_WD})\b(?P<week_not_day>\s+(?:ini|depan))?(?P<wd_rel>\s+(?:lalu|kemarin))?{_PART_OF_DAY}"
+    rf"(?:\s*\(\s*{_NUMERIC}\s*\)|,?\s+(?:{_NAMED}))?"
+)
+_LAST_WEEKDAY = rf"(?P<last>[Ll]ast)\s+(?P<wd4>{_WD})\b"
+# A bare date: `(27/3)`, `(4/2/2025)`, `4/2/2025`, `23 Maret 2017`, `Sept. 11`.
+_PAREN_NUMERIC = r"\(\s*(?P<d5>\d{1,2})\s*/\s*(?P<m5>\d{1,2})(?:\s*/\s*(?P<y5>\d{4}|\d{2}))?\s*\)"
+_FULL_NUMERIC = r"(?<![\d/.,])(?P<d6>\d{1,2})/(?P<m6>\d{1,2})/(?P<y6>\d{4})(?![\d/])"
+_BARE_NAMED = r"(?<![\d.,])(?:" + _NAMED.replace("?P<", "?P<x") + ")"
+_RELATIVE = r"(?P<yesterday>kemarin|yesterday)\b|(?P<today>hari\s+ini|today)\b"
+
+# One pass finds every candidate; the group that matched says what kind it is. The
+# leading lookahead lets the engine skip most positions cheaply (4x faster).
+_CANDIDATE = re.compile(
+    r"(?=[0-9(A-Zkhtyl])(?<!\w)(?:"
+    + "|".join((_WEEKDAY_DATE, _LAST_WEEKDAY, _PAREN_NUMERIC, _FULL_NUMERIC, _BARE_NAMED, _RELATIVE))
+    + ")"
+)
+# `pekan kemarin` is last week, `musim kemarin` last season: not yesterday.
+_UNIT_BEFORE = re.compile(r"(?:pekan|minggu|bulan|tahun|musim|periode|edisi|tahap|laga|sidang|acara)\s+$", re.I)
+
+# Sentence boundaries for widening a span that stops short of one (see _window).
+_REACH = 300
+_BOUNDARY_CHARS = frozenset('\n.!?"”')
+_NEXT_BOUNDARY = re.compile(r"[.!?](?=\s|$)|\n")
+_LAST_BOUNDARY = re.compile(r"(?s:.*)(?:[.!?][\"”]?\s|\n)")
+
+# A partial date (`27/3`) may name a day a little after the article's metadata date
+# (time zones, late publication); beyond that it belongs to the year before.
+FUTURE_SLACK_DAYS = 1
+
+
+def claim_date(
+    text: str, found: Attribution, *, published: datetime.date | None, lang: str
+) -> tuple[datetime.date | None, tuple[str, ...]]:
+    """Return the day the claim was made and any flags about it.
+
+    The candidate nearest the cue, within the claim's sentence and outside its
+    content, wins; with none, the article's own date stands in.
+    """
+    anchor_start, anchor_end = _anchor(found)
+    window_start, window_end = _window(text, found, anchor_start, anchor_end)
+    best = None
+    for match in _CANDIDATE.finditer(text, window_start, window_end):
+        if match.start() < found.end and match.end() > found.start:
+            continue  # inside the content: what the claim is about
+        resolved = _resolve(match, published)
+        if resolved is None:
+            continue
+        distance = max(anchor_start - match.end(), match.start() - anchor_end, 0)
+        if best is None or distance < best[0]:
+            best = (distance, resolved)
+    if best is None:
+        return published, ()
+    return best[1]
+
+
+def _window(text: str, found: Attribution, anchor_start: int, anchor_end: int) -> tuple[int, int]:
+    """The claim's sentence(s), cue included, widened to sentence boundaries.
+
+    The frame's date often trails the cue (`..., ujar Tun, Rabu (6/9).`), so a span
+    that stops at the cue or mid-sentence is carried on to the sentence's end.
+    """
+    start, end = found.start, found.end
+    if found.sentence_end > found.sentence_start:
+        start, end = min(start, found.sentence_start), max(end, found.sentence_end)
+    start, end = min(start, anchor_start), max(end, anchor_end)
+    reach_back = max(0, start - _REACH)
+    before = text[reach_back:start].rstrip(" \t")
+    if before and before[-1] not in _BOUNDARY_CHARS:
+        boundary = _LAST_BOUNDARY.search(before)
+        start = reach_back + (boundary.end() if boundary else 0)
+    if text[:end].rstrip(" \t")[-1:] not in _BOUNDARY_CHARS and text[end : end + 1] not in ("", "\n"):
+        boundary = _NEXT_BOUNDARY.search(text, end, min(len(text), end + _REACH))
+        end = boundary.end() if boundary else min(len(text), end + _REACH)
+    return start, end
+
+
+def _anchor(found: Attribution) -> tuple[int, int]:
+    """Where distances are measured from: the cue, or the content when there is none."""
+    if found.cue_start is not None and found.cue_end is not None:
+        return found.cue_start, found.cue_end
+    return found.start, found.end
+
+
+# Group names of each day/month/year triple in _CANDIDATE: with a weekday, then bare.
+_WITH_WEEKDAY = (("d", "m", "y"), ("d2", "mon2", "y2"), ("d3", "mon3", "y3"))
+_BARE = (("d5", "m5", "y5"), ("d6", "m6", "y6"), ("xd2", "xmon2", "xy2"), ("xd3", "xmon3", "xy3"))
+
+
+def _resolve(match: re.Match, published: datetime.date | None) -> tuple[datetime.date, tuple[str, ...]] | None:
+    """Turn one regex match into a date (and flags), or None when it is not a usable day."""
+    groups = match.groupdict()
+    weekday_name = groups["wd"] or groups["wd4"]
+    if weekday_name:
+        if groups["week_not_day"] and weekday_name.lower() == "minggu":
+            return None  # `Minggu ini`, `Minggu depan`: this week, next week
+        weekday = _WEEKDAYS[weekday_name.lower()]
+        explicit = _first_date(groups, _WITH_WEEKDAY, published, weekday)
+        if explicit is not None:
+            flags = (WEEKDAY_MISMATCH,) if explicit.weekday() != weekday else ()
+            return (explicit, flags) if _plausible(explicit, published) else None
+        if published is None:
+            return None
+        strictly_before = bool(groups["wd_rel"] or groups["last"])
+        return _last_weekday(published, weekday, strictly_before), ()
+    explicit = _first_date(groups, _BARE, published)
+    if explicit is not None:
+        return (explicit, ()) if _plausible(explicit, published) else None
+    if published is None:
+        return None
+    if groups["yesterday"]:
+        if _UNIT_BEFORE.search(match.string, max(0, match.start() - 12), match.start()):
+            return None
+        return published - datetime.timedelta(days=1), ()
+    if groups["today"]:
+        return published, ()
+    return None
+
+
+def _first_date(
+    groups: dict, triples, published: datetime.date | None, weekday: int | None = None
+) -> datetime.date | None:
+    """The date of the first day/month/year triple that matched."""
+    for day_key, month_key, year_key in triples:
+        if groups[day_key]:
+            return _explicit_date(groups[day_key], groups[month_key], groups[year_key], published, weekday)
+    return None
+
+
+def _explicit_date(
+    day_text: str,
+    month_text: str,
+    year_text: str | None,
+    published: datetime.date | None,
+    weekday: int | None = None,
+) -> datetime.date | None:
+    """Build a date. A partial one takes the article's year, or the year before when that
+    would put it after publication (`29/12` in a January article); a weekday beside it
+    breaks the tie."""
+    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
+    day = int(day_text)
+    if year_text:
+        year = int(year_text)
+        return _safe_date(year + 2000 if year < 100 else year, month, day)
+    if published is None:
+        return None
+    latest = published + datetime.timedelta(days=FUTURE_SLACK_DAYS)
+    in_either_year = (_safe_date(year, month, day) for year in (published.year, published.year - 1))
+    options = [d for d in in_either_year if d and d <= latest]
+    if weekday is not None:
+        options.sort(key=lambda d: d.weekday() != weekday)
+    return options[0] if options else None
+
+
+def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _plausible(day: datetime.date, published: datetime.date | None) -> bool:
+    """A claim is made by publication (give or take a time zone), and not long before it."""
+    if published is None:
+        return True
+    earliest = published - datetime.timedelta(days=MAX_AGE_DAYS)
+    return earliest <= day <= published + datetime.timedelta(days=FUTURE_SLACK_DAYS)
+
+
+def _last_weekday(published: datetime.date, weekday: int, strictly_before: bool) -> datetime.date:
+    """The most recent `weekday` on or before the published date (`Senin lalu`: before it)."""
+    back = (published.weekday() - weekday) % 7
+    if back == 0 and strictly_before:
+        back = 7
+    return published - datetime.timedelta(days=back)

@@ -1,0 +1,68 @@
+"""The one entry point: an article (text or HTML) in, attributed claims out."""
+
+from __future__ import annotations
+
+import datetime
+
+from . import attribution, checkworthiness, dates
+from .language import detect_language
+from .types import Extraction, ExtractedClaim
+
+EXTRACTOR_VERSION = "1"
+
+
+def extract(
+    text: str | None = None,
+    *,
+    html: str | None = None,
+    lang: str | None = None,
+    published: datetime.date | None = None,
+    url: str | None = None,
+) -> Extraction:
+    """Split an article into attributed claims, in document order.
+
+    Give either `text` or `html`. For HTML the body is taken out of the page first
+    and the claims' offsets point into `Extraction.text`.
+    """
+    page = None
+    if html is not None:
+        from .html import parse_page
+
+        page = parse_page(html, url=url)
+        text = page.text
+        published = published or page.published
+        lang = lang or page.lang
+    text = text or ""
+    lang = lang or detect_language(text)
+    claims = [_finish(text, found, lang, published) for found in attribution.find_attributions(text, lang)]
+    return Extraction(
+        text=text,
+        lang=lang,
+        claims=claims,
+        title=page.title if page else None,
+        authors=page.authors if page else (),
+        published=published,
+        outlet=page.outlet if page else None,
+        canonical_url=page.canonical_url if page else None,
+    )
+
+
+def _finish(text: str, found, lang: str, published: datetime.date | None) -> ExtractedClaim:
+    content = text[found.start : found.end]
+    date, date_flags = dates.claim_date(text, found, published=published, lang=lang)
+    flags = tuple(dict.fromkeys(found.flags + date_flags))
+    return ExtractedClaim(
+        start=found.start,
+        end=found.end,
+        content=content,
+        speaker=found.speaker,
+        cue=found.cue,
+        kind=found.kind,
+        date=date,
+        checkworthiness=checkworthiness.score(content, lang=lang),
+        via=found.via,
+        speaker_start=found.speaker_start,
+        speaker_end=found.speaker_end,
+        speaker_aliases=found.speaker_aliases,
+        flags=flags,
+    )

@@ -1,0 +1,158 @@
+"""Split article text into sentences, as character offsets.
+
+One regex splitter for Indonesian and English news: a full stop ends a sentence
+unless it closes a known abbreviation or an initial; a newline always ends one
+(scraped paragraphs), except where a paragraph was cut in the middle of a
+sentence; nothing inside an open quotation is ever split, so a multi-sentence
+quote stays with its cue. A dateline (`JAKARTA, KOMPAS.com -`) is its own span,
+so the first sentence starts with its subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations that are followed by a full stop but do not end a sentence.
+# Compared case-insensitively, without the final full stop.
+_ABBREVIATIONS = frozenset(
+    a.lower()
+    for a in """
+    Irjen Brigjen Kombes Kompol Pol Jl Jln dkk dll dsb dst a.n an u.p M.Si S.H S.E S.T S.Sos S.Pd S.Kom
+    M.M M.H M.Hum M.Pd M.A M.Sc Ph.D Ir Drs Dra H Hj Dr dr Prof Mr Mrs Ms Jr Sr St Mt Gen Lt Col Capt Sgt
+    Gov Sen Rep Rev Hon Pres U.S U.K U.N E.U D.C No Nos Nr Tel Hlm hal Kec Kab Kel Prov Ds Sdr Sdri Bpk
+    Yth tgl Jan Feb Mar Apr Jun Jul Aug Agu Agt Sep Sept Oct Okt Nov Dec Des vs etc e.g i.e approx
+    Inc Corp Co Ltd Bros Dept Univ Assoc Ave Blvd Rd Pt ft
+    """.split()
+)
+
+_TERMINAL = re.compile(
+    r"""(?:[.!?]+|\.\.\.|…)          # the sentence-final punctuation
+        (?P<closers>["'”’)\]]*)       # closing quotes or brackets that belong to it
+        (?=\s+["“‘'(\[]*[A-Z0-9À-Ý])  # then space and something that can start a sentence
+    """,
+    re.VERBOSE,
+)
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_LINE = re.compile(r"[^\n]+")
+_QUOTE_CHARS = re.compile(r'["“”]')
+
+# A dateline at the start of a line: `JAKARTA, KOMPAS.com -`, `Jakarta, CNN Indonesia - -`,
+# `Palembang (ANTARA News) -`, `TRIBUNNEWS.COM -`, `Merdeka.com -`, `SPANYOL –`, `Rimanews -`.
+_DATELINE = re.compile(
+    r"""^(?:
+        [A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3}\s*\([A-Za-z][^()\n]{1,40}\)   # Place (Outlet)
+      | [A-Z][\w.]*(?:\ [A-Z][\w.]*)?,\ +[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,2}  # Place, Outlet
+      | [\w]+\.(?:com|COM|net|NET|id|ID|co\.id|CO\.ID|org)                   # domain
+      | [A-Z]{3,}(?:\ [A-Z]{3,})?                                          # CAPITALS
+      | [A-Z][a-z]*[Nn]ews
+    )\s*(?:[-–—]\s*){1,2}(?=\S)""",
+    re.VERBOSE,
+)
+_DATELINE_WINDOW = 2000  # datelines open an article: only look near its start
+_SENTENCE_END_CHARS = frozenset('.!?"”’)…:')
+
+
+def dateline_length(line: str) -> int:
+    """Return how many characters of `line` are a dateline (0 when none)."""
+    m = _DATELINE.match(line)
+    return m.end() if m else 0
+
+
+def split_sentences(text: str, lang: str = "id") -> list[tuple[int, int]]:
+    """Return (start, end) offsets of the sentences of `text`, in order, trimmed of spaces."""
+    spans: list[tuple[int, int]] = []
+    for start, end in _paragraphs(text):
+        dl = dateline_length(text[start:end]) if start < _DATELINE_WINDOW else 0
+        if dl:
+            spans.append(_trim(text, start, start + dl))
+            start += dl
+        spans.extend(_split_paragraph(text, start, end))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _paragraphs(text: str):
+    """Yield line spans, joining a line that was broken in the middle of a sentence."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if text[m.start() : m.end()].strip()]
+    i = 0
+    while i < len(lines):
+        start, end = lines[i]
+        while i + 1 < len(lines) and _continues(text, end, lines[i + 1][0]):
+            i += 1
+            end = lines[i][1]
+        yield start, end
+        i += 1
+
+
+def _continues(text: str, line_end: int, next_start: int) -> bool:
+    """A line that stops without punctuation and a next line starting in lower case are one sentence."""
+    before = text[:line_end].rstrip()
+    after = text[next_start:].lstrip()
+    return bool(before) and bool(after) and before[-1] not in _SENTENCE_END_CHARS and after[0].islower()
+
+
+def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunk = text[start:end]
+    quote_open = _quote_state_at(chunk)
+    spans = []
+    sentence_start = 0
+    for m in _TERMINAL.finditer(chunk):
+        cut = m.end()
+        if quote_open(cut):
+            continue
+        if chunk[m.start()] == "." and len(m.group(0)) - len(m.group("closers")) == 1 and _is_abbreviation(chunk, m.start()):
+            continue
+        spans.append(_trim(text, start + sentence_start, start + cut))
+        sentence_start = cut
+    spans.append(_trim(text, start + sentence_start, end))
+    return spans
+
+
+def _quote_state_at(chunk: str):
+    """Return a function telling whether a quotation is open at a given offset of `chunk`.
+
+    `“` opens, `”` closes, a straight `"` closes an open quote or opens one. A quote
+    left open at the end of the paragraph is treated as a typo and ignored.
+    """
+    changes = []  # (offset after the mark, open?)
+    is_open = False
+    for m in _QUOTE_CHARS.finditer(chunk):
+        ch = m.group(0)
+        if ch == "“":
+            is_open = True
+        elif ch == "”":
+            is_open = False
+        else:
+            is_open = not is_open
+        changes.append((m.end(), is_open))
+    if is_open:  # unbalanced: do not let it swallow the paragraph
+        changes = [(o, s) for o, s in changes if o < changes[-1][0]]
+
+    def quote_open(offset: int) -> bool:
+        state = False
+        for at, s in changes:
+            if at > offset:
+                break
+            state = s
+        return state
+
+    return quote_open
+
+
+def _is_abbreviation(chunk: str, dot: int) -> bool:
+    m = _WORD_BEFORE.search(chunk, 0, dot)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():  # an initial: `H. Basyit`, `Joko S. Widodo`
+        return True
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):  # `U.S`, `a.n`, `S.H`
+        return True
+    return word.lower() in _ABBREVIATIONS or word.rsplit(".", 1)[-1].lower() in _ABBREVIATIONS
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

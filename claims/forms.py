@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from django import forms
+
+
+class ArticleAddForm(forms.Form):
+    """An article by its URL, or pasted as text; the rest is optional and read from the page when fetched."""
+
+    url = forms.URLField(label="URL", required=False, max_length=2000, assume_scheme="https")
+    text = forms.CharField(
+        label="Article text", required=False, widget=forms.Textarea(attrs={"rows": 16, "cols": 100})
+    )
+    title = forms.CharField(required=False, max_length=1000)
+    published_date = forms.DateField(required=False, help_text="YYYY-MM-DD; dates in the text are read against it.")
+    language = forms.ChoiceField(
+        required=False, choices=[("", "Detect"), ("id", "Indonesian"), ("en", "English")], initial=""
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("url") and not (data.get("text") or "").strip():
+            raise forms.ValidationError("Give the article's URL, or paste its text.")
+        return data
+
+    def ingest_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "url": data.get("url") or "",
+            "text": data.get("text") or None,
+            "title": data.get("title") or "",
+            "published": data.get("published_date"),
+            "lang": data.get("language") or "",
+        }
+

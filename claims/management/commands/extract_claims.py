@@ -1,0 +1,114 @@
+"""Extract claims from a JSONL of articles to a JSONL of results, without touching the database."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sys
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from claims.extraction import extract
+from claims.extraction.serialize import extraction_to_dict
+
+
+class Command(BaseCommand):
+    help = (
+        'Read articles ({"id", "text" or "html", "lang"?, "published"?, "url"?} a line) and write '
+        '{"id", "lang", "text", "title", "authors", "published", "outlet", "claims": [...]} a line.'
+    )
+    requires_system_checks = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("input", help="JSONL file of articles, or - for standard input")
+        parser.add_argument("-o", "--output", help="JSONL file to write (default: standard output)")
+
+    def handle(self, *args, input, output, **options):
+        source = sys.stdin if input == "-" else _open(input, "r")
+        target = sys.stdout if not output else _open(output, "w")
+        progress = Progress(sys.stderr)
+        bad_lines = 0
+        try:
+            for number, line in enumerate(source, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = _article(line)
+                    result = extract(
+                        record.get("text"),
+                        html=record.get("html"),
+                        lang=record.get("lang") or None,
+                        published=_date(record.get("published")),
+                        url=record.get("url"),
+                    )
+                except ValueError as exc:
+                    bad_lines += 1
+                    progress.note(f"line {number}: skipped, {exc}")
+                    continue
+                target.write(json.dumps(extraction_to_dict(record.get("id"), result), ensure_ascii=False) + "\n")
+                progress.tick(len(result.claims))
+        finally:
+            progress.done()
+            if target is not sys.stdout:
+                target.close()
+        if bad_lines:
+            raise CommandError(f"{bad_lines} malformed line(s) skipped; the others were written")
+
+
+class Progress:
+    """A one-line counter on a terminal; plain notes when the output is a file or a pipe."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.live = stream.isatty()
+        self.articles = self.claims = 0
+        self.started = time.monotonic()
+        self.shown = 0.0
+
+    def tick(self, claims: int) -> None:
+        self.articles += 1
+        self.claims += claims
+        now = time.monotonic()
+        if self.live and now - self.shown > 0.2:
+            self.shown = now
+            self.stream.write(f"\r{self._line()}")
+            self.stream.flush()
+
+    def note(self, message: str) -> None:
+        self.stream.write(("\n" if self.live and self.articles else "") + message + "\n")
+
+    def done(self) -> None:
+        self.stream.write(("\r" if self.live else "") + self._line() + "\n")
+
+    def _line(self) -> str:
+        seconds = max(time.monotonic() - self.started, 1e-9)
+        return f"{self.articles} articles, {self.claims} claims, {self.articles / seconds:.0f} articles/s"
+
+
+def _open(path: str, mode: str):
+    try:
+        return open(path, mode, encoding="utf-8", errors="replace" if mode == "r" else "strict")
+    except OSError as exc:
+        raise CommandError(f"{path}: {exc.strerror}") from None
+
+
+def _article(line: str) -> dict:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(record, dict):
+        raise ValueError("not a JSON object")
+    if not isinstance(record.get("text"), str) and not isinstance(record.get("html"), str):
+        raise ValueError('it has neither "text" nor "html"')
+    return record
+
+
+def _date(value) -> datetime.date | None:
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise ValueError(f'"published" is not a YYYY-MM-DD date: {value!r}') from None

@@ -1,0 +1,161 @@
+"""Outlets publish articles; articles hold attributed claims; speakers make them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+
+
+class Outlet(models.Model):
+    name = models.CharField(max_length=200)
+    domain = models.CharField(max_length=253, unique=True, help_text="Host name without www., e.g. tribunnews.com")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    url = models.URLField(max_length=2000, blank=True)
+    canonical_url = models.URLField(max_length=2000, blank=True)
+    title = models.CharField(max_length=1000, blank=True)
+    outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    authors = models.JSONField(default=list, blank=True)
+    published_date = models.DateField(null=True, blank=True)
+    language = models.CharField(max_length=8, blank=True)
+    html = models.TextField(blank=True, help_text="The page as fetched, if the article came as HTML.")
+    text = models.TextField(help_text="The article body; claim offsets point into it.")
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    error = models.TextField(blank=True)
+    extractor_version = models.CharField(max_length=32, blank=True)
+    queued_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["url"], condition=~models.Q(url=""), name="article_url_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "started_at"], name="article_status_idx"),
+            models.Index(fields=["published_date"], name="article_published_idx"),
+            models.Index(fields=["language"], name="article_language_idx"),
+            models.Index(fields=["-created_at"], name="article_created_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url or f"Article {self.pk}"
+
+
+class Speaker(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+
+    canonical_name = models.CharField(max_length=300)
+    aliases = models.JSONField(default=list, blank=True, help_text="Other names and titled forms seen in articles.")
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERSON)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["canonical_name"]
+        constraints = [
+            models.UniqueConstraint(Lower("canonical_name"), name="speaker_name_unique_ci"),
+        ]
+
+    def __str__(self) -> str:
+        return self.canonical_name
+
+
+class Verdict(models.Model):
+    """One step of the rating scale published in ClaimReview."""
+
+    name = models.CharField(max_length=100, unique=True)
+    name_id = models.CharField("Indonesian label", max_length=100, blank=True)
+    rating_value = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="1 is the worst rating; empty for a rating off the scale, such as Unverifiable."
+    )
+
+    class Meta:
+        ordering = [models.F("rating_value").desc(nulls_last=True)]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Claim(models.Model):
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct quote"
+        INDIRECT = "indirect", "Reported speech"
+        ASSERTION = "assertion", "Outlet's own assertion"
+
+    class ReviewStatus(models.TextChoices):
+        NEW = "new", "New"
+        IN_REVIEW = "in_review", "In review"
+        VERDICT_PROPOSED = "verdict_proposed", "Verdict proposed"
+        PUBLISHED = "published", "Published"
+        NOT_A_CLAIM = "not_a_claim", "Not a claim"
+        DUPLICATE = "duplicate", "Duplicate"
+        REOPENED = "reopened", "Reopened"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    content = models.TextField()
+    start = models.PositiveIntegerField(help_text="Offset of the content in the article text.")
+    end = models.PositiveIntegerField(help_text="End offset (exclusive).")
+    speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    speaker_text = models.CharField(max_length=300, blank=True, help_text="The speaker as the article names them.")
+    cue = models.CharField(max_length=100, blank=True)
+    via = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.INDIRECT)
+    claim_date = models.DateField(null=True, blank=True)
+    checkworthiness = models.FloatField(default=0.0)
+    flags = models.JSONField(default=list, blank=True)
+    extractor_version = models.CharField(max_length=32)
+
+    review_status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.NEW)
+    verdict = models.ForeignKey(Verdict, null=True, blank=True, on_delete=models.PROTECT, related_name="claims")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_claims"
+    )
+    version = models.PositiveIntegerField(default=1, help_text="Raised on every save; a stale edit is refused.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article_id", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "start", "end"], name="claim_span_unique"),
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="claim_span_not_empty"),
+            models.CheckConstraint(
+                condition=models.Q(checkworthiness__gte=0) & models.Q(checkworthiness__lte=1),
+                name="claim_checkworthiness_range",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["review_status", "-checkworthiness"], name="claim_queue_idx"),
+            models.Index(fields=["claim_date"], name="claim_date_idx"),
+            models.Index(fields=["-checkworthiness"], name="claim_checkworthiness_idx"),
+            models.Index(fields=["kind"], name="claim_kind_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.content[:80]
+
+    @property
+    def is_reviewed(self) -> bool:
+        """A human has touched it: re-extraction must leave it alone."""
+        return self.review_status != self.ReviewStatus.NEW or self.assignee_id is not None

@@ -1,0 +1,59 @@
+"""Settings come from the environment; production settings pass Django's deployment checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION = {
+    "DATABASE_URL": "postgres://factcheck@127.0.0.1:5432/factcheck",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "DJANGO_SECRET_KEY": "k7Qz3-this-is-a-long-random-production-secret-xY9wLp2mN8vR4tB6",
+    "DJANGO_ALLOWED_HOSTS": "factcheck.example.org",
+}
+
+
+def _manage(*args, env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "CELERY_"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True
+    )
+
+
+def _settings_value(name, env):
+    code = f"from django.conf import settings; print(repr(settings.{name}))"
+    return _manage("shell", "--no-imports", "-c", code, env=env).stdout.strip()
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in PRODUCTION.items() if k != "DJANGO_SECRET_KEY"}
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_a_bad_boolean_fails_loudly():
+    result = _manage("check", env={**PRODUCTION, "DJANGO_DEBUG": "maybe"})
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG must be true or false, not 'maybe'" in result.stderr
+
+
+def test_nothing_configured_runs_embedded_with_in_process_tasks(tmp_path):
+    env = {"FACTCHECK_VAR_DIR": str(tmp_path)}
+    assert _settings_value("CELERY_TASK_ALWAYS_EAGER", env) == "True"
+    assert _settings_value("DATABASES['default']['ENGINE']", env) == "'django.db.backends.sqlite3'"
+    assert (tmp_path).is_dir()
+
+
+def test_a_broker_url_sends_tasks_through_it():
+    assert _settings_value("CELERY_TASK_ALWAYS_EAGER", PRODUCTION) == "False"
+    assert _settings_value("CELERY_BROKER_URL", PRODUCTION) == "'redis://127.0.0.1:6379/0'"
+    timeout = _settings_value("CELERY_BROKER_TRANSPORT_OPTIONS['visibility_timeout']", PRODUCTION)
+    assert int(timeout) > int(_settings_value("CELERY_TASK_TIME_LIMIT", PRODUCTION))
