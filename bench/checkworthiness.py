@@ -70,7 +70,7 @@ def fit_and_export(texts: list[str], labels: list[int]) -> None:
     weights = {name: round(float(w), 4) for name, w in zip(vectorizer.feature_names_, model.coef_[0], strict=True)}
     payload = {
         "about": "Logistic regression over checkworthiness.features(); fitted by bench/checkworthiness.py --fit "
-        "on CLEF CheckThat! 2024 English dev (1,032 sentences), class_weight=balanced, C=%s." % C,
+        f"on CLEF CheckThat! 2024 English dev ({len(texts)} sentences), class_weight=balanced, C={C}.",
         "bias": round(float(model.intercept_[0]), 4),
         "weights": dict(sorted(weights.items(), key=lambda kv: -abs(kv[1]))),
     }
@@ -100,9 +100,11 @@ def main(argv=None):
         best = max((prf(labels, [int(x >= t / 100) for x in oof])[2], t / 100) for t in range(20, 81, 5))
         print(f"  (best CV F1 over thresholds 0.20..0.80: {best[0]:.3f} at {best[1]:.2f}; optimistic, for reference)")
 
-    started = time.perf_counter()
-    scores = [checkworthiness.score(t, lang="en") for t in texts]
-    seconds = time.perf_counter() - started
+    seconds = float("inf")
+    for _ in range(3):  # best of three: the first pass also loads the weights
+        started = time.perf_counter()
+        scores = [checkworthiness.score(t, lang="en") for t in texts]
+        seconds = min(seconds, time.perf_counter() - started)
     p, r, f = prf(labels, [int(s >= a.threshold) for s in scores])
     print(f"shipped weights on the whole file (seen in fitting): P {p:.3f} R {r:.3f} F1 {f:.3f}")
     print(f"throughput: {len(texts) / seconds:,.0f} claims/s ({seconds / len(texts) * 1e6:.1f} us/claim)")

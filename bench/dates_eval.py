@@ -29,7 +29,20 @@ ABBREVIATIONS = {"dr", "pol", "jl", "dkk", "h", "hj", "st", "mr", "mrs", "ms", "
 SENTENCE_END = re.compile(r"""[.!?]["”’']?\s+(?=["“‘']?[A-Z0-9])""")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+try:
+    from claims.extraction.sentences import split_sentences  # noqa: E402
+except ImportError:  # the project's splitter is optional here: fall back to a rough one
+    split_sentences = None
+
+
+def sentence_spans(text: str, lang: str = "id") -> list[tuple[int, int]]:
+    """The project's sentence splitter when present, else `rough_sentence_spans`."""
+    if split_sentences is not None:
+        return split_sentences(text, lang)
+    return rough_sentence_spans(text)
+
+
+def rough_sentence_spans(text: str) -> list[tuple[int, int]]:
     """Paragraphs split on newlines, then on `. ` before a capital (skipping short abbreviations)."""
     spans = []
     offset = 0
@@ -93,7 +106,7 @@ def evaluate(path: Path, show_misses: int) -> None:
         doc = json.loads(line)
         published = datetime.date.fromisoformat(doc["published"]) if doc.get("published") else None
         text = doc["text"]
-        spans = sentence_spans(text)
+        spans = sentence_spans(text, doc.get("lang") or "id")
         for claim in doc["claims"]:
             if not claim.get("date"):
                 continue
@@ -130,6 +143,7 @@ def main(argv=None):
     ap.add_argument("--show-misses", type=int, default=20)
     a = ap.parse_args(argv)
     golds = [Path(g) for g in a.gold] or [Path(a.shared) / "eval" / name for name in DEFAULT_SETS]
+    print(f"sentences: {'claims.extraction.sentences' if split_sentences else 'rough splitter in this file'}")
     for gold in golds:
         evaluate(gold, a.show_misses)
 

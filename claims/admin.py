@@ -4,17 +4,24 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count
-from django.shortcuts import redirect
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 
 from .fetch import FetchError
-from .forms import ArticleAddForm
-from .models import Article, Claim, Outlet, Speaker, Verdict
-from .selectors import claim_in_context
+from .forms import ArticleAddForm, ImportJobForm
+from .import_sources import entries_from_file, entries_from_urls
+from .imports import feed_poll, import_items_retry, import_job_create
+from .models import Article, Claim, Feed, ImportItem, ImportJob, Outlet, Speaker, Verdict
+from .selectors import claim_in_context, import_job_progress
 from .services import IngestError, article_ingest, article_requeue
+
+# Addresses typed without a scheme are taken as https (Django 6's default, said explicitly).
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 def _in_context_html(claim: Claim) -> str:
@@ -42,7 +49,17 @@ class OutletAdmin(admin.ModelAdmin):
 
 class ClaimInline(admin.TabularInline):
     model = Claim
-    fields = ["content", "speaker_text", "cue", "via", "kind", "claim_date", "checkworthiness", "flags", "review_status"]
+    fields = [
+        "content",
+        "speaker_text",
+        "cue",
+        "via",
+        "kind",
+        "claim_date",
+        "checkworthiness",
+        "flags",
+        "review_status",
+    ]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -55,6 +72,7 @@ class ClaimInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["__str__", "outlet", "language", "published_date", "status", "claim_count", "created_at"]
     list_filter = ["status", "language", "outlet"]
     list_select_related = ["outlet"]
@@ -63,8 +81,15 @@ class ArticleAdmin(admin.ModelAdmin):
     show_full_result_count = False
     autocomplete_fields = ["outlet"]
     readonly_fields = [
-        "status", "error", "content_hash", "extractor_version", "queued_at", "started_at", "finished_at",
-        "created_at", "updated_at",
+        "status",
+        "error",
+        "content_hash",
+        "extractor_version",
+        "queued_at",
+        "started_at",
+        "finished_at",
+        "created_at",
+        "updated_at",
     ]
     fieldsets = [
         (None, {"fields": ["title", "url", "canonical_url", "outlet", "authors", "published_date", "language"]}),
@@ -97,7 +122,9 @@ class ArticleAdmin(admin.ModelAdmin):
                     self.log_addition(request, result.article, [{"added": {}}])
                     self.message_user(request, f"“{result.article}” was added and queued for extraction.")
                 else:
-                    self.message_user(request, f"This article is already stored as “{result.article}”.", messages.WARNING)
+                    self.message_user(
+                        request, f"This article is already stored as “{result.article}”.", messages.WARNING
+                    )
                 return redirect(reverse("admin:claims_article_change", args=[result.article.pk]))
         context = {
             **self.admin_site.each_context(request),
@@ -139,8 +166,14 @@ class VerdictAdmin(admin.ModelAdmin):
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
     list_display = [
-        "short_content", "speaker_display", "cue", "kind", "claim_date", "checkworthiness_display",
-        "review_status", "article_outlet",
+        "short_content",
+        "speaker_display",
+        "cue",
+        "kind",
+        "claim_date",
+        "checkworthiness_display",
+        "review_status",
+        "article_outlet",
     ]
     list_filter = ["review_status", "kind", "article__language", "claim_date", "verdict", "article__outlet"]
     list_select_related = ["article__outlet", "speaker"]
@@ -148,8 +181,21 @@ class ClaimAdmin(admin.ModelAdmin):
     autocomplete_fields = ["speaker", "assignee", "verdict"]
     show_full_result_count = False
     readonly_fields = [
-        "in_context", "article", "start", "end", "speaker_text", "cue", "via", "kind", "claim_date",
-        "checkworthiness", "flags", "extractor_version", "version", "created_at", "updated_at",
+        "in_context",
+        "article",
+        "start",
+        "end",
+        "speaker_text",
+        "cue",
+        "via",
+        "kind",
+        "claim_date",
+        "checkworthiness",
+        "flags",
+        "extractor_version",
+        "version",
+        "created_at",
+        "updated_at",
     ]
     fieldsets = [
         (None, {"fields": ["in_context", "article", "content"]}),
@@ -184,3 +230,125 @@ class ClaimAdmin(admin.ModelAdmin):
     @admin.display(description="In its paragraph")
     def in_context(self, claim):
         return _in_context_html(claim)
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
+    list_display = ["url", "outlet", "interval_minutes", "active", "last_polled_at", "last_error"]
+    list_filter = ["active", "outlet"]
+    list_select_related = ["outlet"]
+    search_fields = ["url"]
+    autocomplete_fields = ["outlet"]
+    readonly_fields = ["last_polled_at", "last_error", "created_at"]
+    actions = ["poll_now"]
+
+    @admin.action(description="Poll now", permissions=["change"])
+    def poll_now(self, request, queryset):
+        for feed in queryset:
+            job = feed_poll(feed_id=feed.pk, user=request.user)
+            feed.refresh_from_db()
+            if feed.last_error:
+                self.message_user(request, f"{feed}: {feed.last_error}", messages.ERROR)
+            elif job is None:
+                self.message_user(request, f"{feed}: no new entries")
+            else:
+                self.message_user(request, f"{feed}: {job.items.count()} new entries queued")
+
+
+class ImportItemInline(admin.TabularInline):
+    model = ImportItem
+    fields = ["position", "url", "status", "error", "attempts", "article"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article")
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "created_by", "created_at", "progress_bar"]
+    list_filter = ["kind"]
+    list_select_related = ["created_by"]
+    search_fields = ["source"]
+    readonly_fields = ["kind", "source", "feed", "created_by", "created_at", "progress_bar"]
+    fields = readonly_fields
+    inlines = [ImportItemInline]
+    actions = ["retry_failed"]
+
+    def get_urls(self):
+        progress = self.admin_site.admin_view(self.progress_view)
+        return [path("<int:job_id>/progress/", progress, name="claims_importjob_progress"), *super().get_urls()]
+
+    def progress_view(self, request, job_id):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        state = import_job_progress(get_object_or_404(ImportJob, pk=job_id))
+        return JsonResponse({**state.__dict__, "percent": state.percent, "done": state.is_done})
+
+    @admin.display(description="Progress")
+    def progress_bar(self, job):
+        state = import_job_progress(job)
+        return format_html(
+            '<progress class="import-progress" max="{}" value="{}" data-url="{}"></progress> '
+            '<span class="import-progress-text">{}</span>',
+            state.total,
+            state.finished,
+            reverse("admin:claims_importjob_progress", args=[job.pk]),
+            _progress_text(state),
+        )
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ImportJobForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            job = self._start(request, form.cleaned_data)
+            if job is not None:
+                self.log_addition(request, job, [{"added": {}}])
+                self.message_user(request, f"Import started: {job.items.count()} item(s).")
+                return redirect(reverse("admin:claims_importjob_change", args=[job.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            **(extra_context or {}),
+            "title": "Start an import",
+            "form": form,
+            "opts": self.model._meta,
+            "has_view_permission": self.has_view_permission(request),
+        }
+        return TemplateResponse(request, "admin/claims/importjob/add_form.html", context)
+
+    def _start(self, request, data) -> ImportJob | None:
+        if data.get("feed_url"):
+            feed, _ = Feed.objects.get_or_create(url=data["feed_url"])
+            job = feed_poll(feed_id=feed.pk, user=request.user)
+            feed.refresh_from_db()
+            if job is None:
+                self.message_user(request, f"{feed}: {feed.last_error or 'no new entries'}", messages.WARNING)
+                return None
+            return job
+        if data.get("file"):
+            upload = data["file"]
+            entries = list(entries_from_file(upload.name, upload.read()))
+            return import_job_create(kind=ImportJob.Kind.FILE, source=upload.name, entries=entries, user=request.user)
+        entries = list(entries_from_urls(data["urls"]))
+        source = entries[0].url if len(entries) == 1 else f"{len(entries)} URLs"
+        return import_job_create(kind=ImportJob.Kind.URLS, source=source, entries=entries, user=request.user)
+
+    @admin.action(description="Retry failed items", permissions=["change"])
+    def retry_failed(self, request, queryset):
+        retried = sum(import_items_retry(job=job) for job in queryset)
+        self.message_user(request, f"{retried} failed item(s) queued again.")
+
+
+def _progress_text(state) -> str:
+    return (
+        f"{state.percent}% · {state.extracted} extracted, {state.duplicates} already stored, "
+        f"{state.failed} failed, {state.total - state.finished} in progress, of {state.total}"
+    )

@@ -7,9 +7,7 @@ class ArticleAddForm(forms.Form):
     """An article by its URL, or pasted as text; the rest is optional and read from the page when fetched."""
 
     url = forms.URLField(label="URL", required=False, max_length=2000, assume_scheme="https")
-    text = forms.CharField(
-        label="Article text", required=False, widget=forms.Textarea(attrs={"rows": 16, "cols": 100})
-    )
+    text = forms.CharField(label="Article text", required=False, widget=forms.Textarea(attrs={"rows": 16, "cols": 100}))
     title = forms.CharField(required=False, max_length=1000)
     published_date = forms.DateField(required=False, help_text="YYYY-MM-DD; dates in the text are read against it.")
     language = forms.ChoiceField(
@@ -32,3 +30,21 @@ class ArticleAddForm(forms.Form):
             "lang": data.get("language") or "",
         }
 
+
+class ImportJobForm(forms.Form):
+    """Start a batch: a list of URLs, an uploaded JSONL or CSV file, or a feed URL."""
+
+    urls = forms.CharField(
+        label="URLs", required=False, widget=forms.Textarea(attrs={"rows": 8, "cols": 100}), help_text="One a line."
+    )
+    file = forms.FileField(
+        required=False, help_text="JSONL or CSV with url, text or html, title, lang, published, source."
+    )
+    feed_url = forms.URLField(label="Feed URL", required=False, max_length=2000, assume_scheme="https")
+
+    def clean(self):
+        data = super().clean()
+        given = [name for name in ("urls", "file", "feed_url") if data.get(name)]
+        if len(given) != 1:
+            raise forms.ValidationError("Give exactly one of: a list of URLs, a file, or a feed URL.")
+        return data

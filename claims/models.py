@@ -87,7 +87,9 @@ class Verdict(models.Model):
     name = models.CharField(max_length=100, unique=True)
     name_id = models.CharField("Indonesian label", max_length=100, blank=True)
     rating_value = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="1 is the worst rating; empty for a rating off the scale, such as Unverifiable."
+        null=True,
+        blank=True,
+        help_text="1 is the worst rating; empty for a rating off the scale, such as Unverifiable.",
     )
 
     class Meta:
@@ -159,3 +161,76 @@ class Claim(models.Model):
     def is_reviewed(self) -> bool:
         """A human has touched it: re-extraction must leave it alone."""
         return self.review_status != self.ReviewStatus.NEW or self.assignee_id is not None
+
+
+class Feed(models.Model):
+    """An RSS or Atom feed polled by celery beat; each new entry is ingested once."""
+
+    url = models.URLField(max_length=2000, unique=True)
+    outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="feeds")
+    interval_minutes = models.PositiveIntegerField(default=30)
+    active = models.BooleanField(default=True)
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["url"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(interval_minutes__gte=1), name="feed_interval_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class ImportJob(models.Model):
+    """A batch of articles to ingest, with per-item outcomes so progress and errors show."""
+
+    class Kind(models.TextChoices):
+        URLS = "urls", "List of URLs"
+        FILE = "file", "JSONL or CSV file"
+        FEED = "feed", "Feed"
+
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    source = models.CharField(max_length=2000, help_text="What was imported: a file name, a feed, a list.")
+    feed = models.ForeignKey(Feed, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.source}"
+
+
+class ImportItem(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting"
+        STORED = "stored", "Stored"
+        DUPLICATE = "duplicate", "Already stored"
+        FAILED = "failed", "Failed"
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField(help_text="Line or entry number in the source.")
+    url = models.URLField(max_length=2000, blank=True)
+    payload = models.JSONField(default=dict, blank=True, help_text="Inline article fields; cleared once stored.")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_items")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["job_id", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "position"], name="import_item_position_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["job", "status"], name="import_item_job_status_idx"),
+            models.Index(fields=["url"], name="import_item_url_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.url or f"item {self.position}"

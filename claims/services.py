@@ -64,7 +64,8 @@ def article_ingest(
     if html is None and text is None:
         if not url:
             raise IngestError("give a URL, HTML or text")
-        html = fetch_page(url)
+        fetched = fetch_page(url)
+        html = fetched.text
 
     canonical_url = ""
     stored_html = ""
@@ -128,19 +129,28 @@ def queue_extraction(article_id: int) -> bool:
 
 def article_requeue(*, article: Article) -> None:
     """Queue the article's extraction again (after a failure or an extractor upgrade)."""
-    Article.objects.filter(pk=article.pk).update(status=Article.Status.QUEUED, queued_at=timezone.now(), error="")
-    transaction.on_commit(lambda: queue_extraction(article.pk))
+    for article_id in articles_queue_again(articles=Article.objects.filter(pk=article.pk)):
+        transaction.on_commit(lambda pk=article_id: queue_extraction(pk))
+
+
+def articles_queue_again(*, articles) -> list[int]:
+    """Mark the articles queued so their next task extracts them again; return their IDs to dispatch."""
+    ids = list(articles.values_list("pk", flat=True))
+    articles.update(status=Article.Status.QUEUED, queued_at=timezone.now(), error="")
+    return ids
 
 
 def articles_requeue_stalled(*, now: datetime.datetime | None = None) -> int:
     """Re-send articles left queued or running by a lost message or a dead worker."""
     now = now or timezone.now()
     stalled_before = now - datetime.timedelta(seconds=settings.FACTCHECK_STALLED_AFTER_SECONDS)
-    waiting_before = now - datetime.timedelta(minutes=2)
+    waiting_before = now - datetime.timedelta(seconds=settings.FACTCHECK_REQUEUE_AFTER_SECONDS)
     ids = list(
         Article.objects.filter(status=Article.Status.QUEUED, queued_at__lt=waiting_before).values_list("pk", flat=True)
     ) + list(
-        Article.objects.filter(status=Article.Status.RUNNING, started_at__lt=stalled_before).values_list("pk", flat=True)
+        Article.objects.filter(status=Article.Status.RUNNING, started_at__lt=stalled_before).values_list(
+            "pk", flat=True
+        )
     )
     for article_id in ids:
         Article.objects.filter(pk=article_id).update(status=Article.Status.QUEUED, queued_at=now)

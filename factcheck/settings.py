@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Queue
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -111,7 +112,21 @@ REDIS_URL = env_str("REDIS_URL")
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = False
-CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "factcheck")
+# Three queues: the default one (periodic sweeps), fetching pages and feeds, extracting claims.
+# A plain worker takes all three; `--queues` specialises one. The prefix keeps deployments that
+# share a Redis apart.
+FACTCHECK_QUEUE_PREFIX = env_str("CELERY_QUEUE_PREFIX", "factcheck")
+FACTCHECK_FETCH_QUEUE = f"{FACTCHECK_QUEUE_PREFIX}.fetch"
+FACTCHECK_EXTRACT_QUEUE = f"{FACTCHECK_QUEUE_PREFIX}.extract"
+CELERY_TASK_DEFAULT_QUEUE = FACTCHECK_QUEUE_PREFIX
+CELERY_TASK_QUEUES = [
+    Queue(name) for name in (CELERY_TASK_DEFAULT_QUEUE, FACTCHECK_FETCH_QUEUE, FACTCHECK_EXTRACT_QUEUE)
+]
+CELERY_TASK_ROUTES = {
+    "claims.tasks.extract_article_task": {"queue": FACTCHECK_EXTRACT_QUEUE},
+    "claims.tasks.ingest_item_task": {"queue": FACTCHECK_FETCH_QUEUE},
+    "claims.tasks.poll_feed_task": {"queue": FACTCHECK_FETCH_QUEUE},
+}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -122,14 +137,20 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT 
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BEAT_SCHEDULE = {
-    "requeue-stalled-articles": {
-        "task": "claims.tasks.requeue_stalled_articles_task",
+    "requeue-stalled-work": {
+        "task": "claims.tasks.requeue_stalled_work_task",
         "schedule": crontab(minute="*/5"),
+    },
+    "poll-due-feeds": {
+        "task": "claims.tasks.poll_due_feeds_task",
+        "schedule": crontab(minute="*"),
     },
 }
 
-# Articles whose extraction has been `running` longer than this are taken as abandoned.
+# Work `running` (or an import item waiting) longer than this is taken as abandoned and re-queued.
 FACTCHECK_STALLED_AFTER_SECONDS = env_int("FACTCHECK_STALLED_AFTER_SECONDS", CELERY_TASK_TIME_LIMIT * 2)
+# Work queued this long without being picked up is sent again (the broker may have been down).
+FACTCHECK_REQUEUE_AFTER_SECONDS = env_int("FACTCHECK_REQUEUE_AFTER_SECONDS", 120)
 FACTCHECK_FETCH_TIMEOUT_SECONDS = env_int("FACTCHECK_FETCH_TIMEOUT_SECONDS", 15)
 FACTCHECK_FETCH_MAX_BYTES = env_int("FACTCHECK_FETCH_MAX_BYTES", 5 * 1024 * 1024)
 

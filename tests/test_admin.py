@@ -81,10 +81,10 @@ def test_adding_nothing_shows_an_error_not_a_traceback(admin_client):
     assert "Give the article&#x27;s URL, or paste its text." in response.text
 
 
-def test_adding_an_unreachable_url_shows_the_reason(admin_client):
+def test_adding_a_url_on_a_private_address_shows_the_reason(admin_client):
     response = admin_client.post(reverse("admin:claims_article_add"), {"url": "http://127.0.0.1:9/nothing"})
     assert response.status_code == 200
-    assert "could not reach" in response.text
+    assert "127.0.0.1, a private or reserved address, which cannot be fetched" in response.text
     assert not Article.objects.exists()
 
 

@@ -157,3 +157,27 @@ def test_fraction_and_plain_numbers_are_not_dates():
     assert date_of(text, "1/2 dari 2.500 warga setuju.", "Menurut", published)[0] == published
     text = "Sebanyak 1/2 warga, kata dia, setuju."
     assert date_of(text, "setuju.", "kata", published)[0] == published
+
+
+def test_weekday_comma_numeric_date():
+    text = '"Kami siap," kata Kapolda, Senin, 27/3.'
+    assert date_of(text, "Kami siap,", "kata", datetime.date(2017, 3, 28)) == (datetime.date(2017, 3, 27), ())
+
+
+def test_weekday_comma_then_parenthesised_date_is_one_candidate():
+    text = '"Kami siap," ujar Direktur Utama, Selasa, (6/12).'
+    day, flags = date_of(text, "Kami siap,", "ujar", datetime.date(2017, 12, 8))
+    assert day == datetime.date(2017, 12, 6)
+    assert flags == (WEEKDAY_MISMATCH,)  # 6 Dec 2017 was a Wednesday
+
+
+def test_kemarin_with_an_explicit_date_takes_the_date():
+    text = '"Mereka sudah pulang," kata Martinus di Mabes Polri, kemarin (12/7).'
+    assert date_of(text, "Mereka sudah pulang,", "kata", datetime.date(2017, 7, 14))[0] == datetime.date(2017, 7, 12)
+
+
+def test_friday_prayer_is_not_a_day_of_speaking():
+    text = "Ia mengatakan insiden terjadi ketika staf sedang salat Jumat, kata juru bicara."
+    published = datetime.date(2017, 1, 8)
+    content = "insiden terjadi ketika staf sedang"
+    assert date_of(text, content, "kata", published)[0] == published

@@ -4,6 +4,6 @@
 """
 
 from .pipeline import EXTRACTOR_VERSION, extract
-from .types import Extraction, ExtractedClaim
+from .types import ExtractedClaim, Extraction
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "ExtractedClaim", "extract"]

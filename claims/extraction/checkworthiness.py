@@ -22,100 +22,103 @@ MODEL_PATH = Path(__file__).with_name("checkworthiness_model.json")
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,:]\d+)*|[?%$€£]")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Word lists per feature and language; a feature fires when any of its words occurs.
 _LEXICON: dict[str, dict[str, frozenset[str]]] = {
     "number_word": {
-        "en": frozenset(
+        "en": _words(
             "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
             "hundreds thousand thousands million millions billion billions trillion trillions half third "
-            "quarter dozen twice double triple percent".split()
+            "quarter dozen twice double triple percent"
         ),
-        "id": frozenset(
+        "id": _words(
             "satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas puluh belas ratus ratusan "
-            "ribu ribuan juta jutaan miliar milyar triliun setengah separuh seperempat persen kali lipat".split()
+            "ribu ribuan juta jutaan miliar milyar triliun setengah separuh seperempat persen kali lipat"
         ),
     },
     "money": {
-        "en": frozenset("$ € £ dollar dollars cents budget tax taxes spending debt deficit cost costs".split()),
-        "id": frozenset("$ rp rupiah dolar anggaran pajak utang biaya dana harga".split()),
+        "en": _words("$ € £ dollar dollars cents budget tax taxes spending debt deficit cost costs"),
+        "id": _words("$ rp rupiah dolar anggaran pajak utang biaya dana harga"),
     },
-    "percent": {"en": frozenset("% percent percentage".split()), "id": frozenset("% persen persentase".split())},
+    "percent": {"en": _words("% percent percentage"), "id": _words("% persen persentase")},
     "comparison": {
-        "en": frozenset(
+        "en": _words(
             "more less fewer most least than largest biggest highest lowest smallest increase increased "
-            "decrease decreased doubled rose fell grew cut cuts up down record only ever since".split()
+            "decrease decreased doubled rose fell grew cut cuts up down record only ever since first"
         ),
-        "id": frozenset(
+        "id": _words(
             "lebih kurang paling terbesar tertinggi terendah terkecil naik turun meningkat menurun "
-            "peningkatan penurunan bertambah berkurang hanya sejak dibanding dibandingkan rekor".split()
+            "peningkatan penurunan bertambah berkurang hanya sejak dibanding dibandingkan rekor pertama"
         ),
     },
     "causal": {
-        "en": frozenset("because caused cause causes due result resulted led therefore".split()),
-        "id": frozenset("karena akibat menyebabkan disebabkan sehingga mengakibatkan akibatnya berdampak".split()),
+        "en": _words("because caused cause causes due result resulted led therefore"),
+        "id": _words("karena akibat menyebabkan disebabkan sehingga mengakibatkan akibatnya berdampak"),
     },
     "past_event": {
-        "en": frozenset(
+        "en": _words(
             "was were had did voted passed signed said created lost won killed died increased reduced "
-            "raised cut spent built opposed supported".split()
+            "raised cut spent built opposed supported"
         ),
-        "id": frozenset(
+        "id": _words(
             "telah sudah pernah sempat tewas meninggal ditangkap ditahan menewaskan dilaporkan tercatat "
             "mencapai sebanyak sekitar lalu kemarin terjadi bertemu menggelar digelar mengumumkan diumumkan "
-            "menandatangani ditandatangani menyetujui disetujui menolak ditolak menunda ditunda".split()
+            "menandatangani ditandatangani menyetujui disetujui menolak ditolak menunda ditunda"
         ),
     },
-    "has_been": {"en": frozenset("has have been".split()), "id": frozenset("telah sudah".split())},
+    "has_been": {"en": _words("has have been"), "id": _words("telah sudah")},
     "first_singular": {
-        "en": frozenset("i i'm i've i'd i'll me my mine myself".split()),
-        "id": frozenset("saya aku ku gue gua".split()),
+        "en": _words("i i'm i've i'd i'll me my mine myself"),
+        "id": _words("saya aku ku gue gua"),
     },
     "first_plural": {
-        "en": frozenset("we we're we've we'll we'd us our ours ourselves".split()),
-        "id": frozenset("kami kita".split()),
+        "en": _words("we we're we've we'll we'd us our ours ourselves"),
+        "id": _words("kami kita"),
     },
     "second_person": {
-        "en": frozenset("you you're you've your yours".split()),
-        "id": frozenset("anda kamu kalian".split()),
+        "en": _words("you you're you've your yours"),
+        "id": _words("anda kamu kalian"),
     },
     "opinion": {
-        "en": frozenset(
+        "en": _words(
             "think believe feel hope guess suppose wish opinion seems seem fear doubt sure certainly "
-            "obviously clearly frankly honestly".split()
+            "obviously clearly frankly honestly"
         ),
-        "id": frozenset(
+        "id": _words(
             "kira pikir rasa merasa yakin percaya berharap harap harapan semoga mudah-mudahan moga "
-            "menurutku sepertinya tampaknya kayaknya".split()
+            "menurutku sepertinya tampaknya kayaknya"
         ),
     },
     "modal": {
-        "en": frozenset("will would should must can could might may shall ought gonna need needs".split()),
-        "id": frozenset("akan harus seharusnya sebaiknya perlu mesti bisa dapat mungkin boleh hendaknya".split()),
+        "en": _words("will would should must can could might may shall ought gonna need needs"),
+        "id": _words("akan harus seharusnya sebaiknya perlu mesti bisa dapat mungkin boleh hendaknya"),
     },
     "intent": {
-        "en": frozenset("want wants going plan plans promise propose proposed intend let let's".split()),
-        "id": frozenset("ingin mau hendak berencana rencana rencananya janji berjanji mari ayo usul".split()),
+        "en": _words("want wants going plan plans promise propose proposed intend let let's"),
+        "id": _words("ingin mau hendak berencana rencana rencananya janji berjanji mari ayo usul"),
     },
     "evaluative": {
-        "en": frozenset(
+        "en": _words(
             "good great bad terrible wonderful best worst wrong right important proud strong weak "
-            "failed failure disaster tremendous".split()
+            "failed failure disaster tremendous"
         ),
-        "id": frozenset(
-            "baik bagus buruk hebat penting bangga kuat lemah salah benar sangat gagal".split()
-        ),
+        "id": _words("baik bagus buruk hebat penting bangga kuat lemah salah benar sangat gagal"),
     },
     "greeting": {
-        "en": frozenset("thank thanks hello welcome congratulations congratulate please sorry".split()),
-        "id": frozenset("terima kasih selamat halo tolong mohon maaf assalamualaikum".split()),
+        "en": _words("thank thanks hello welcome congratulations congratulate please sorry"),
+        "id": _words("terima kasih selamat halo tolong mohon maaf assalamualaikum"),
     },
     "question_word": {
-        "en": frozenset("what why how who whom which when where".split()),
-        "id": frozenset("apa apakah mengapa kenapa bagaimana siapa kapan dimana mana berapa".split()),
+        "en": _words("what why how who whom which when where"),
+        "id": _words("apa apakah mengapa kenapa bagaimana siapa kapan dimana mana berapa"),
     },
     "negation": {
-        "en": frozenset("not no never n't don't didn't doesn't isn't wasn't".split()),
-        "id": frozenset("tidak tak bukan belum jangan".split()),
+        "en": _words("not no never n't don't didn't doesn't isn't wasn't"),
+        "id": _words("tidak tak bukan belum jangan"),
     },
 }
 _BOTH = {name: by_lang["en"] | by_lang["id"] for name, by_lang in _LEXICON.items()}
@@ -138,7 +141,9 @@ def features(content: str, *, lang: str) -> dict[str, float]:
     lowered = [t.lower().replace("’", "'") for t in tokens]
     words = set(lowered)
     n = len(tokens)
-    found: dict[str, float] = {"log_length": math.log1p(n), "short": float(n <= 5)}
+    found: dict[str, float] = {"log_length": math.log1p(n)}
+    if n <= 5:
+        found["short"] = 1.0
     lexicon = _FOR_LANG.get(lang, _BOTH)
     for name, vocabulary in lexicon.items():
         if not words.isdisjoint(vocabulary):
@@ -146,7 +151,8 @@ def features(content: str, *, lang: str) -> dict[str, float]:
     digits = [t for t in tokens if t[0].isdigit()]
     if digits:
         found["digits"] = 1.0
-        found["many_numbers"] = float(len(digits) >= 2)
+        if len(digits) >= 2:
+            found["many_numbers"] = 1.0
         if any(_YEAR.match(t) for t in digits):
             found["year"] = 1.0
     if "?" in content:

@@ -20,6 +20,8 @@ WEEKDAY_MISMATCH = "weekday_mismatch"
 # A claim is reported soon after it is made; an older full date near the cue is
 # a topic (a birthday, an anniversary), not the day of speaking.
 MAX_AGE_DAYS = 62
+# The article's metadata date can trail the local date of speaking by a time zone.
+FUTURE_SLACK_DAYS = 1
 
 _WEEKDAYS = {
     "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6, "ahad": 6,
@@ -51,22 +53,36 @@ def _alternation(words) -> str:
 _WD = _alternation(_WEEKDAYS)
 _MON = _alternation(_MONTHS)
 _PART_OF_DAY = r"(?:\s+(?:pagi|siang|sore|petang|malam|dini\s+hari|morning|afternoon|evening|night))?"
-_NUMERIC = r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}|\d{2}))?"
+
+
+def _bracketed_numeric(suffix: str) -> str:
+    """`(27/3)`, `(4/2/2025)`, `(4/2/25)`; groups d, m, y carry `suffix`."""
+    return (
+        rf"\(\s*(?P<d{suffix}>\d{{1,2}})\s*/\s*(?P<m{suffix}>\d{{1,2}})(?:\s*/\s*(?P<y{suffix}>\d{{4}}|\d{{2}}))?\s*\)"
+    )
+
+
 _DAY_MONTH = r"(?P<d2>\d{1,2})\s+(?P<mon2>" + _MON + r")\.?(?:,?\s+(?P<y2>\d{4}))?(?![\w/])"
 _MONTH_DAY = r"(?P<mon3>" + _MON + r")\.?\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?(?:,\s*(?P<y3>\d{4}))?(?![\w/])"
 _NAMED = _DAY_MONTH + "|" + _MONTH_DAY
 
-# Weekday, optionally with a date: `Senin (27/3)`, `Kamis malam (7/9/2017)`, `Monday, Sept. 11`.
+# Weekday, optionally with a date: `Senin (27/3)`, `Kamis malam (7/9/2017)`, `Senin, 27/3`,
+# `Monday, Sept. 11`.
+_UNBRACKETED_NUMERIC = r"(?P<d7>\d{1,2})/(?P<m7>\d{1,2})(?:/(?P<y7>\d{4}))?(?![\d/])"
 _WEEKDAY_DATE = (
     rf"(?P<wd>{_WD})\b(?P<week_not_day>\s+(?:ini|depan))?(?P<wd_rel>\s+(?:lalu|kemarin))?{_PART_OF_DAY}"
-    rf"(?:\s*\(\s*{_NUMERIC}\s*\)|,?\s+(?:{_NAMED}))?"
+    rf"(?:,?\s*{_bracketed_numeric('')}|,?\s+(?:{_NAMED})|,?\s+{_UNBRACKETED_NUMERIC})?"
 )
 _LAST_WEEKDAY = rf"(?P<last>[Ll]ast)\s+(?P<wd4>{_WD})\b"
 # A bare date: `(27/3)`, `(4/2/2025)`, `4/2/2025`, `23 Maret 2017`, `Sept. 11`.
-_PAREN_NUMERIC = r"\(\s*(?P<d5>\d{1,2})\s*/\s*(?P<m5>\d{1,2})(?:\s*/\s*(?P<y5>\d{4}|\d{2}))?\s*\)"
+_PAREN_NUMERIC = _bracketed_numeric("5")
 _FULL_NUMERIC = r"(?<![\d/.,])(?P<d6>\d{1,2})/(?P<m6>\d{1,2})/(?P<y6>\d{4})(?![\d/])"
 _BARE_NAMED = r"(?<![\d.,])(?:" + _NAMED.replace("?P<", "?P<x") + ")"
-_RELATIVE = r"(?P<yesterday>kemarin|yesterday)\b|(?P<today>hari\s+ini|today)\b"
+# `kemarin (12/7)`: the explicit date wins over the arithmetic.
+_RELATIVE = (
+    rf"(?P<yesterday>kemarin|yesterday)\b(?:\s*{_bracketed_numeric('8')})?"
+    r"|(?P<today>hari\s+ini|today)\b"
+)
 
 # One pass finds every candidate; the group that matched says what kind it is. The
 # leading lookahead lets the engine skip most positions cheaply (4x faster).
@@ -77,16 +93,14 @@ _CANDIDATE = re.compile(
 )
 # `pekan kemarin` is last week, `musim kemarin` last season: not yesterday.
 _UNIT_BEFORE = re.compile(r"(?:pekan|minggu|bulan|tahun|musim|periode|edisi|tahap|laga|sidang|acara)\s+$", re.I)
+# `salat Jumat` is the Friday prayer, `Black Friday` a sale: names, not days of speaking.
+_NOT_A_DAY_BEFORE = re.compile(r"(?:salat|shalat|sholat|solat|black|good|super|cyber)\s+$", re.I)
 
 # Sentence boundaries for widening a span that stops short of one (see _window).
 _REACH = 300
 _BOUNDARY_CHARS = frozenset('\n.!?"”')
 _NEXT_BOUNDARY = re.compile(r"[.!?](?=\s|$)|\n")
 _LAST_BOUNDARY = re.compile(r"(?s:.*)(?:[.!?][\"”]?\s|\n)")
-
-# A partial date (`27/3`) may name a day a little after the article's metadata date
-# (time zones, late publication); beyond that it belongs to the year before.
-FUTURE_SLACK_DAYS = 1
 
 
 def claim_date(
@@ -129,7 +143,10 @@ def _window(text: str, found: Attribution, anchor_start: int, anchor_end: int) -
     if before and before[-1] not in _BOUNDARY_CHARS:
         boundary = _LAST_BOUNDARY.search(before)
         start = reach_back + (boundary.end() if boundary else 0)
-    if text[:end].rstrip(" \t")[-1:] not in _BOUNDARY_CHARS and text[end : end + 1] not in ("", "\n"):
+    if text[max(0, end - _REACH) : end].rstrip(" \t")[-1:] not in _BOUNDARY_CHARS and text[end : end + 1] not in (
+        "",
+        "\n",
+    ):
         boundary = _NEXT_BOUNDARY.search(text, end, min(len(text), end + _REACH))
         end = boundary.end() if boundary else min(len(text), end + _REACH)
     return start, end
@@ -143,8 +160,8 @@ def _anchor(found: Attribution) -> tuple[int, int]:
 
 
 # Group names of each day/month/year triple in _CANDIDATE: with a weekday, then bare.
-_WITH_WEEKDAY = (("d", "m", "y"), ("d2", "mon2", "y2"), ("d3", "mon3", "y3"))
-_BARE = (("d5", "m5", "y5"), ("d6", "m6", "y6"), ("xd2", "xmon2", "xy2"), ("xd3", "xmon3", "xy3"))
+_WITH_WEEKDAY = (("d", "m", "y"), ("d2", "mon2", "y2"), ("d3", "mon3", "y3"), ("d7", "m7", "y7"))
+_BARE = (("d5", "m5", "y5"), ("d6", "m6", "y6"), ("xd2", "xmon2", "xy2"), ("xd3", "xmon3", "xy3"), ("d8", "m8", "y8"))
 
 
 def _resolve(match: re.Match, published: datetime.date | None) -> tuple[datetime.date, tuple[str, ...]] | None:
@@ -154,8 +171,10 @@ def _resolve(match: re.Match, published: datetime.date | None) -> tuple[datetime
     if weekday_name:
         if groups["week_not_day"] and weekday_name.lower() == "minggu":
             return None  # `Minggu ini`, `Minggu depan`: this week, next week
+        if _NOT_A_DAY_BEFORE.search(match.string, max(0, match.start() - 8), match.start()):
+            return None
         weekday = _WEEKDAYS[weekday_name.lower()]
-        explicit = _first_date(groups, _WITH_WEEKDAY, published, weekday)
+        explicit = _first_date(groups, _WITH_WEEKDAY, published)
         if explicit is not None:
             flags = (WEEKDAY_MISMATCH,) if explicit.weekday() != weekday else ()
             return (explicit, flags) if _plausible(explicit, published) else None
@@ -177,13 +196,11 @@ def _resolve(match: re.Match, published: datetime.date | None) -> tuple[datetime
     return None
 
 
-def _first_date(
-    groups: dict, triples, published: datetime.date | None, weekday: int | None = None
-) -> datetime.date | None:
+def _first_date(groups: dict, triples, published: datetime.date | None) -> datetime.date | None:
     """The date of the first day/month/year triple that matched."""
     for day_key, month_key, year_key in triples:
         if groups[day_key]:
-            return _explicit_date(groups[day_key], groups[month_key], groups[year_key], published, weekday)
+            return _explicit_date(groups[day_key], groups[month_key], groups[year_key], published)
     return None
 
 
@@ -192,11 +209,9 @@ def _explicit_date(
     month_text: str,
     year_text: str | None,
     published: datetime.date | None,
-    weekday: int | None = None,
 ) -> datetime.date | None:
     """Build a date. A partial one takes the article's year, or the year before when that
-    would put it after publication (`29/12` in a January article); a weekday beside it
-    breaks the tie."""
+    would put it after publication (`29/12` in a January article)."""
     month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
     day = int(day_text)
     if year_text:
@@ -204,12 +219,8 @@ def _explicit_date(
         return _safe_date(year + 2000 if year < 100 else year, month, day)
     if published is None:
         return None
-    latest = published + datetime.timedelta(days=FUTURE_SLACK_DAYS)
     in_either_year = (_safe_date(year, month, day) for year in (published.year, published.year - 1))
-    options = [d for d in in_either_year if d and d <= latest]
-    if weekday is not None:
-        options.sort(key=lambda d: d.weekday() != weekday)
-    return options[0] if options else None
+    return next((d for d in in_either_year if d and _plausible(d, published)), None)
 
 
 def _safe_date(year: int, month: int, day: int) -> datetime.date | None:

@@ -20,7 +20,14 @@ READ_ALSO = re.compile(
     r"|^[\W_]*(?:read|see|also\s+read|read\s+also|watch|related|recommended|more)"
     r"(?:\s+(?:more|also|next|this|related|stories|articles?|coverage|reading))*\s*[:»>|\-–—]"
     r"|^[\W_]*(?:related\s+(?:articles?|stories|coverage|content|posts?)|read\s+more|read\s+next|more\s+stories"
-    r"|berita\s+(?:terkait|lainnya|terpopuler|pilihan)|artikel\s+terkait|rekomendasi)\s*[\W_]*$",
+    r"|(?:berita|foto|video)\s+(?:terkait|lainnya|terpopuler|pilihan)|artikel\s+terkait|rekomendasi"
+    r"|don'?t\s+miss|must\s+read|trending(?:\s+now)?|most\s+(?:read|popular)|editor'?s\s+picks?"
+    r"|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|terpopuler|populer|pilihan\s+editor"
+    r"|jangan\s+lewatkan|selengkapnya)\s*[\W_]*$"
+    # Tabloid teaser links: "China furious at Macron for Hong Kong protest jibe [INSIGHT]".
+    r"|\[(?:insight|video|pictures|photos|reaction|latest|analysis|poll|live|comment|reveal|explained)\][\W_]*$"
+    # Tag and category lines: "Filed under: Politics", "Tags: Jokowi, DPR".
+    r"|^[\W_]*(?:filed\s+under|tags?|topics?|kategori|categories|label)\s*:",
     _I,
 )
 # Advertising and paywall furniture that fills a whole line.
@@ -29,6 +36,7 @@ AD_LINE = re.compile(
     r"|scroll\s+(?:down\s+)?to\s+(?:continue|resume)(?:\s+with\s+content|\s+reading)?"
     r"|(?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?(?:advertisement|ad))?"
     r"|continue\s+reading(?:\s+(?:below|the\s+main\s+story))?|lanjutkan\s+membaca|load\s+more|muat\s+lebih\s+banyak"
+    r"|(?:informasi\s+)?(?:pasang|pemasangan)\s+iklan|info\s+iklan|advertise\s+with\s+us"
     r"|loading(?:\s+(?:comments|video))?)[\W_]*$",
     _I,
 )
@@ -36,7 +44,9 @@ AD_LINE = re.compile(
 CREDIT_LINE = re.compile(
     r"^[\W_]*(?:foto|fotografer|photo|photos|photograph|photographer|image|images|picture|gambar|ilustrasi"
     r"|illustration|sumber\s+foto|photo\s+credit|image\s+credit|credit|kredit|video|grafis|infografis"
-    r"|penulis|editor|redaktur|pewarta|reporter|kontributor|penyunting|produser)\b[\s|]*:",
+    r"|penulis|editor|redaktur|redaksi|pewarta|reporter|kontributor|penyunting|produser|hubungi|contact)\b[\s|]*:"
+    # A caption ends with its credit: "Taylor Swift memberikan standing ovation. Foto: Grammy".
+    r"|[(\[]?\b(?:foto|photo|image|gambar|ilustrasi)\s*(?:by|:|/)\s*[^.:]{1,60}[)\]]?[\s.]*$",
     _I,
 )
 # A photographer or agency credit on its own: "(AP Photo/Evan Vucci)", "Getty Images", "REUTERS/Kevin Lamarque".
@@ -44,13 +54,23 @@ AGENCY_CREDIT = re.compile(
     r"^[\W_]*(?:\w+\s+)?(?:photo|foto)\s*(?:by|:|/)|(?:getty\s+images|shutterstock|ap\s+photo|reuters/|afp/|antara\s+foto)",
     _I,
 )
-# Newsletter, comment and social prompts.
+# Newsletter, comment, social and "click here" prompts (lines of up to MAX_FURNITURE_WORDS words).
 PROMPT_LINE = re.compile(
-    r"(?:sign\s+up|subscribe|get|delivered|daftar|berlangganan)\b.{0,80}\b(?:newsletters?|inbox|email|buletin)\b"
+    r"^[\W_]*(?:sign\s+up|subscribe|get|daftar|berlangganan|dapatkan)\b.{0,100}\b(?:newsletters?|inbox|buletin)\b"
+    r"|\b(?:delivered|straight|right)\s+(?:to|in)(?:to)?\s+your\s+inbox\b|^[\w'’ ]{0,40}\bnewsletters?[\W_]*$"
     r"|^[\W_]*(?:\d+\s+)?(?:comments?|komentar|tulis\s+komentar|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment"
-    r"|tell\s+us\s+what\s+you\s+think|join\s+the\s+(?:conversation|discussion)|show\s+comments|view\s+comments)\b"
-    r"|^[\W_]*(?:follow|ikuti)\s+(?:us|kami|him|her|them|me)\b.{0,60}\b(?:twitter|facebook|instagram|google|tiktok|x)\b"
-    r"|^[\W_]*(?:copyright|hak\s+cipta)\b|©|all\s+rights\s+reserved",
+    r"|show\s+comments|view\s+comments|lihat\s+komentar)[\W\d_]*$"
+    r"|^[\W_]*(?:tell\s+us\s+what\s+you\s+think|join\s+the\s+(?:conversation|discussion))\b"
+    r"|^[\W_]*(?:follow|ikuti)\s+(?:[\w@.]+\s+){0,4}(?:on|di)\s+(?:twitter|facebook|instagram|tiktok|youtube|x)\b"
+    r"|\b(?:follow|ikuti)\s+(?:us|kami|him|her|them|me)\s+(?:on|di)\s+(?:twitter|facebook|instagram|tiktok|x)\b"
+    r"|\b(?:may|can)\s+be\s+reached\s+at\b|\bclick\s+here\b|\bklik\s+di\s*sini\b",
+    _I,
+)
+# Disclaimers, copyright notices and leftover shortcodes (lines of up to MAX_NOTICE_WORDS words).
+NOTICE_LINE = re.compile(
+    r"^[\W_]*(?:copyright|hak\s+cipta)\b|©|all\s+rights\s+reserved|^[\W_]*disclaimer\s*:"
+    # A WordPress shortcode left in the text: "[button link=...]Send us your review[/button]".
+    r"|^\[\w+[^\]]*\].*\[/\w+\]$",
     _I,
 )
 SHARE_WORDS = re.compile(
@@ -69,6 +89,9 @@ DATE_WORDS = re.compile(
     _I,
 )
 MAX_FURNITURE_WORDS = 25
+MAX_NOTICE_WORDS = 60
+MAX_EDGE_LABEL_WORDS = 3
+MAX_EDGE_LABEL_CHARS = 30
 
 
 def is_boilerplate(line: str) -> bool:
@@ -76,20 +99,31 @@ def is_boilerplate(line: str) -> bool:
     words = line.split()
     if not words:
         return True
+    if len(words) > MAX_NOTICE_WORDS:
+        return False
+    if NOTICE_LINE.search(line):
+        return True
     if len(words) > MAX_FURNITURE_WORDS:
-        return bool(PROMPT_LINE.search(line)) and len(words) <= 2 * MAX_FURNITURE_WORDS and _is_prompt(line)
-    if READ_ALSO.search(line) or AD_LINE.search(line) or CREDIT_LINE.search(line):
+        return False
+    if READ_ALSO.search(line) or AD_LINE.search(line) or CREDIT_LINE.search(line) or PROMPT_LINE.search(line):
         return True
     if len(words) <= 12 and AGENCY_CREDIT.search(line):
-        return True
-    if PROMPT_LINE.search(line) and _is_prompt(line):
         return True
     return _is_share_bar(line) or _is_date_stamp(line)
 
 
-def _is_prompt(line: str) -> bool:
-    """Newsletter and comment prompts are short; a long sentence that mentions email is text."""
-    return len(line.split()) <= 30
+def is_leading_label(line: str) -> bool:
+    """A short label without sentence punctuation ("FotoBisnis", "Breaking News") above the first paragraph."""
+    return (
+        len(line.split()) <= MAX_EDGE_LABEL_WORDS
+        and len(line) <= MAX_EDGE_LABEL_CHARS
+        and not re.search(r"[.!?\"”’)。]\W*$", line)
+    )
+
+
+def is_trailing_label(line: str) -> bool:
+    """A single bare word ("close", "MustRead") after the last paragraph; "(fyk/ash)" or a URL is kept."""
+    return bool(re.fullmatch(r"[^\W\d_]{1,20}", line))
 
 
 def _is_share_bar(line: str) -> bool:

@@ -31,7 +31,15 @@ ARTICLE_TYPES = {
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—»·•]|::?)\s+")
 SITE_PREFIX = re.compile(r"^\s*([^:|]{2,40}?)\s*:\s+")
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-MAX_AUTHOR_WORDS = 6
+MAX_AUTHOR_WORDS = 5
+AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\|| and | dan )\s*")
+AUTHOR_PREFIX = re.compile(r"^(?:by|oleh|penulis|reporter|editor)\s*:?\s+", re.IGNORECASE)
+# What follows a name after a comma when it is a job, degree or outlet rather than a second author.
+AFFILIATION = re.compile(
+    r"(?i:\b(?:writer|correspondent|contributor|editor|reporter|columnist|staff|wartawan|kontributor)\b"
+    r"|\w\.(?:com|net|org|co|id|uk)\b)|^[A-Z.]{1,5}$"
+)
+NAME_PARTICLES = {"bin", "binti", "van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "al", "el", "dan"}
 DATE_META_KEYS = (
     "article:published_time",
     "og:article:published_time",
@@ -57,15 +65,18 @@ class PageMetadata:
     canonical_url: str | None = None
 
 
-def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
-    """Read the page's metadata without changing the tree."""
+def read_metadata(tree: HtmlElement, url: str | None = None, guess_date: bool = True) -> PageMetadata:
+    """Read the page's metadata without changing the tree.
+
+    `guess_date=False` skips htmldate's search of the whole page when no tag states the date.
+    """
     meta = _meta_tags(tree)
     article = _json_ld_article(tree)
     outlet = _outlet(article, meta, url)
     return PageMetadata(
         title=_title(tree, article, meta, outlet, url),
-        authors=_authors(tree, article, meta),
-        published=_published(tree, article, meta, url),
+        authors=_authors(tree, article, meta, outlet),
+        published=_published(tree, article, meta, url, guess_date),
         outlet=outlet,
         canonical_url=_canonical_url(tree, meta, url),
     )
@@ -182,11 +193,14 @@ def _title(tree, article: dict, meta: dict, outlet: str | None, url: str | None)
             return text
     if cleaned:
         return cleaned[0]
-    first_h1 = next(iter(tree.iter("h1")), None)
-    return _clean(first_h1.text_content()) or None if first_h1 is not None else None
+    first_h1 = next(tree.iter("h1"), None)
+    if first_h1 is None:
+        return None
+    return _clean(first_h1.text_content()) or None
 
 
-def _authors(tree, article: dict, meta: dict) -> tuple[str, ...]:
+def _authors(tree, article: dict, meta: dict, outlet: str | None) -> tuple[str, ...]:
+    """Person names from JSON-LD, then <meta>, then rel/itemprop=author markup; the outlet itself is not an author."""
     names = _names(article.get("author"))
     if not names:
         for key in ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author"):
@@ -195,13 +209,32 @@ def _authors(tree, article: dict, meta: dict) -> tuple[str, ...]:
                 break
     if not names:
         names = [node.text_content() for node in tree.xpath('//*[@rel="author" or @itemprop="author"]')][:3]
+    outlet_key = re.sub(r"\W+", "", (outlet or "").lower())
     found: list[str] = []
     for name in names:
-        for part in re.split(r",|&|\band\b|\bdan\b", name):
-            part = re.sub(r"^(?:by|oleh|penulis|reporter)\s*:?\s+", "", _clean(part), flags=re.IGNORECASE)
-            if part and "://" not in part and len(part.split()) <= MAX_AUTHOR_WORDS and part not in found:
+        for position, part in enumerate(AUTHOR_SPLIT.split(name)):
+            part = AUTHOR_PREFIX.sub("", _clean(part))
+            key = re.sub(r"\W+", "", part.lower())
+            if position and AFFILIATION.search(part):
+                continue  # "TOM KRISHER, AP Auto Writer", "Ilana Muhlstein, MS, RDN", "Troy Smith, Cleveland.com"
+            if _looks_like_name(part) and part not in found and not _names_outlet(key, outlet_key):
                 found.append(part)
     return tuple(found)
+
+
+def _names_outlet(key: str, outlet_key: str) -> bool:
+    """"Kompas" for KOMPAS.com, "CNN Business" for CNN: the outlet, not a person."""
+    return bool(key and outlet_key) and (key in outlet_key or (len(outlet_key) >= 3 and key.startswith(outlet_key)))
+
+
+def _looks_like_name(text: str) -> bool:
+    """Short, capitalised, no URL: "Siti Rahma", "ROBERT BURNS"; not "he's specialized in product reviews"."""
+    words = text.split()
+    if not words or len(words) > MAX_AUTHOR_WORDS or "://" in text or "@" in text:
+        return False
+    content = [w for w in words if w.lower() not in NAME_PARTICLES]
+    capitalised = sum(1 for w in content if w[:1].isupper())
+    return bool(content) and capitalised >= max(1, len(content) - 1) and capitalised / len(content) >= 0.6
 
 
 def _parse_date(value: str | None) -> datetime.date | None:
@@ -214,7 +247,7 @@ def _parse_date(value: str | None) -> datetime.date | None:
         return None
 
 
-def _published(tree, article: dict, meta: dict, url: str | None) -> datetime.date | None:
+def _published(tree, article: dict, meta: dict, url: str | None, guess_date: bool) -> datetime.date | None:
     """JSON-LD and <meta> dates first (exact); htmldate's heuristics only when neither states one."""
     stated = article.get("datePublished")
     date = _parse_date(stated if isinstance(stated, str) else None)
@@ -222,7 +255,7 @@ def _published(tree, article: dict, meta: dict, url: str | None) -> datetime.dat
         if date:
             break
         date = _parse_date(meta.get(key))
-    if date:
+    if date or not guess_date:
         return date
     try:
         from htmldate import find_date
@@ -237,7 +270,7 @@ def _outlet(article: dict, meta: dict, url: str | None) -> str | None:
     publisher = _names(article.get("publisher"))
     if publisher and _clean(publisher[0]):
         return _clean(publisher[0])
-    for key in ("og:site_name", "application-name", "twitter:site"):
+    for key in ("og:site_name", "application-name"):
         if meta.get(key):
             return meta[key].lstrip("@")
     host = urlsplit(url or "").hostname

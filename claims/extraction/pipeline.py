@@ -6,7 +6,7 @@ import datetime
 
 from . import attribution, checkworthiness, dates
 from .language import detect_language
-from .types import Extraction, ExtractedClaim
+from .types import ExtractedClaim, Extraction
 
 EXTRACTOR_VERSION = "1"
 

@@ -12,17 +12,22 @@ from __future__ import annotations
 
 import re
 
+
+def _lower_words(block: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in block.split())
+
+
 # Abbreviations that are followed by a full stop but do not end a sentence.
-# Compared case-insensitively, without the final full stop.
-_ABBREVIATIONS = frozenset(
-    a.lower()
-    for a in """
-    Irjen Brigjen Kombes Kompol Pol Jl Jln dkk dll dsb dst a.n an u.p M.Si S.H S.E S.T S.Sos S.Pd S.Kom
+# Compared case-insensitively, without the final full stop. `dkk.`, `dll.`, `etc.`
+# are left out: they often do end one, and mid-sentence a lower-case word follows.
+_ABBREVIATIONS = _lower_words(
+    """
+    Irjen Brigjen Kombes Kompol Pol Jl Jln a.n an u.p M.Si S.H S.E S.T S.Sos S.Pd S.Kom
     M.M M.H M.Hum M.Pd M.A M.Sc Ph.D Ir Drs Dra H Hj Dr dr Prof Mr Mrs Ms Jr Sr St Mt Gen Lt Col Capt Sgt
     Gov Sen Rep Rev Hon Pres U.S U.K U.N E.U D.C No Nos Nr Tel Hlm hal Kec Kab Kel Prov Ds Sdr Sdri Bpk
-    Yth tgl Jan Feb Mar Apr Jun Jul Aug Agu Agt Sep Sept Oct Okt Nov Dec Des vs etc e.g i.e approx
+    Yth tgl Jan Feb Mar Apr Jun Jul Aug Agu Agt Sep Sept Oct Okt Nov Dec Des vs e.g i.e approx
     Inc Corp Co Ltd Bros Dept Univ Assoc Ave Blvd Rd Pt ft
-    """.split()
+    """
 )
 
 _TERMINAL = re.compile(
@@ -99,7 +104,8 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cut = m.end()
         if quote_open(cut):
             continue
-        if chunk[m.start()] == "." and len(m.group(0)) - len(m.group("closers")) == 1 and _is_abbreviation(chunk, m.start()):
+        single_stop = chunk[m.start()] == "." and len(m.group(0)) - len(m.group("closers")) == 1
+        if single_stop and _is_abbreviation(chunk, m.start()):
             continue
         spans.append(_trim(text, start + sentence_start, start + cut))
         sentence_start = cut

@@ -81,6 +81,7 @@ class SpeakerMemory:
     """
 
     last: Speaker | None = None
+    last_person: Speaker | None = None
     names: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name), in text order
     spoken: dict[str, Speaker] = field(default_factory=dict)  # lower-cased name -> speaker
 
@@ -102,8 +103,14 @@ class SpeakerMemory:
                 return name
         return None
 
-    def resolve(self, name: str, aliases: tuple[str, ...] = (), at: int | None = None) -> Speaker:
-        """Return the Speaker for a name just read in the text, remembering it as the latest."""
+    def resolve(
+        self, name: str, aliases: tuple[str, ...] = (), at: int | None = None, person: bool = True
+    ) -> Speaker:
+        """Return the Speaker for a name just read in the text, remembering it as the latest.
+
+        `person=False` marks an organisation or a document: it becomes the latest
+        speaker but not the one a personal pronoun (`ia`, `he`) points back to.
+        """
         key = name.lower()
         known = self.spoken.get(key)
         if known is None:
@@ -118,8 +125,12 @@ class SpeakerMemory:
         for key_name in (speaker.name, *speaker.aliases):
             self.spoken[key_name.lower()] = speaker
         self.last = speaker
+        if person:
+            self.last_person = speaker
         return speaker
 
-    def repeat_last(self) -> Speaker | None:
-        """Return the latest speaker, for a pronoun or a continuation."""
+    def repeat_last(self, person: bool = False) -> Speaker | None:
+        """Return the latest speaker (the latest person, for a personal pronoun)."""
+        if person:
+            return self.last_person or self.last
         return self.last

@@ -12,30 +12,64 @@ import re
 from dataclasses import dataclass
 
 from ..types import Attribution
-from .english_lexicon import CUE_FORMS, OUTLET_WORDS, SECTION_LABELS, THAT_ONLY_FORMS
+from .english_lexicon import (
+    CUE_FIRST_WORDS,
+    CUE_FORMS,
+    NOUN_LIKE_FORMS,
+    OUTLET_WORDS,
+    SECTION_LABELS,
+    THAT_ONLY_FORMS,
+    trie_pattern,
+)
 from .english_speakers import (
     NameBook,
     is_person_pronoun,
     is_pronoun,
     looks_like_speaker,
+    main_clause_subject,
     name_in_phrase,
     trim_noun_phrase,
 )
 from .english_units import OPEN_QUOTES, STRAIGHT_QUOTE, Unit, split_units
 
 CUE = re.compile(rf"(?:{CUE_FORMS})(?![\w’'-])", re.IGNORECASE)
-THAT_CUE = re.compile(rf"(?:{THAT_ONLY_FORMS})(?=\s+that\b)", re.IGNORECASE)
+THAT_CUE = re.compile(rf"(?:{THAT_ONLY_FORMS})(?=\s+that\b|\s*[.!?]?\s*$)", re.IGNORECASE)
 # A cue preceded by one of these is a noun or a non-finite verb (`his claims`, `declined to say`).
 NOT_A_VERB_BEFORE = {
     "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "in", "of", "with",
     "such", "any", "no", "new", "first", "these", "those", "whose", "to", "after", "before", "without", "by",
-    "for", "about", "from", "despite", "upon", "on", "at", "into", "than", "what", "which", "these",
-    "latest", "last", "recent", "earlier", "previous", "own", "false", "public", "official", "written",
+    "for", "about", "from", "despite", "upon", "on", "at", "into", "than", "what", "which", "latest", "last", "recent", "earlier", "previous", "own", "false", "public", "official", "written",
 }
-HARD_BOUNDARY = re.compile(r"[;:—–()\[\]]|\s-\s|\bthat\b|\bbecause\b|\bif\b|\bwhen\b|\bwhile\b|\bafter\b")
-RELATIVE_START = re.compile(r"^\s*(?:who|which|whose|whom|where|a|an|the|then|now|also|both)\b", re.IGNORECASE)
-THAT_AFTER = re.compile(r"^[^“”\"\n:;.?!]{0,90}?\bthat\b\s*", re.IGNORECASE)
-QUOTE_OR_COLON_AFTER = re.compile(r"^[^“”\"\n.?!;]{0,60}?(?::\s*|(?=[“\"]))")
+HARD_BOUNDARY = re.compile(r"[;:—–\[\]]|\s-\s|\bthat\b|\bbecause\b|\bif\b|\bwhen\b|\bwhile\b|\bafter\b")
+RELATIVE_START = re.compile(r"^\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
+APPOSITIVE_START = re.compile(r"^\s*(?:[a-z]|(?:The|A|An)\b)")
+TOLD_OBJECT = re.compile(
+    r"\s+(?:me|us|him|her|them|reporters|journalists|the\s+\w+|an?\s+\w+(?:\s+\w+)?|"
+    r"(?:[A-Z][\w’'.-]*\s?)+(?:of\s+(?:[A-Z][\w’'.-]*\s?)+)?)(?=[\s,.;:!?]|$)"
+)
+TAIL_PREPOSITION = re.compile(r"(?:of|in|on|at|during|to|about|after|before|from|with|via|through|while|when|by)\b")
+THAT_WORD = re.compile(r"\bthat\b")
+TAIL_SEPARATOR = re.compile(r"(?:[,”\"]|'')\s*$")
+RELATIVE_ONLY = re.compile(r"^\s*,?\s*(?:who|which)\s+(?:also\s+|has\s+|had\s+|later\s+|then\s+)*$")
+AS_BEFORE = re.compile(r"(?:^|[\s,])as\s+$")
+QUOTE_RESUMES = re.compile(r"[^“”\";:!?]{0,80}?,\s*(?:(?:and|but)\s+)?(?=[“\"]|'')")
+COORDINATION_START = re.compile(r"(?:and|but|or|while|whereas)\b")
+SUBORDINATE_START = re.compile(
+    r"(?:If|Even if|When|While|Although|Though|Because|As|After|Before|Unless|Since|Once|Back in|In|On|At|"
+    r"During|For|Still|But|And|However)\b"
+)
+COORDINATION_END = re.compile(r"(?:;|,?\s+(?:and|but|while|whereas|yet))\s*$")
+QUOTED_QUESTION_END = re.compile(r"[?!][”\"]\s*$|[?!]''\s*$")
+DASH_SOURCE = re.compile(r"[”\"]\s*([―—–-])\s*([A-Z][^;:!?“”\"]{1,60}?)\.?\s*$")
+TRAILING_PRONOUN = re.compile(r"\s(he|she|they|it|we|I)$")
+QUOTE_JUST_BEFORE = re.compile(r"(?:[”\"]|'')\s*[,—–-]?\s*$")
+THAT_START = re.compile(r"^\s*,?\s*that\b\s*")
+PREPOSITION_THEN_THAT = re.compile(
+    r"^\s*,?\s*(?:on|in|at|during|to|with|from|via|through|before|after|last|this|earlier|later|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|publicly|privately|repeatedly|again|also|recently|previously|"
+    r"yesterday|today|often|then)\b[^“”\"\n:;.?!]{0,80}?\bthat\b\s*"
+)
+QUOTE_OR_COLON_AFTER = re.compile(r"^\s*(?:(?:[^“”\"\n.?!;]|\.(?=\S)){0,80}?[,:]\s*)?(?=[“\"]|'')|^[^“”\"\n.?!;]{0,60}?:\s*")
 ADVERBIAL_AFTER = re.compile(
     r"^\s*,?\s*(?:(?:on|in|at|during|to|with|from|via|through|before|after|late|early|last|this|earlier|later|"
     r"again|also|then|recently|previously|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -49,11 +83,11 @@ ADVERBIAL_AFTER = re.compile(
     r"television\s+interview|phone\s+interview|conference\s+call|blog\s+post)\b\s*,?\s*)+"
 )
 SPEAKER_AFTER_STOP = re.compile(
-    r"[,.;:()\[\]“”\"!?—–]|\s(?:on|in|at|during|to|after|before|while|when|who|as|of\s+the|about|last|this|"
+    r"[,;:()\[\]“”\"!?—–]|''|\.(?=\s*$|\s+[^A-Z])|\s(?:on|in|at|during|to|after|before|while|when|who|as|of\s+the|about|last|this|"
     r"earlier|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-WORD = re.compile(r"[A-Za-z]+")
-CUE_FIRST_WORDS = {form.split()[0].lower() for form in re.sub(r"\\s\+", " ", CUE_FORMS + "|" + THAT_ONLY_FORMS).split("|")}
+CUE_WORD = re.compile(rf"(?<![\w’'-])(?:{trie_pattern(CUE_FIRST_WORDS)})(?![\w’'])", re.IGNORECASE)
+CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|,?\s*[“\"]|'')")
 PREV_WORD = re.compile(r"([\w’'-]+)[^\w’'-]*$")
 OBJECT_OF_TELL = re.compile(
     r"^\s+((?:[^,.;:“”\"\s]+\s+){0,8}?)(?=(?:that|how|what|why|whether|when|who|he|she|they|it|"
@@ -61,7 +95,7 @@ OBJECT_OF_TELL = re.compile(
 )
 OUTLET_PHRASE = re.compile(r"\b(?:with|to|on)\s+((?:[A-Z][\w’'.&-]*\s?){1,5})")
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
-HEADLINE_SPEAKER = re.compile(r"^((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s*:\s+(?=\S)")
+HEADLINE_SPEAKER = re.compile(r"^[\"“]?((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s*:\s+(?=\S)")
 PARTICIPLE_PREFIX = re.compile(r"(?:,|—|–|\s-)\s*(?:and\s+|while\s+|also\s+)?$")
 TRAILING_JUNK = re.compile(r"[\s,;:—–-]+(?:(?:and|but|or|so|as|adding|saying)\s*[\s,;:—–-]*)*$")
 LEADING_JUNK = re.compile(r"^[\s,;:—–-]+")
@@ -80,6 +114,7 @@ class Frame:
     content_start: int | None = None
     via: str | None = None
     inherits: bool = False  # participial cue: speaker is the subject of the main clause
+    also_before: bool = False  # `"Q1," he said, "Q2."`: content on both sides
 
 
 def _inside_quote(pos: int, unit: Unit) -> bool:
@@ -88,13 +123,13 @@ def _inside_quote(pos: int, unit: Unit) -> bool:
 
 def _cue_matches(text: str, unit: Unit):
     """Yield cue verbs outside quotes, trying the big alternations only where a cue word starts."""
-    for word in WORD.finditer(text, unit.start, unit.end):
+    for word in CUE_WORD.finditer(text, unit.start, unit.end):
         first = word.group().lower()
-        if first not in CUE_FIRST_WORDS:
-            continue
         at = word.start()
         m = CUE.match(text, at, unit.end) or THAT_CUE.match(text, at, unit.end)
         if m is None or _inside_quote(at, unit):
+            continue
+        if m.group().lower() in NOUN_LIKE_FORMS and not CLAUSE_AFTER.match(text, m.end(), unit.end):
             continue
         prev = PREV_WORD.search(text[max(unit.start, at - 30) : at])
         if prev and prev.group(1).lower() in NOT_A_VERB_BEFORE and not first.startswith("according"):
@@ -107,15 +142,16 @@ def _is_outlet(name: str) -> bool:
     return any(w.lower().strip(".,") in OUTLET_WORDS or ACRONYM.match(w) for w in words)
 
 
-def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+def _subject_before(text: str, unit: Unit, lo: int, cue_start: int) -> tuple[int, int] | None:
     """Find the subject noun phrase just before a cue, skipping appositives and relative clauses."""
     left = text[lo:cue_start]
     cut = 0
     for m in HARD_BOUNDARY.finditer(left):
         cut = m.end()
-    closing = max(left.rfind("”"), left.rfind('"'))
-    cut = max(cut, closing + 1)
     base = lo + cut
+    for _, quote_end in unit.quotes:
+        if base < quote_end <= cue_start:
+            base = quote_end
     segments = []
     pos = base
     for piece in text[base:cue_start].split(","):
@@ -123,17 +159,24 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | Non
         pos += len(piece) + 1
     last = len(segments) - 1
     s, e = segments[last]
-    if text[s:e].strip() and not RELATIVE_START.match(text[s:e]):
-        return trim_noun_phrase(text, s, e)
-    if text[s:e].strip() and RELATIVE_START.match(text[s:e]) and last >= 1:
-        if re.match(r"^\s*(?:who|which|whose)\b", text[s:e]):
+    if text[s:e].strip() and trim_noun_phrase(text, s, e) is None:
+        s = e  # `X, the chief executive, forcefully told`: only an adverb before the cue
+    if text[s:e].strip():
+        if RELATIVE_START.match(text[s:e]) and last >= 1:
             return trim_noun_phrase(text, *segments[last - 1])
-        return trim_noun_phrase(text, s, e)
+        span = trim_noun_phrase(text, s, e)
+        if span:  # `the impact it said ...`: a pronoun right before the cue is the subject
+            tail = TRAILING_PRONOUN.search(text, span[0], span[1])
+            if tail:
+                return tail.start(1), tail.end(1)
+        return span
     # `X, the title of Y, said` / `X, who ..., said`: step over the appositive
     if last >= 2:
         ps, pe = segments[last - 1]
-        if RELATIVE_START.match(text[ps:pe]) or not text[ps:pe].strip()[:1].isupper():
+        if APPOSITIVE_START.match(text[ps:pe]) or not text[ps:pe].strip()[:1].isupper():
             return trim_noun_phrase(text, *segments[last - 2])
+        if name_in_phrase(text[ps:pe].strip()):  # `A lawyer for the outlets, David Schulz, said`
+            return trim_noun_phrase(text, ps, pe)
     return None
 
 
@@ -149,7 +192,7 @@ def _speaker_after(text: str, cue_end: int, unit_end: int) -> tuple[int, int] | 
 
 
 def _content_start_after(text: str, cue: re.Match, unit: Unit) -> tuple[int, str | None]:
-    """Where the content begins after a cue: past `that`, an indirect object, a colon or time phrases."""
+    """Where the content begins after a cue: past an indirect object, time phrases, `that` or a colon."""
     pos = cue.end()
     via = None
     rest = text[pos : unit.end]
@@ -161,13 +204,15 @@ def _content_start_after(text: str, cue: re.Match, unit: Unit) -> tuple[int, str
                 via = name_in_phrase(who) or who
             pos += obj.end()
             rest = text[pos : unit.end]
-    m = THAT_AFTER.match(rest)
-    if m and not any(ch in m.group() for ch in "“\""):
-        return pos + m.end(), via or _via_in(m.group())
-    m = QUOTE_OR_COLON_AFTER.match(rest)
+    m = PREPOSITION_THEN_THAT.match(rest)
     if m:
         return pos + m.end(), via or _via_in(m.group())
     m = ADVERBIAL_AFTER.match(rest)
+    if m:
+        via = via or _via_in(m.group())
+        pos += m.end()
+        rest = text[pos : unit.end]
+    m = THAT_START.match(rest) or QUOTE_OR_COLON_AFTER.match(rest)
     if m:
         return pos + m.end(), via or _via_in(m.group())
     return pos + len(rest) - len(rest.lstrip(" ,:")), via
@@ -181,14 +226,44 @@ def _via_in(phrase: str) -> str | None:
     return None
 
 
-def _only_tail_after(text: str, pos: int, end: int) -> bool:
-    """True when nothing but punctuation, time phrases or `speaking of ...` follows a cue."""
-    rest = text[pos:end]
-    m = ADVERBIAL_AFTER.match(rest)
-    if m:
-        rest = rest[m.end() :]
+def _content_side(text: str, m: re.Match, unit: Unit, content_before: str) -> str:
+    """Say where a subject-first cue's content lies: "after" it, "before" it (`C, X said.`) or "both"."""
+    rest = text[m.end() : unit.end]
+    if m.group().lower().startswith(("tell", "told")):
+        obj = TOLD_OBJECT.match(rest)
+        if obj:
+            rest = rest[obj.end() :]
+    adverbial = ADVERBIAL_AFTER.match(rest)
+    if adverbial:
+        rest = rest[adverbial.end() :]
     rest = rest.strip()
-    return not rest or rest[0] in ".,!?;)" or rest.startswith("—")
+    words_before = len(content_before.split())
+    quote_before = bool(QUOTE_JUST_BEFORE.search(content_before))
+    if not rest or rest[0] in ".!?;)":
+        return "before"
+    if rest[0] in "“\"" or rest.startswith(("''", ": “", ':"')) or THAT_START.match(rest):
+        return "both" if quote_before else "after"
+    if quote_before and QUOTE_RESUMES.match(rest):
+        return "both"  # `"Q1," Trump said during a rally in Kenansville, N.C., "Q2."`
+    if rest.startswith(","):
+        after_comma = rest[1:].lstrip()
+        if not after_comma:
+            return "before"
+        if after_comma[0] in "“\"'":
+            return "both" if quote_before else "after"
+        if COORDINATION_START.match(after_comma):
+            return "both" if QUOTE_RESUMES.match(rest) else "before"
+        if quote_before:
+            return "before"
+        if words_before >= 4 and len(after_comma.split()) >= 4:
+            return "both"  # `Even if A, Mr. Morgan said, B`
+        return "after" if words_before < 4 else "before"
+    if quote_before or COORDINATION_START.match(rest):
+        return "before"
+    if rest.startswith(("—", "–")) or (TAIL_PREPOSITION.match(rest) and not THAT_WORD.search(rest)
+                                       and "“" not in rest and '"' not in rest):
+        return "before" if words_before >= 2 else "after"
+    return "after"
 
 
 def _frames_in_unit(text: str, unit: Unit) -> list[Frame]:
@@ -197,32 +272,53 @@ def _frames_in_unit(text: str, unit: Unit) -> list[Frame]:
     for m in sorted(_cue_matches(text, unit), key=lambda m: m.start()):
         cue_text = m.group().lower()
         before = text[lo : m.start()]
+        participle = cue_text.endswith("ing") and PARTICIPLE_PREFIX.search(before)
         if cue_text.startswith("according"):
             frame = _according_frame(text, unit, m, lo)
-        elif cue_text.endswith("ing") and PARTICIPLE_PREFIX.search(before) and frames or (
-            cue_text.endswith("ing") and PARTICIPLE_PREFIX.search(before) and before.strip()
-        ):
+        elif participle and (frames or before.strip()):
             start, via = _content_start_after(text, m, unit)
             frame = Frame(m.start(), m.end(), "after", content_start=start, via=via, inherits=True)
-        elif re.search(r"(?:^|[,”\"]|—)\s*$", before) and not cue_text.endswith("ing"):
-            span = _speaker_after(text, m.end(), unit.end)
-            if span is None:
-                continue
-            frame = Frame(m.start(), m.end(), "before", *span, text[span[0] : span[1]])
-        else:
-            span = _subject_before(text, lo, m.start())
-            if span is None or not looks_like_speaker(text[span[0] : span[1]]):
-                continue
-            frame = Frame(m.start(), m.end(), "after", *span, text[span[0] : span[1]])
-            if _only_tail_after(text, m.end(), unit.end):
-                frame.side = "before"
-            else:
-                frame.content_start, frame.via = _content_start_after(text, m, unit)
-        if frame is None:
+        elif cue_text.endswith("ing") and not before.strip():
             continue
+        elif re.search(r"(?:^|[,”\"]|''|—)\s*$", before):
+            frame = None
+            if not QUOTE_JUST_BEFORE.search(before):
+                frame = _subject_first_frame(text, unit, m, lo)
+            if frame is None:
+                span = _speaker_after(text, m.end(), unit.end)
+                if span is None:
+                    continue
+                frame = Frame(m.start(), m.end(), "before", *span, text[span[0] : span[1]])
+                more = QUOTE_RESUMES.match(text, span[1], unit.end)
+                if more:  # `"Q1," said X, "Q2."`
+                    frame.side, frame.also_before, frame.content_start = "after", True, more.end()
+        else:
+            frame = _subject_first_frame(text, unit, m, lo)
+            if frame is None and frames and frames[-1].speaker_phrase and RELATIVE_ONLY.match(before):
+                frame = _subject_first_frame(text, unit, m, lo, frames[-1])  # `said Mr. Kamin, who emphasized`
+        if frame is None or (frame.side == "before" and AS_BEFORE.search(text, lo, _frame_start(frame))):
+            continue  # `..., as Eric Garner said before he died`: a comment on a quote, not a claim
         frames.append(frame)
         lo = max(m.end(), frame.speaker_end or m.end())
     return frames
+
+
+def _subject_first_frame(text: str, unit: Unit, m: re.Match, lo: int, antecedent: Frame | None = None) -> Frame | None:
+    """`X said C` / `C, X said`: the speaker is the subject before the cue (or the antecedent of `who`)."""
+    if antecedent is not None:
+        span = antecedent.speaker_start, antecedent.speaker_end
+    else:
+        span = _subject_before(text, unit, lo, m.start())
+    if span is None or not looks_like_speaker(text[span[0] : span[1]]):
+        return None
+    frame = Frame(m.start(), m.end(), "after", *span, text[span[0] : span[1]])
+    side = _content_side(text, m, unit, text[lo : span[0]])
+    if side == "before":
+        frame.side = "before"
+    else:
+        frame.content_start, frame.via = _content_start_after(text, m, unit)
+        frame.also_before = side == "both"
+    return frame
 
 
 def _according_frame(text: str, unit: Unit, m: re.Match, lo: int) -> Frame | None:
@@ -259,20 +355,49 @@ def _kind(unit: Unit, start: int, end: int) -> str:
     return "direct" if quoted * 2 >= (end - start) else "indirect"
 
 
+def _frame_start(frame: Frame) -> int:
+    return min(x for x in (frame.cue_start, frame.speaker_start) if x is not None)
+
+
+def _outer_frames(text: str, frames: list[Frame]) -> list[Frame]:
+    """Drop cues nested inside another cue's content.
+
+    `X said that A suggests B` is one claim by X; in `A told B that C, the source added` the
+    tail cue is the outer one and the first is dropped.
+    """
+    kept: list[Frame] = []
+    for frame in frames:
+        if kept and kept[-1].side == "after" and not frame.inherits:
+            prev = kept[-1]
+            start = _frame_start(frame)
+            coordinated = COORDINATION_END.search(text[prev.content_start : start])
+            if coordinated and frame.speaker_phrase and is_pronoun(frame.speaker_phrase):
+                coordinated = None  # `X says A, but she knows that B`: still X's claim
+            if start >= prev.content_start and not coordinated:
+                if frame.side == "after" or not TAIL_SEPARATOR.search(text, prev.content_start, start):
+                    continue
+                kept.pop()
+        kept.append(frame)
+    return kept
+
+
 def _content_spans(text: str, unit: Unit, frames: list[Frame]) -> list[tuple[Frame, int, int]]:
     """Give each frame its content span; an after-content stops where the next frame begins."""
     spans = []
     lo = unit.start
-    for i, frame in enumerate(frames):
-        frame_start = min(x for x in (frame.cue_start, frame.speaker_start) if x is not None)
+    kept = _outer_frames(text, frames)
+    for i, frame in enumerate(kept):
         if frame.side == "before":
-            start, end = lo, frame_start
+            start, end = lo, _frame_start(frame)
         else:
+            if frame.also_before:
+                first = _trim(text, lo, _frame_start(frame))
+                if first[1] - first[0] >= 3:
+                    spans.append((frame, *first))
             start, end = frame.content_start, unit.end
-            for later in frames[i + 1 :]:
-                later_start = min(x for x in (later.cue_start, later.speaker_start) if x is not None)
-                if later_start > start:
-                    end = later_start
+            for later in kept[i + 1 :]:
+                if _frame_start(later) > start:
+                    end = _frame_start(later)
                     break
         start, end = _trim(text, start, end)
         if end - start >= 3:
@@ -281,6 +406,9 @@ def _content_spans(text: str, unit: Unit, frames: list[Frame]) -> list[tuple[Fra
         if frame.side == "after":
             lo = max(lo, end)
     return spans
+
+
+HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?$")
 
 
 class _Speakers:
@@ -298,7 +426,11 @@ class _Speakers:
             return name, (phrase,)
         name = name_in_phrase(phrase)
         if name:
-            full, aliases = self.book.expand(name, at)
+            honorific = HONORIFIC.search(phrase)
+            if honorific:  # `Mr. Clarke` is how the article names him: keep it
+                full, aliases = honorific.group(), ()
+            else:
+                full, aliases = self.book.expand(name, at)
             aliases = tuple(dict.fromkeys(a for a in (*aliases, phrase) if a != full))
             self.last = self.last_person = full
             return full, aliases
@@ -315,7 +447,7 @@ def _headline_claim(text: str, unit: Unit, speakers: _Speakers) -> Attribution |
     if not m:
         return None
     label = m.group(1)
-    if label.lower() in SECTION_LABELS or label.isupper() or len(label) < 3:
+    if label.lower() in SECTION_LABELS or (label.isupper() and len(label.split()) > 2) or len(label) < 3:
         return None
     if not name_in_phrase(label):
         return None
@@ -326,12 +458,44 @@ def _headline_claim(text: str, unit: Unit, speakers: _Speakers) -> Attribution |
     return Attribution(
         start=start, end=end, speaker=name, kind=_kind(unit, start, end), sentence_start=unit.start,
         sentence_end=unit.end, cue=":", cue_start=unit.start + m.end(1), cue_end=unit.start + m.end(1) + 1,
-        speaker_start=unit.start, speaker_end=unit.start + m.end(1), speaker_aliases=aliases,
+        speaker_start=unit.start + m.start(1), speaker_end=unit.start + m.end(1), speaker_aliases=aliases,
     )
 
 
 def _starts_with_quote(text: str, unit: Unit) -> bool:
-    return text[unit.start] in OPEN_QUOTES + STRAIGHT_QUOTE
+    return text[unit.start] in OPEN_QUOTES + STRAIGHT_QUOTE or text.startswith("''", unit.start)
+
+
+def _join_short_tails(text: str, units: list[Unit]) -> list[Unit]:
+    """Re-attach `Vitter demanded.` to the `“Why ...?”` before it: a question mark ended the sentence."""
+    joined: list[Unit] = []
+    for unit in units:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.paragraph == unit.paragraph
+            and QUOTED_QUESTION_END.search(text, prev.start, prev.end)
+            and not unit.quotes
+            and len(text[unit.start : unit.end].split()) <= 8
+        ):
+            joined[-1] = Unit(prev.start, unit.end, prev.paragraph, prev.quotes)
+        else:
+            joined.append(unit)
+    return joined
+
+
+def _dash_source(text: str, unit: Unit, speakers: _Speakers) -> Attribution | None:
+    """`“Quote.” ― Name` (reader comments, epigraphs): the name after the dash is the speaker."""
+    m = DASH_SOURCE.search(text, unit.start, unit.end)
+    if not m or not unit.quotes or not name_in_phrase(m.group(2)):
+        return None
+    start, end = unit.quotes[0][0], m.start() + 1
+    name, aliases = speakers.resolve(m.group(2), m.start(2))
+    return Attribution(
+        start=start, end=end, speaker=name, kind="direct", sentence_start=unit.start, sentence_end=unit.end,
+        cue=m.group(1), cue_start=m.start(1), cue_end=m.end(1), speaker_start=m.start(2), speaker_end=m.end(2),
+        speaker_aliases=aliases,
+    )
 
 
 def find_attributions(text: str) -> list[Attribution]:
@@ -340,19 +504,17 @@ def find_attributions(text: str) -> list[Attribution]:
     found: list[Attribution] = []
     last_claim: Attribution | None = None
     last_paragraph = -10
-    for unit in split_units(text):
+    for unit in _join_short_tails(text, split_units(text)):
         frames = _frames_in_unit(text, unit)
         claims = []
         main_speaker = None
         for frame, start, end in _content_spans(text, unit, frames):
             if frame.inherits:
                 if main_speaker is None:
-                    subject = trim_noun_phrase(text, unit.start, frame.cue_start)
-                    phrase = text[subject[0] : subject[1]] if subject else ""
-                    first = re.match(r"^(?:[A-Z][\w’'.-]*\s?)+|^(?:he|she|they|it)\b", phrase, re.IGNORECASE)
-                    if not first:
+                    subject = main_clause_subject(text[unit.start : frame.cue_start])
+                    if not subject:
                         continue
-                    main_speaker = speakers.resolve(first.group().strip(), frame.cue_start)
+                    main_speaker = speakers.resolve(subject, frame.cue_start)
                 name, aliases = main_speaker
                 sp_start = sp_end = None
             else:
@@ -366,7 +528,7 @@ def find_attributions(text: str) -> list[Attribution]:
                 speaker_aliases=aliases, via=frame.via,
             ))
         if not claims:
-            headline = _headline_claim(text, unit, speakers)
+            headline = _dash_source(text, unit, speakers) or _headline_claim(text, unit, speakers)
             if headline:
                 claims.append(headline)
             elif (
@@ -380,6 +542,7 @@ def find_attributions(text: str) -> list[Attribution]:
                     sentence_start=unit.start, sentence_end=unit.end, speaker_aliases=last_claim.speaker_aliases,
                     via=last_claim.via, flags=("continuation",),
                 ))
+        claims = list({(c.start, c.end): c for c in claims}.values())
         if claims:
             found.extend(claims)
             last_claim = claims[-1]

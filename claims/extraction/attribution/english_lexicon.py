@@ -17,6 +17,9 @@ REGULAR_CUES = (
     "suggest", "testify", "tweet", "urge", "vow", "warn", "believe", "indicate", "assert", "affirm",
     "reiterate", "repeat", "acknowledge", "disclose", "concur", "opine", "scoff", "protest", "plead",
     "recount", "reason", "speculate", "surmise", "theorize", "wonder", "cite", "agree", "demand",
+    # stance verbs: PolNeAR-style attribution also covers calls, accusations and criticism
+    "call", "accuse", "criticize", "criticise", "attack", "blast", "slam", "praise", "condemn", "encourage",
+    "propose", "question", "threaten", "describe", "ask", "point to", "point out", "describe as",
 )
 IRREGULAR_CUES = {
     "say": ("say", "says", "said", "saying"),
@@ -75,6 +78,26 @@ def _alternation(lemmas, irregular) -> str:
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
 
 
+def trie_pattern(words) -> str:
+    """Build a prefix-factored alternation: Python's re tries plain alternations one by one, slowly."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + ("?" if ends else "")
+
+    return walk(trie)
+
+
 CUE_FORMS = _alternation(REGULAR_CUES, IRREGULAR_CUES)
 THAT_ONLY_FORMS = _alternation(THAT_ONLY_CUES, THAT_ONLY_IRREGULAR)
 
@@ -93,7 +116,7 @@ AUXILIARIES = {
     "similarly", "openly", "flatly", "explicitly", "correctly", "falsely", "wrongly", "initially",
     "separately", "subsequently", "simply", "merely", "too", "been", "being", "not", "ultimately",
     "consistently", "continually", "continuously", "widely", "generally", "routinely", "still",
-    "now", "famously", "bluntly", "reportedly", "additionally", "last", "week", "year", "night",
+    "now", "famously", "bluntly", "additionally", "last", "week", "year", "night",
 }
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "his", "her", "their", "him", "them"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
@@ -108,9 +131,10 @@ TITLE_WORDS = {
     "spokesman", "spokeswoman", "spokesperson", "press", "lt", "lt.", "col", "col.", "adm", "adm.", "rev",
     "rev.", "pope", "king", "queen", "prince", "lady", "first", "then-candidate", "businessman", "billionaire",
     "independent", "libertarian", "green", "party", "campaign", "manager", "adviser", "advisor", "aide",
-    "u.s.", "us", "state", "new", "york", "however", "meanwhile", "also", "still", "now", "mr", "if", "for",
+    "u.s.", "us", "state", "city", "county", "district", "deputy", "assistant", "acting", "interim", "sens.",
+    "reps.", "ambassador", "commissioner", "councilman", "councilwoman", "lawmaker", "treasurer", "new", "york", "however", "meanwhile", "also", "still", "now", "if", "for",
     "with", "by", "of", "to", "from", "said", "says", "told", "according", "last", "this", "that", "what",
-    "how", "why", "who", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "how", "why", "who", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }
 # Labels that look like `Name:` but introduce boilerplate, not a quote.
 SECTION_LABELS = {
@@ -127,4 +151,17 @@ OUTLET_WORDS = (
     "bbc", "politico", "breitbart", "magazine", "radio", "tv", "television", "network", "herald", "tribune",
     "telegraph", "guardian", "examiner", "wire", "axios", "bloomberg", "hill", "daily", "today", "afp",
     "ap", "upi", "sirius", "show", "channel", "gazette", "globe", "review", "atlantic", "vox", "slate",
+)
+# Forms that are more often nouns (`the suing states`, `news reports`): cues only before that/colon/quote.
+NOUN_LIKE_FORMS = {
+    "state", "states", "claim", "charge", "estimate", "promise", "pledge", "concern", "warning", "record",
+    "project", "signal", "figure", "rule", "hold", "read", "mean", "doubt", "forecast", "note", "report",
+    "comment", "answer", "remark", "reply", "tweet", "demand", "protest", "reason", "counter", "joke", "vow",
+    "reports", "claims", "charges", "estimates", "promises", "comments", "remarks", "tweets", "demands",
+    "protests", "jokes", "pledges", "answers", "records", "signals", "rules", "holds", "doubts", "figures",
+    "attack", "attacks", "question", "questions", "praise", "slam", "blast", "blasts",
+}
+
+CUE_FIRST_WORDS = frozenset(
+    form.split()[0].lower() for form in re.sub(r"\\s\+", " ", CUE_FORMS + "|" + THAT_ONLY_FORMS).split("|")
 )

@@ -20,12 +20,33 @@ ORG_WORDS = {
     "administration", "commission", "service", "union", "post", "journal", "board", "group", "state",
     "states", "network", "company", "corp", "inc", "senate", "congress", "caucus", "fund", "project",
     "coalition", "alliance", "review", "press", "club", "bank", "reuters", "cnn", "police", "school",
-    "college", "network", "poll", "organization", "organisation", "institution", "ministry", "government",
+    "college", "poll", "organization", "organisation", "institution", "ministry", "government",
 }
 DETERMINERS = {
     "the", "a", "an", "another", "some", "many", "several", "most", "other", "one", "both", "all", "its",
     "his", "her", "their", "our", "two", "three", "four", "five", "few", "those", "these", "this", "that",
     "each", "every", "no", "more", "top", "senior", "former", "u.s.",
+}
+AUX_WORD = re.compile(r"^(?:is|are|was|were|has|have|had|will|would|can|could|did|does)$")
+# Lowercase past-tense verbs and auxiliaries inside a phrase show it is a clause.
+CLAUSE_WORD = re.compile(
+    r"^(?:[a-z]+(?<!need)(?<!speed)(?<!red)(?<!bed)(?<!ted)(?<!hundred)(?<!based)(?<!elected)(?<!retired)"
+    r"(?<!unnamed)(?<!concerned)(?<!detailed)(?<!united)(?<!alleged)(?<!appointed)(?<!respected)(?<!named)"
+    r"(?<!related)(?<!informed)(?<!qualified)(?<!registered)(?<!dedicated)(?<!trusted)(?<!experienced)"
+    r"(?<!embattled)(?<!outspoken)(?<!skilled)ed)$"
+)
+PARENTHETICAL = re.compile(r"\([^)]*\)?")
+NOT_SUBJECTS = {"who", "which", "that", "what", "this", "there", "here", "as", "is", "was", "has"}
+PREPOSITIONS = {"in", "of", "at", "from", "for", "on", "by", "with", "to", "about", "during", "after", "before", "into"}
+SUBJECT_SKIP = re.compile(
+    r"^\s*(?:[\"“]\s*)?(?:(?:In|On|At|During|After|Before|Since|Until|For|With|By|From|Under|Over|Amid|Despite|"
+    r"Last|This|Earlier|Later|However|Meanwhile|Still|But|And|Yet|Now|Then|Instead|Also|Separately)\b[^,]*,\s*)+",
+    re.IGNORECASE,
+)
+COMMON_VERBS = {
+    "is", "was", "are", "were", "has", "have", "had", "spoke", "went", "took", "made", "gave", "told", "sent",
+    "wrote", "said", "says", "came", "held", "met", "ran", "got", "left", "put", "set", "won", "lost", "will",
+    "would", "can", "could", "did", "does", "also", "then", "later", "again", "stood", "sat", "began",
 }
 POSSESSIVE = re.compile(r"[’']s$")
 
@@ -57,7 +78,10 @@ def trim_noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
         toks.pop()
     if not toks:
         return None
-    return toks[0][1], toks[-1][2]
+    end = toks[-1][2]
+    if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
+        end += 1
+    return toks[0][1], end
 
 
 def looks_like_speaker(phrase: str) -> bool:
@@ -67,17 +91,44 @@ def looks_like_speaker(phrase: str) -> bool:
         return False
     first = words[0]
     low = first.lower()
+    if any(AUX_WORD.match(w) or (CLAUSE_WORD.match(w) and words[i][:1].isupper()) for i, w in enumerate(words[1:])):
+        return False  # `Mr. Obama scrutinized reports`: a clause, not a noun phrase
     if low in PRONOUNS or low in DETERMINERS:
         return True
     if first[0].isupper() or first[0].isdigit():
         return True
+    if any(w[:1].isupper() for w in words[1:]) and len(words) <= 8:
+        return True  # `panel Chairman Rep. Jason Chaffetz`
     # bare plural nouns: officials, sources, experts, critics, polls
-    return len(words) <= 3 and words[-1].lower().endswith("s")
+    return len(words) <= 3 and words[-1].lower().endswith("s") and words[-1].isalpha() and low not in NOT_SUBJECTS
+
+
+def main_clause_subject(clause: str) -> str | None:
+    """Return the subject of a clause's main verb, past leading adverbials (`On Thursday, Trump spoke ...`)."""
+    clause = SUBJECT_SKIP.sub("", clause).lstrip(" \"“")
+    subject = []
+    for word in clause.split():
+        bare = word.strip(",;:")
+        low = bare.lower()
+        if low in COMMON_VERBS or (subject and low.endswith("ed") and bare.islower()):
+            break
+        if low in ("who", "which", "—", "–", "-", "(") or word.endswith(","):
+            subject.append(bare)
+            break
+        subject.append(bare)
+        if len(subject) > 8:
+            return None
+    phrase = " ".join(w for w in subject if w not in ("who", "which", "—", "–", "-", "(")).strip()
+    if not phrase or not looks_like_speaker(phrase):
+        return None
+    if phrase.lower() in PRONOUNS or name_in_phrase(phrase) or phrase.split()[0].lower() in DETERMINERS:
+        return phrase
+    return None
 
 
 def name_in_phrase(phrase: str) -> str | None:
     """Return the trailing proper name of a noun phrase (`White House spokesman Josh Earnest` -> `Josh Earnest`)."""
-    words = phrase.split()
+    words = PARENTHETICAL.sub(" ", phrase).split()
     if not words or not _is_name_token(words[-1]) or POSSESSIVE.search(words[-1]):
         return None
     i = len(words) - 1
@@ -86,6 +137,8 @@ def name_in_phrase(phrase: str) -> str | None:
         if POSSESSIVE.search(words[i - 1]):
             break
         i -= 1
+    if any(w in PREPOSITIONS for w in words[:i]):
+        return None  # `a poll released in late August`: the name sits in a prepositional phrase
     run = words[i:]
     while run and run[0] in NAME_JOINERS:
         run = run[1:]

@@ -15,9 +15,10 @@ OPEN_QUOTES = "“«"
 CLOSE_QUOTES = "”»"
 STRAIGHT_QUOTE = '"'
 
+QUOTE_MARK = re.compile(r"[“”«»\"]|''")
 PARAGRAPH = re.compile(r"[^\n]+")
 # A full stop, ! or ? (plus closing quotes/brackets) followed by space and a likely sentence start.
-SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9_—–-])")
+SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9_—–-])")
 ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Cmdr|St|Jr|Sr|Prof|Rev|Hon|"
     r"Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Corp|Co|Ltd|No|vs|etc|Ave|Blvd|Mt|Ft|Dept|Univ|approx|"
@@ -38,29 +39,24 @@ class Unit:
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Return the double-quoted spans of a paragraph; an unclosed quote runs to its end."""
+    """Return the double-quoted spans of a paragraph; an unclosed quote runs to its end.
+
+    `''` counts as a straight quote; with mixed styles (`“Q,"`) any closing mark ends the open quote.
+    """
     spans = []
     open_at = None
-    straight_open = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch in OPEN_QUOTES:
-            if open_at is None:
-                open_at = i
-        elif ch in CLOSE_QUOTES:
-            if open_at is not None:
-                spans.append((open_at, i + 1))
-                open_at = None
-        elif ch == STRAIGHT_QUOTE:
-            if straight_open is None:
-                straight_open = i
-            else:
-                spans.append((straight_open, i + 1))
-                straight_open = None
-    for opened in (open_at, straight_open):
-        if opened is not None and end - opened > 1:
-            spans.append((opened, end))
-    return sorted(spans)
+    curly = False
+    for m in QUOTE_MARK.finditer(text, start, end):
+        mark = m.group()
+        if open_at is None:
+            if mark not in CLOSE_QUOTES:
+                open_at, curly = m.start(), mark in OPEN_QUOTES
+        elif mark not in OPEN_QUOTES or not curly:
+            spans.append((open_at, m.end()))
+            open_at = None
+    if open_at is not None and end - open_at > 1:
+        spans.append((open_at, end))
+    return spans
 
 
 def _sentence_ends(text: str, start: int, end: int) -> list[int]:

@@ -9,31 +9,32 @@ from __future__ import annotations
 import re
 
 
-def _words(block: str) -> frozenset[str]:
-    return frozenset(block.split())
+def word_set(block: str) -> frozenset[str]:
+    """Return the lower-case words of a whitespace-separated block."""
+    return frozenset(block.lower().split())
 
 
 # Verbs that follow their speaker and introduce what is claimed:
 # `X mengatakan (bahwa) C`, `X menegaskan, C`, `X berharap agar C`.
-LEADING_CUES = _words(
+LEADING_CUES = word_set(
     """
     mengatakan berkata menyatakan menyebutkan menyebut menegaskan menekankan menggarisbawahi
     menjelaskan menerangkan memaparkan mengungkapkan mengungkap menuturkan menyampaikan menambahkan
     melanjutkan mengimbuhkan membenarkan mengakui mengaku mengklaim mengeklaim membantah menyangkal
-    menampik menandaskan menukas mengemukakan mengutarakan membeberkan menginformasikan
-    memberitahukan mengumumkan melaporkan menilai berpendapat menganggap meyakini yakin percaya
+    menampik menandaskan menukas mengemukakan mengutarakan membeberkan
+    mengumumkan melaporkan menilai berpendapat menganggap meyakini yakin percaya
     optimistis optimis pesimistis pesimis khawatir mengkhawatirkan berharap mengharapkan menginginkan
     memastikan menjamin berjanji menjanjikan menargetkan memperkirakan memprediksi memprediksikan
     memproyeksikan menduga mengingatkan memperingatkan mengimbau menghimbau meminta mendesak
     menyarankan mengusulkan mengajak mendukung menyayangkan menyesalkan menyimpulkan mengklarifikasi
     bersikeras menuding menuduh mengeluhkan mengkritik mengecam menyoroti mengonfirmasi mengkonfirmasi
-    berujar bertutur berucap menjawab mencatat menulis menyadari mengingatkan menyetujui sepakat
+    berujar bertutur berucap menjawab mencatat menulis menyadari menyetujui
     mengharap mengatakannya menyebutnya menilainya menjelaskannya
     """
 )
 
 # Cues that come after the claim (`"Q," kata X`, `C, ujarnya`), bare or with -nya.
-TRAILING_CUES = _words(
+TRAILING_CUES = word_set(
     """
     kata ujar ucap tutur tambah imbuh jelas terang tegas papar ungkap lanjut sambung pungkas tandas
     tukas sebut beber cetus seru kilah aku catat tulis timpal jawab klaim tutup urai bilang terangnya
@@ -45,55 +46,59 @@ TRAILING_CUES = _words(
 
 # Trailing cues that are also ordinary words (`jelas` = clear, `aku` = I): only a cue
 # when marked with -nya or followed by a speaker.
-AMBIGUOUS_TRAILING = _words("jelas terang tegas lanjut aku tutup sebut tulis catat jawab klaim bilang seru urai")
+AMBIGUOUS_TRAILING = word_set("jelas terang tegas lanjut aku tutup sebut tulis catat jawab klaim bilang seru urai")
 
 # Cue words that are verbs of belief or wish rather than speech: need a clear subject.
-STANCE_CUES = _words(
+STANCE_CUES = word_set(
     """
     yakin percaya optimistis optimis pesimistis pesimis khawatir berharap mengharapkan menginginkan
     mendukung menyayangkan menyesalkan meminta mendesak menyarankan mengusulkan mengajak menyetujui
-    sepakat mengharap menilai menganggap meyakini menargetkan
+    mengharap menilai menganggap meyakini menargetkan
     """
 )
 
-PRONOUNS = _words("ia dia beliau dirinya mereka pihaknya")
+PRONOUNS = word_set("ia dia beliau dirinya pihaknya")
+# Plural subjects: speakers in their own right, never what a later `ia` points back to.
+GROUP_WORDS = word_set("mereka keduanya ketiganya semuanya kedua-duanya")
 PRONOUN_SUFFIX = "nya"
 
 # Words that, placed between speaker and cue, are not part of the speaker.
-ADVERBS = _words(
+ADVERBS = word_set(
     """
     juga pun kembali hanya pula sendiri lantas lalu kemudian telah sudah sempat akhirnya lagi bahkan
     sebelumnya justru memang tetap sekali kini pernah masih turut ikut sebelumnya secara terpisah
-    langsung terus selalu sering tak tidak belum
+    langsung terus selalu sering tak tidak belum segera malah pun sempat bahkan sendiri
     """
 )
-NEGATIONS = _words("tidak tak belum bukan enggan")
+NEGATIONS = word_set("tidak tak belum bukan enggan")
 
 # Prepositions that start a phrase between speaker and cue (`Bank Dunia dalam sebuah pernyataan`).
-PREPOSITIONS = _words(
+PREPOSITIONS = word_set(
     """
     dalam kepada pada saat ketika usai seusai selepas melalui lewat via di sebagai sewaktu sembari
-    sambil seraya kala tatkala dari terhadap untuk atas dengan bersama menurut
+    sambil seraya kala tatkala dari terhadap untuk atas dengan bersama menurut selaku
     """
 )
 
 # Words after which a cue is not a main verb (`dengan mengatakan`, `yang mengatakan`).
-BLOCKERS = _words(
+BLOCKERS = word_set(
     """
     dengan yang untuk dan atau akan bisa dapat ingin harus tidak tak belum bukan jangan sempat
-    mau hendak perlu boleh agar supaya sebelum setelah sesudah tanpa karena ketika saat bila jika
+    mau hendak perlu boleh mampu sanggup berani cenderung lebih adalah ialah merupakan agar supaya
+    sebelum setelah sesudah tanpa karena ketika saat bila jika
     kalau apabila sambil seraya sembari usai seusai demi oleh para sedang tengah
     """
 )
 
 # Sentence openers that are not speakers (`Sementara itu,`, `Namun`, `Di sisi lain,`).
-CONNECTORS = _words(
+CONNECTORS = word_set(
     """
     sementara namun tetapi tapi akan sedangkan lalu kemudian bahkan dan serta adapun kini sebelumnya
     selanjutnya akhirnya oleh selain terkait dengan lebih di pada dalam selama setelah sebelum sejak
     hingga menurut meski meskipun walau walaupun karena jika bila apabila kalau padahal justru terlebih
     apalagi untuk usai seusai atas sehingga maka pasalnya namun begitu sayangnya nah ya selain itu
     mengutip dikutip dilansir seperti sebagaimana berdasarkan saat ketika tak tidak bukan yang ini itu
+    ada pun
     """
 )
 
@@ -103,18 +108,18 @@ VIA_MARKERS = re.compile(
     r"(?:\s+(?:dari|oleh))?\s+",
     re.IGNORECASE,
 )
-OUTLET_WORDS = _words(
+OUTLET_WORDS = word_set(
     """
     kantor berita media stasiun televisi radio surat kabar harian majalah situs laman portal reuters
     afp ap antara xinhua bbc cnn novosti tass bloomberg kyodo yonhap ria sputnik aljazeera memo
     """
 )
 
-WEEKDAYS = _words("senin selasa rabu kamis jumat jum'at sabtu minggu ahad")
-MONTHS = _words(
+WEEKDAYS = word_set("senin selasa rabu kamis jumat jum'at sabtu minggu ahad")
+MONTHS = word_set(
     "januari februari maret april mei juni juli agustus september oktober november desember"
 )
-NOT_SPEAKERS = WEEKDAYS | MONTHS | _words(
+NOT_SPEAKERS = WEEKDAYS | MONTHS | word_set(
     """
     baca juga lihat simak video foto advertisement scroll tonton berita terkait sumber editor penulis
     hal ini itu tersebut kemarin hari ini besok lalu kamu anda kita kami saya aku
@@ -122,7 +127,7 @@ NOT_SPEAKERS = WEEKDAYS | MONTHS | _words(
 )
 
 # Titles and ranks that come before a person's name: stripped from the name, kept as an alias.
-PERSON_TITLES = _words(
+PERSON_TITLES = word_set(
     """
     presiden wakil ketua kepala menteri direktur sekretaris gubernur bupati walikota wali camat lurah
     kapolda kapolri kapolres kapolsek kapolresta wakapolri wakapolda kabid kabag kasat kasubdit
@@ -135,14 +140,28 @@ PERSON_TITLES = _words(
     artis aktor aktris penyanyi pebalap pemain pebulu petinju pegolf desainer presenter komedian
     sutradara produser penulis pengacara kuasa hukum advokat warga pria wanita perempuan ibu bapak pak bu
     sang si mantan eks calon tersangka terdakwa saksi korban pelaku politikus politisi ustaz ustadz
-    kiai kyai habib dr prof ir drs dra h hj kh haji hajjah tuan nyonya mr mrs ms sir raja ratu pangeran
-    perdana senator kanselir selebriti model pelantun vokalis gitaris drummer pendakwah agung umum
+    kiai kyai habib bicara dr prof ir drs dra h hj kh haji hajjah tuan nyonya mr mrs ms sir raja ratu pangeran
+    perdana senator kanselir selebriti model pelantun peraih bintang pebasket pesepak bola
+    pebulutangkis atlet kapten striker kiper bek gelandang vokalis gitaris drummer pendakwah agung umum
     utama besar deputi asisten kepala kabiro karo kapus koordinator ketum waketum sekretaris bendahara
+    chief engineer leader general manager gm officer executive head deputy senior partner director
+    founder kandidat romo pastor uskup pendeta konsul kabag kasubag guru kurator legenda pelaksana
+    spokesperson spokesman president chairman komandan dan danramil kapten wasekjen bendum kadin
+    """
+)
+# Lower-case heads of a speaker phrase that name a body or a document: `kantor media pemerintah Gaza`.
+BODY_HEADS = word_set(
+    """
+    kantor pihak pemerintah kementerian juru badan lembaga laporan data hasil survei studi penelitian
+    situs media harian surat tim klub kubu kelompok warga pejabat otoritas komisi panitia polisi
+    kepolisian militer tentara pasukan partai perusahaan manajemen keluarga pengacara kuasa saksi
+    sumber pengamat analis para sejumlah beberapa banyak ratusan ribuan puluhan dinas pemprov pemkot
+    pemkab dewan majelis pengadilan kejaksaan kedutaan organisasi asosiasi serikat aliansi koalisi
     """
 )
 
 # Capitalised words of offices and institutions: a name does not run across them.
-ORG_WORDS = _words(
+ORG_WORDS = word_set(
     """
     kementerian kemenkeu badan dinas kantor lembaga komisi dewan pemerintah pemprov pemkot pemkab
     provinsi kabupaten kota daerah nasional republik indonesia negara negeri luar dalam pusat umum
@@ -160,6 +179,13 @@ ORG_WORDS = _words(
     palestina malaysia singapura thailand filipina vietnam myanmar kamboja prancis perancis jerman
     italia spanyol belanda kanada brasil meksiko afrika asia eropa timur-tengah dunia internasional
     pemilu umum penyelenggara kehormatan konstitusi perwakilan legislasi anggaran keamanan tinggi
-    kepala eksekutif direksi komisaris operasional pemasaran marketing bisnis pengembangan
+    kepala eksekutif direksi komisaris operasional pemasaran marketing bisnis pengembangan division
+    corporation company inc ltd motor holding
+    jakarta surabaya bandung medan semarang makassar palembang yogyakarta jogja bogor depok bekasi
+    tangerang solo surakarta malang denpasar padang pekanbaru batam pontianak banjarmasin samarinda
+    balikpapan manado kupang mataram ambon jayapura aceh riau jambi bengkulu lampung banten gorontalo
+    maluku ntt ntb diy sumut sumsel sumbar jabar jateng jatim kaltim kalbar kalsel kalteng sulsel sulut
     """
 )
+# Words after which the next capitalised word is a place, not the start of a name.
+PLACE_HEADS = word_set("dki kota kabupaten kab provinsi prov kecamatan kec desa kelurahan daerah wilayah")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 import json
 import sys
-import time
 
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.extraction import extract
 from claims.extraction.serialize import extraction_to_dict
+from claims.management.progress import ProgressLine
 
 
 class Command(BaseCommand):
@@ -57,33 +57,25 @@ class Command(BaseCommand):
 
 
 class Progress:
-    """A one-line counter on a terminal; plain notes when the output is a file or a pipe."""
+    """Articles and claims so far, and the rate."""
 
     def __init__(self, stream):
-        self.stream = stream
-        self.live = stream.isatty()
+        self.line = ProgressLine(stream)
         self.articles = self.claims = 0
-        self.started = time.monotonic()
-        self.shown = 0.0
 
     def tick(self, claims: int) -> None:
         self.articles += 1
         self.claims += claims
-        now = time.monotonic()
-        if self.live and now - self.shown > 0.2:
-            self.shown = now
-            self.stream.write(f"\r{self._line()}")
-            self.stream.flush()
+        self.line.show(self._text())
 
     def note(self, message: str) -> None:
-        self.stream.write(("\n" if self.live and self.articles else "") + message + "\n")
+        self.line.note(message)
 
     def done(self) -> None:
-        self.stream.write(("\r" if self.live else "") + self._line() + "\n")
+        self.line.finish(self._text())
 
-    def _line(self) -> str:
-        seconds = max(time.monotonic() - self.started, 1e-9)
-        return f"{self.articles} articles, {self.claims} claims, {self.articles / seconds:.0f} articles/s"
+    def _text(self) -> str:
+        return f"{self.articles} articles, {self.claims} claims, {self.articles / self.line.elapsed:.0f} articles/s"
 
 
 def _open(path: str, mode: str):

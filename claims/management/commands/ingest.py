@@ -1,106 +1,132 @@
-"""Store articles and queue their extraction: URLs, HTML or text files, or JSONL of articles."""
+"""Import articles as a job: URLs, HTML or text files, JSONL or CSV batches, or a feed."""
 
 from __future__ import annotations
 
 import datetime
-import json
-import sys
-from collections.abc import Iterator
+import time
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.fetch import FetchError
-from claims.services import IngestError, article_ingest
+from claims.import_sources import ImportEntry, entries_from_file
+from claims.imports import feed_poll, import_job_create, queue_import_item
+from claims.management.progress import ProgressLine, bar
+from claims.models import Feed, ImportItem, ImportJob
+from claims.selectors import import_job_progress
 
 
 class Command(BaseCommand):
     help = (
-        "Ingest articles: http(s) URLs, .html/.htm files, text files, or .jsonl files with one article a line "
-        '({"url"?, "text" or "html", "title"?, "lang"?, "published"?, "source"?}). '
-        "Already stored articles (same URL or same text) are skipped."
+        "Ingest articles and queue their extraction: http(s) URLs, .html/.txt files, .jsonl or .csv batches "
+        "(fields: url, text or html, title, lang, published, source), or feeds with --feed. "
+        "Articles already stored (same URL or same text) are counted, not stored again."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("inputs", nargs="+", help="URLs or file paths")
+        parser.add_argument("--feed", action="store_true", help="the URLs are RSS or Atom feeds to import")
         parser.add_argument("--published", type=datetime.date.fromisoformat, help="publication date, YYYY-MM-DD")
         parser.add_argument("--lang", choices=["id", "en"], help="language, if known")
-        parser.add_argument("--title", default="", help="title, for a single text input")
-        parser.add_argument("--url", default="", help="the article's address, for a single file input")
+        parser.add_argument("--title", default="", help="title, for a single .html or .txt file")
+        parser.add_argument("--url", default="", help="the article's address, for a single .html or .txt file")
+        parser.add_argument(
+            "--wait", action="store_true", help="with a broker, wait for the workers and show progress until done"
+        )
 
-    def handle(self, *args, inputs, published, lang, title, url, **options):
-        created = skipped = failed = 0
-        for label, fields in self._items(inputs, published=published, lang=lang or "", title=title, url=url):
-            try:
-                if isinstance(fields, Exception):
-                    raise fields
-                result = article_ingest(**fields)
-            except (IngestError, FetchError, ValueError) as exc:
-                failed += 1
-                self.stderr.write(f"{label}: {exc}")
-                continue
-            if result.created:
-                created += 1
-                self.stdout.write(f"{label}: stored as article {result.article.pk}, queued for extraction")
-            else:
-                skipped += 1
-                self.stdout.write(f"{label}: already stored as article {result.article.pk}")
-        self.stdout.write(f"{created} stored, {skipped} already stored, {failed} failed")
+    def handle(self, *args, inputs, feed, published, lang, title, url, wait, **options):
+        defaults = {k: v for k, v in (("published", published and published.isoformat()), ("lang", lang)) if v}
+        jobs, unreadable = self._jobs(inputs, feed=feed, defaults=defaults, title=title, url=url)
+        progress = ProgressLine(self.stdout)
+        for job in jobs:
+            self._dispatch(job, progress)
+        if wait and not settings.CELERY_TASK_ALWAYS_EAGER:
+            self._wait(jobs, progress)
+        failed = unreadable + sum(self._report(job) for job in jobs)
         if failed:
-            raise CommandError(f"{failed} input(s) could not be ingested")
+            raise CommandError(f"{failed} input(s) failed; see the errors above")
 
-    def _items(self, inputs, *, published, lang, title, url) -> Iterator[tuple[str, dict | Exception]]:
-        defaults = {"published": published, "lang": lang}
-        for item in inputs:
-            if item.startswith(("http://", "https://")):
-                yield item, {**defaults, "url": item}
-                continue
-            path = Path(item)
+    def _jobs(self, inputs, *, feed, defaults, title, url) -> tuple[list[ImportJob], int]:
+        jobs: list[ImportJob] = []
+        unreadable = 0
+        urls = [item for item in inputs if item.startswith(("http://", "https://"))]
+        for path in (Path(item) for item in inputs if item not in urls):
             if not path.is_file():
-                yield item, IngestError("no such file, and not an http(s) URL")
+                self.stderr.write(f"{path}: no such file, and not an http(s) URL")
+                unreadable += 1
                 continue
-            if path.suffix == ".jsonl":
-                yield from self._jsonl_items(path, defaults)
-            elif path.suffix.lower() in (".html", ".htm"):
-                yield item, {**defaults, "html": path.read_bytes(), "url": url, "title": title}
-            else:
-                yield item, {**defaults, "text": _read_text(path), "url": url, "title": title}
+            entries = self._file_entries(path, defaults=defaults, title=title, url=url)
+            jobs.append(import_job_create(kind=ImportJob.Kind.FILE, source=str(path), entries=entries, dispatch=False))
+        if feed:
+            for feed_url in urls:
+                feed_row, _ = Feed.objects.get_or_create(url=feed_url)
+                job = feed_poll(feed_id=feed_row.pk)
+                feed_row.refresh_from_db()
+                if feed_row.last_error:
+                    self.stderr.write(f"{feed_url}: {feed_row.last_error}")
+                    unreadable += 1
+                elif job is None:
+                    self.stdout.write(f"{feed_url}: no new entries")
+                else:
+                    jobs.append(job)
+        elif urls:
+            entries = [ImportEntry(n, url=u, payload=dict(defaults)) for n, u in enumerate(urls, start=1)]
+            source = urls[0] if len(urls) == 1 else f"{len(urls)} URLs"
+            jobs.append(import_job_create(kind=ImportJob.Kind.URLS, source=source, entries=entries, dispatch=False))
+        return jobs, unreadable
 
-    def _jsonl_items(self, path: Path, defaults: dict) -> Iterator[tuple[str, dict | Exception]]:
-        with path.open(encoding="utf-8", errors="replace") as lines:
-            for number, line in enumerate(lines, start=1):
-                if not line.strip():
-                    continue
-                label = f"{path}:{number}"
-                try:
-                    record = json.loads(line)
-                    if not isinstance(record, dict):
-                        raise ValueError("a line must be a JSON object")
-                    fields = {
-                        "url": record.get("url") or "",
-                        "text": record.get("text"),
-                        "html": record.get("html"),
-                        "title": record.get("title") or "",
-                        "lang": record.get("lang") or defaults["lang"],
-                        "published": _date(record.get("published")) or defaults["published"],
-                        "outlet_name": record.get("source") or "",
-                    }
-                except ValueError as exc:
-                    yield label, IngestError(f"not a valid article line ({exc})")
-                    continue
-                yield label, fields
+    def _file_entries(self, path: Path, *, defaults, title, url) -> list[ImportEntry]:
+        data = path.read_bytes()
+        suffix = path.suffix.lower()
+        if suffix in (".jsonl", ".ndjson", ".csv", ".urls"):
+            return [
+                ImportEntry(e.position, e.url, {**defaults, **e.payload}, e.error)
+                for e in entries_from_file(path.name, data)
+            ]
+        key = "html" if suffix in (".html", ".htm") else "text"
+        payload = {**defaults, key: _decode(data)}
+        if title:
+            payload["title"] = title
+        return [ImportEntry(1, url=url, payload=payload)]
+
+    def _dispatch(self, job: ImportJob, progress: ProgressLine) -> None:
+        """Queue each item; without a broker each runs here and now, so the bar shows real progress."""
+        pending = list(job.items.filter(status=ImportItem.Status.PENDING).values_list("pk", flat=True))
+        for done, item_id in enumerate(pending, start=1):
+            queue_import_item(item_id)
+            progress.show(f"{job.source}: {bar(done, len(pending))} {done}/{len(pending)} sent")
+        outcome = "processed" if settings.CELERY_TASK_ALWAYS_EAGER else "queued for the workers"
+        progress.finish(f"{job.source}: {len(pending)} item(s) {outcome}")
+
+    def _wait(self, jobs: list[ImportJob], progress: ProgressLine) -> None:
+        while True:
+            states = [import_job_progress(job) for job in jobs]
+            finished, total = sum(s.finished for s in states), sum(s.total for s in states)
+            extracted = sum(s.extracted for s in states)
+            progress.show(f"{bar(finished, total)} {finished}/{total} done, {extracted} extracted", force=True)
+            if finished >= total:
+                progress.finish(f"{finished}/{total} done")
+                return
+            time.sleep(0.5)
+
+    def _report(self, job: ImportJob) -> int:
+        state = import_job_progress(job)
+        self.stdout.write(
+            f"job {job.pk} ({job.source}): {state.total} item(s): {state.extracted} extracted, "
+            f"{state.fetched - state.extracted} stored and waiting for extraction, {state.duplicates} already stored, "
+            f"{state.queued} waiting to be fetched, {state.failed} failed"
+        )
+        failures = job.items.filter(status=ImportItem.Status.FAILED).order_by("position")
+        for item in failures:
+            self.stderr.write(f"  {job.source} #{item.position}{' ' + item.url if item.url else ''}: {item.error}")
+        failed_extractions = job.items.filter(status=ImportItem.Status.STORED, article__status="failed")
+        for item in failed_extractions.select_related("article"):
+            self.stderr.write(f"  {job.source} #{item.position}: extraction failed: {item.article.error}")
+        return state.failed
 
 
-def _date(value) -> datetime.date | None:
-    if not value:
-        return None
-    return datetime.date.fromisoformat(str(value)[:10])
-
-
-def _read_text(path: Path) -> str:
-    data = path.read_bytes()
+def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        sys.stderr.write(f"{path}: not UTF-8, read as Latin-1\n")
-        return data.decode("latin-1")
+        return data.decode("cp1252", errors="replace")

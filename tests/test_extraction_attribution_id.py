@@ -1,0 +1,250 @@
+"""Indonesian attribution patterns, on tiny inline articles and the seed article."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from claims.extraction.attribution.common import SpeakerMemory, find_quotes
+from claims.extraction.attribution.indonesian import find_attributions
+
+SEED = Path(__file__).resolve().parent / "fixtures" / "tribunnews-hamas-rusia.txt"
+
+
+def claims(text):
+    return [(text[a.start : a.end], a.speaker, a.kind) for a in find_attributions(text)]
+
+
+def only(text):
+    found = find_attributions(text)
+    assert len(found) == 1, claims(text)
+    return found[0]
+
+
+def content(text, a):
+    return text[a.start : a.end]
+
+
+def test_subject_cue_bahwa_clause():
+    text = "Hamas juga menekankan bahwa mereka menyambut baik perjanjian gencatan senjata."
+    a = only(text)
+    assert content(text, a) == "mereka menyambut baik perjanjian gencatan senjata"
+    assert a.speaker == "Hamas"
+    assert a.kind == "indirect"
+    assert text[a.cue_start : a.cue_end] == "menekankan"
+    assert (a.sentence_start, a.sentence_end) == (0, len(text))
+
+
+def test_title_is_stripped_and_kept_as_alias():
+    text = "Ketua MPR Zulkifli Hasan mengatakan, aturan itu harus adil."
+    a = only(text)
+    assert a.speaker == "Zulkifli Hasan"
+    assert "Ketua MPR Zulkifli Hasan" in a.speaker_aliases
+    assert content(text, a) == "aturan itu harus adil"
+    assert text[a.speaker_start : a.speaker_end] == "Ketua MPR Zulkifli Hasan"
+
+
+def test_police_ranks_and_places_are_not_part_of_the_name():
+    text = (
+        "Kepala Divisi Humas Polri Irjen Pol Boy Rafli Amar mengatakan sidang ditunda. "
+        "Gubernur DKI Jakarta Djarot Saiful Hidayat menilai kinerja PPSU masih bagus."
+    )
+    assert [a.speaker for a in find_attributions(text)] == ["Boy Rafli Amar", "Djarot Saiful Hidayat"]
+
+
+def test_direct_quote_then_cue_and_speaker():
+    text = '"Polres Bogor telah mengamankan 20 orang," ujar Yusri saat dihubungi, Jumat (13/1).'
+    a = only(text)
+    assert content(text, a) == "Polres Bogor telah mengamankan 20 orang"
+    assert (a.speaker, a.kind, a.cue) == ("Yusri", "direct", "ujar")
+
+
+def test_multi_sentence_quote_is_one_claim():
+    text = '"Kami meminta semuanya tenang. Dewan Keamanan sudah bertindak," ucap Nebenzia.'
+    a = only(text)
+    assert content(text, a) == "Kami meminta semuanya tenang. Dewan Keamanan sudah bertindak"
+
+
+def test_menurut_x_then_clause():
+    text = "Menurut Khatibul, rencana pemerintah itu tidak memiliki landasan yuridis."
+    a = only(text)
+    assert content(text, a) == "rencana pemerintah itu tidak memiliki landasan yuridis"
+    assert (a.speaker, a.cue) == ("Khatibul", "menurut")
+
+
+def test_clause_then_comma_cue():
+    text = "Sebanyak 15 polisi disiagakan di markas GMBI, kata Kapolres Bogor AKBP Andi Sutrisno."
+    a = only(text)
+    assert content(text, a) == "Sebanyak 15 polisi disiagakan di markas GMBI"
+    assert a.speaker == "Andi Sutrisno"
+
+
+def test_cue_in_the_middle_keeps_both_halves():
+    text = "Kepala Dinas Budi Santoso mengatakan anggaran cukup. Program tersebut, katanya, sebagai model nasional."
+    found = find_attributions(text)
+    assert content(text, found[1]) == "Program tersebut, katanya, sebagai model nasional"
+    assert found[1].speaker == "Budi Santoso"
+
+
+def test_connector_before_a_middle_cue_is_left_out():
+    text = "Yusri Yunus mengatakan polisi berjaga. Namun, kata dia, jumlah polisi tidak sebanding dengan massa."
+    assert content(text, find_attributions(text)[1]) == "jumlah polisi tidak sebanding dengan massa"
+
+
+def test_pronoun_and_nya_cues_resolve_to_the_latest_person():
+    text = (
+        "Menteri Kelautan dan Perikanan Susi Pudjiastuti mengatakan laut harus dijaga. "
+        'Ia mengatakan kapal asing akan ditenggelamkan. "Harus dijaga," tegasnya.'
+    )
+    assert [a.speaker for a in find_attributions(text)] == ["Susi Pudjiastuti"] * 3
+
+
+def test_short_name_resolves_to_the_full_name_used_earlier():
+    text = (
+        "Delegasi yang dipimpin oleh Mousa Abu Marzouk tiba di Moskow. "
+        "Abu Marzouk menekankan pentingnya peran Rusia. Marzouk juga mengatakan bahwa bantuan tertunda."
+    )
+    found = find_attributions(text)
+    assert [a.speaker for a in found] == ["Mousa Abu Marzouk", "Mousa Abu Marzouk"]
+    assert "Abu Marzouk" in found[0].speaker_aliases
+
+
+def test_pronoun_points_to_a_person_not_an_office():
+    text = (
+        "Boy Rafli Amar mengatakan sidang ditunda. Polda Metro Jaya menyarankan agar sidang ditunda. "
+        '"Itu hanya saran saja," ujarnya.'
+    )
+    assert find_attributions(text)[-1].speaker == "Boy Rafli Amar"
+
+
+def test_description_with_ini_points_back_to_the_person():
+    text = (
+        "Peringatan Hari Kartini disambut antusias oleh artis Tina Toon. "
+        "Mantan penyanyi cilik ini mengatakan, perempuan Indonesia sudah setara. "
+        '"Perempuan sering mendapat kekerasan," papar artis bertubuh seksi ini.'
+    )
+    assert [a.speaker for a in find_attributions(text)] == ["Tina Toon", "Tina Toon"]
+
+
+def test_appositive_speaker():
+    text = "Duta Besar Rusia untuk PBB, Vassily Nebenzia, pun mengatakan bahwa rapat sudah digelar."
+    a = only(text)
+    assert a.speaker == "Vassily Nebenzia"
+    assert "Duta Besar Rusia untuk PBB" in a.speaker_aliases
+
+
+def test_description_after_a_name_is_an_alias():
+    text = "Sementara itu, Bogdanov, utusan khusus Putin, menegaskan kembali posisi Rusia mendukung Palestina."
+    a = only(text)
+    assert a.speaker == "Bogdanov"
+    assert content(text, a) == "posisi Rusia mendukung Palestina"
+
+
+def test_intermediary_goes_to_via():
+    text = (
+        "Abu Marzouk mengatakan kepada kantor berita Novosti bahwa kunjungan itu atas undangan resmi. "
+        '"Kami butuh Rusia dalam rekonstruksi Gaza," imbuhnya, menurut Middle East Monitor (MEMO). '
+        '"Kami bernegosiasi dengan China," ujar Tun, sebagaimana dilansir Reuters, Rabu (6/9).'
+    )
+    found = find_attributions(text)
+    assert [a.via for a in found] == ["kantor berita Novosti", "Middle East Monitor (MEMO)", "Reuters"]
+    assert found[0].speaker == "Abu Marzouk"
+    assert content(text, found[0]) == "kunjungan itu atas undangan resmi"
+
+
+def test_words_between_speaker_and_cue():
+    text = "Anton (43), mengatakan jalan itu rusak. Onodera, kepada para wartawan mengatakan rapat batal."
+    assert [a.speaker for a in find_attributions(text)] == ["Anton", "Onodera"]
+
+
+def test_two_bahwa_clauses_are_two_claims():
+    text = "Kim mengatakan pada Selasa bahwa ia menerima penugasan itu, dan bahwa ia berkomitmen bekerja sama."
+    assert [c for c, _s, _k in claims(text)] == ["ia menerima penugasan itu", "ia berkomitmen bekerja sama"]
+
+
+def test_subject_elided_after_a_quote_claim():
+    text = '"Para direktur memuji kepemimpinannya," kata Bank Dunia dalam pernyataan, menambahkan bahwa masa jabatan dimulai Juli.'
+    found = find_attributions(text)
+    assert [(a.speaker, a.kind) for a in found] == [("Bank Dunia", "direct"), ("Bank Dunia", "indirect")]
+    assert content(text, found[1]) == "masa jabatan dimulai Juli"
+
+
+def test_dropped_name_gives_no_speaker_and_a_flag():
+    text = "Mengutip pernyataan , menyebutkan bahwa kedua pihak membahas pelanggaran."
+    a = only(text)
+    assert a.speaker is None
+    assert "missing_entity" in a.flags
+    assert content(text, a) == "kedua pihak membahas pelanggaran"
+
+
+def test_no_claims_from_weekdays_labels_questions_or_generic_advice():
+    text = (
+        "Baca juga: Setya Novanto mengatakan kisruh taksi harus selesai\n"
+        "Gunakan strategi dengan mengatakan bahwa pendapat kamu tidak sempurna.\n"
+        "Bila kamu pemalu, bagaimana orang lain akan percaya bahwa ide itu baik?\n"
+        "Rusia Tetap Dukung Palestina\n"
+    )
+    assert claims(text) == []
+
+
+def test_question_quotes_are_not_claims():
+    text = 'Kesha mengatakan lagu itu selesai. "Apakah saya sudah mati?" ucapnya mengawali video.'
+    assert len(find_attributions(text)) == 1
+
+
+def test_quote_without_cue_continues_the_latest_speaker():
+    text = '"Tantangan ke depan masih besar," kata Jim Yong Kim.\n"Kita perlu bekerja lebih erat dengan mitra."'
+    found = find_attributions(text)
+    assert [(a.speaker, a.cue) for a in found] == [("Jim Yong Kim", "kata"), ("Jim Yong Kim", None)]
+
+
+def test_bare_title_resolves_to_the_speaker_who_holds_it():
+    text = (
+        "Kapolres Ogan Komering Ulu AKBP Leo Andi Gunawan mengatakan dua tersangka ditangkap. "
+        "Kapolres menjelaskan kedua tersangka tertangkap basah."
+    )
+    assert [a.speaker for a in find_attributions(text)] == ["Leo Andi Gunawan"] * 2
+
+
+def test_passive_with_agent():
+    text = "Rencana pemotongan zakat sebelumnya disebutkan oleh Menteri Agama Lukman Hakim Saifuddin."
+    a = only(text)
+    assert a.speaker == "Lukman Hakim Saifuddin"
+    assert content(text, a) == "Rencana pemotongan zakat"
+
+
+def test_seed_article():
+    text = SEED.read_text(encoding="utf-8")
+    found = find_attributions(text)
+    by_content = {content(text, a): a for a in found}
+    gap = by_content["kedua pihak juga membahas mengenai isu-isu seperti pelanggaran yang terus dilakukan oleh pasukan"]
+    assert gap.speaker is None and "missing_entity" in gap.flags
+    office = by_content["telah menunda pengiriman pasokan tempat berlindung dan bahan bakar ke Gaza"]
+    assert office.speaker == "kantor media pemerintah Gaza"
+    assert by_content["posisi teguh dalam mendukung hak-hak Palestina"].speaker == "Mikhail Bogdanov"
+    quote = next(a for a in found if a.kind == "direct")
+    assert content(text, quote).startswith("Kami memiliki banyak topik")
+    assert content(text, quote).endswith("sangat penting bagi kami")
+    assert quote.via == "Middle East Monitor (MEMO)"
+    assert {a.speaker for a in found} == {None, "kantor media pemerintah Gaza", "Mousa Abu Marzouk", "Mikhail Bogdanov", "Hamas"}
+    for a in found:
+        assert a.sentence_start <= min(a.start, a.cue_start) and max(a.end, a.cue_end) <= a.sentence_end
+
+
+def test_find_quotes_pairs_mixed_marks():
+    text = '“Satu dua, "kata dia. "Tiga."'
+    assert [text[o + 1 : c] for o, c in find_quotes(text)] == ["Satu dua, ", "Tiga."]
+
+
+def test_speaker_memory_resolves_short_names():
+    memory = SpeakerMemory()
+    memory.remember_name(0, "Mousa Abu Marzouk")
+    assert memory.resolve("Marzouk", at=50).name == "Mousa Abu Marzouk"
+    assert memory.repeat_last(person=True).name == "Mousa Abu Marzouk"
+    memory.resolve("Polda Metro Jaya", person=False)
+    assert memory.repeat_last().name == "Polda Metro Jaya"
+    assert memory.repeat_last(person=True).name == "Mousa Abu Marzouk"
+
+
+def test_module_has_no_django_import():
+    assert "django" not in {name.split(".")[0] for name in sys.modules if name.startswith("claims.extraction")}

@@ -1,0 +1,109 @@
+"""Sentence splitting for Indonesian and English news text."""
+
+from __future__ import annotations
+
+from claims.extraction.sentences import dateline_length, split_sentences
+
+
+def sentences(text, lang="id"):
+    return [text[s:e] for s, e in split_sentences(text, lang)]
+
+
+def test_full_stop_followed_by_capital_ends_a_sentence():
+    assert sentences("Polisi menangkap dua orang. Keduanya warga Bogor.") == [
+        "Polisi menangkap dua orang.",
+        "Keduanya warga Bogor.",
+    ]
+
+
+def test_indonesian_abbreviations_and_initials_do_not_end_a_sentence():
+    text = "Kadiv Humas Irjen. Pol. Boy Rafli tiba di Jl. Sudirman bersama H. Basyit dkk. Mereka pergi."
+    assert sentences(text) == [
+        "Kadiv Humas Irjen. Pol. Boy Rafli tiba di Jl. Sudirman bersama H. Basyit dkk.",
+        "Mereka pergi.",
+    ]
+
+
+def test_degrees_after_a_name_do_not_end_a_sentence():
+    text = "Hal itu disampaikan Andi, S.H. Dia juga dosen. Ketua Budi, M.Si. Tidak hadir."
+    assert sentences(text)[0] == "Hal itu disampaikan Andi, S.H. Dia juga dosen."
+
+
+def test_english_abbreviations_do_not_end_a_sentence():
+    text = "Mr. Smith flew to the U.S. Embassy on Sept. 11. Dr. Jones stayed home."
+    assert sentences(text, "en") == ["Mr. Smith flew to the U.S. Embassy on Sept. 11.", "Dr. Jones stayed home."]
+
+
+def test_decimals_and_domains_are_not_boundaries():
+    text = "Pasarnya 2.8 milyar dollar dan naik 2,5 persen menurut Tribunnews.com hari ini."
+    assert sentences(text) == [text]
+
+
+def test_newline_is_a_hard_break():
+    assert sentences("Rusia Tetap Dukung Palestina\nSelama pertemuan itu, ia hadir.") == [
+        "Rusia Tetap Dukung Palestina",
+        "Selama pertemuan itu, ia hadir.",
+    ]
+
+
+def test_line_cut_in_the_middle_of_a_sentence_is_joined():
+    text = "Bambang ingin lembaga yang modern dan\n\nterbuka dengan kritik. Itu katanya."
+    assert sentences(text) == ["Bambang ingin lembaga yang modern dan\n\nterbuka dengan kritik.", "Itu katanya."]
+
+
+def test_multi_sentence_quote_is_never_split():
+    text = '"Kami butuh bantuan. Gaza harus dibangun lagi," ujar Marzouk. Ia lalu pergi.'
+    assert sentences(text) == ['"Kami butuh bantuan. Gaza harus dibangun lagi," ujar Marzouk.', "Ia lalu pergi."]
+
+
+def test_mixed_curly_and_straight_quotes_pair_up():
+    text = '“Jangan menyerah. Anda bisa, "ujarnya optimistis. Lalu ia diam.'
+    assert sentences(text) == ['“Jangan menyerah. Anda bisa, "ujarnya optimistis.', "Lalu ia diam."]
+
+
+def test_unclosed_quote_does_not_swallow_the_paragraph():
+    text = '"Kami siap. Semua beres. Polisi datang.'
+    assert len(sentences(text)) == 3
+
+
+def test_sentence_after_a_quote_starts_a_new_sentence():
+    text = 'Dia bangga. "Perempuan bisa," paparnya.'
+    assert sentences(text) == ["Dia bangga.", '"Perempuan bisa," paparnya.']
+
+
+def test_question_and_exclamation_marks_end_sentences():
+    assert sentences("Kenapa penting? Jangan sampai hilang! Harus dijaga.") == [
+        "Kenapa penting?",
+        "Jangan sampai hilang!",
+        "Harus dijaga.",
+    ]
+
+
+def test_dateline_is_its_own_span():
+    for dateline in (
+        "TRIBUNNEWS.COM -",
+        "Jakarta, CNN Indonesia - -",
+        "JAKARTA, KOMPAS.com -",
+        "Palembang (ANTARA News) -",
+        "Merdeka.com -",
+        "JAKARTA (Pos Kota) –",
+    ):
+        text = f"{dateline} Menteri Susi mengatakan laut harus dijaga."
+        assert sentences(text) == [dateline, "Menteri Susi mengatakan laut harus dijaga."], dateline
+
+
+def test_a_hyphenated_name_is_not_a_dateline():
+    assert dateline_length("Go - Jek resmikan layanan baru.") == 0
+    assert dateline_length("Menit - menit terakhir laga itu.") == 0
+
+
+def test_offsets_point_into_the_text_and_skip_spaces():
+    text = "  Satu dua.   Tiga empat.  \n\n Lima enam. "
+    spans = split_sentences(text, "id")
+    assert [text[s:e] for s, e in spans] == ["Satu dua.", "Tiga empat.", "Lima enam."]
+    assert all(not text[s].isspace() and not text[e - 1].isspace() for s, e in spans)
+
+
+def test_empty_text_has_no_sentences():
+    assert split_sentences("", "id") == []
+    assert split_sentences("\n\n  \n", "en") == []
