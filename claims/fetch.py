@@ -23,6 +23,7 @@ Errors worth retrying later carry ``transient = True`` (and ``retry_after`` when
 from __future__ import annotations
 
 import codecs
+import contextlib
 import email.message
 import email.utils
 import hashlib
@@ -33,8 +34,8 @@ import socket
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import urllib3
 from django.conf import settings
@@ -198,14 +199,11 @@ class FetchedPage:
     url: str  # as requested
     final_url: str  # after redirects
     status: int
-    body: bytes
-    content_type: str  # media type only, lower case ("text/html"); "" if the server sent none
-    charset: str | None  # as declared in the Content-Type header, if any
-    encoding: str  # the codec used to produce ``text``
-    text: str  # body decoded; undecodable bytes replaced, never raises
-
-    def __str__(self) -> str:
-        return self.text
+    body: bytes = field(repr=False)  # as received (after gzip/deflate decoding), at most the size cap
+    content_type: str = ""  # media type only, lower case ("text/html"); "" if the server sent none
+    charset: str | None = None  # as declared in the Content-Type header, if any
+    encoding: str = "utf-8"  # the Python codec used to produce ``text``
+    text: str = field(default="", repr=False)  # body decoded; undecodable bytes replaced
 
 
 # --- settings ---------------------------------------------------------------------------
@@ -363,9 +361,23 @@ def domain_turn(host: str) -> None:
     taken_at = cache.get(key)
     wait = (taken_at + expiry - now) if isinstance(taken_at, int | float) else interval
     wait = round(min(max(wait, 0.1), expiry), 3)
-    raise DomainBusy(
-        f"{host} was fetched less than {interval:g} s ago; try again in {wait:g} s", retry_after=wait
-    )
+    raise DomainBusy(f"{host} was fetched less than {interval:g} s ago; try again in {wait:g} s", retry_after=wait)
+
+
+def domain_turn_waiting(host: str, *, max_wait: float = 10.0) -> None:
+    """Wait for the host's turn when it comes soon; raise DomainBusy when it would take longer.
+
+    Waiting keeps a batch from one site flowing at the polite rate instead of bouncing
+    every item back to the queue; a long wait goes back to the queue as a retry.
+    """
+    deadline = time.monotonic() + max_wait
+    while True:
+        try:
+            return domain_turn(host)
+        except DomainBusy as busy:
+            if time.monotonic() + busy.retry_after > deadline:
+                raise
+            time.sleep(busy.retry_after)
 
 
 # --- fetching ---------------------------------------------------------------------------
@@ -388,8 +400,8 @@ def _target(url: str) -> _Target:
         shown = f"{scheme}:" if scheme else "a URL without http:// or https://"
         raise UnsupportedScheme(f"only http and https addresses can be fetched, not {shown}", url=url)
     try:
-        parsed = parse_url(raw)
-    except LocationParseError:
+        parsed = parse_url(_ascii_host(raw))
+    except (LocationParseError, ValueError, UnicodeError):
         raise InvalidURL(f"{raw[:200]!r} is not a valid address", url=url) from None
     host = (parsed.host or "").strip("[]").rstrip(".")
     if not host:
@@ -409,6 +421,17 @@ def _target(url: str) -> _Target:
     return _Target(normalised, scheme, host, port, request_path, host_header)
 
 
+def _ascii_host(url: str) -> str:
+    """The URL with an internationalised host name in its IDNA (xn--) form; credentials dropped."""
+    parts = urlsplit(url)
+    if parts.netloc.isascii():
+        return url
+    host = parts.hostname or ""
+    port = parts.port  # ValueError if not a valid port
+    netloc = host.encode("idna").decode("ascii") + (f":{port}" if port is not None else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
 class _Deadline:
     def __init__(self, seconds: float):
         self.seconds = seconds
@@ -424,9 +447,9 @@ class _Deadline:
 def fetch_page(url: str, *, accept: str = ACCEPT, gate: Callable[[str], None] | None = None) -> FetchedPage:
     """Fetch an http(s) page or feed safely; raise FetchError (with a user-facing message) otherwise.
 
-    ``gate`` is called with each new host before it is contacted (default: :func:`domain_turn`).
+    ``gate`` is called with each new host before it is contacted (default: :func:`domain_turn_waiting`).
     """
-    gate = gate or domain_turn
+    gate = gate or domain_turn_waiting
     timeout = float(_setting("FACTCHECK_FETCH_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_SECONDS))
     deadline = _Deadline(float(_setting("FACTCHECK_FETCH_TOTAL_TIMEOUT_SECONDS", DEFAULT_TOTAL_TIMEOUT_SECONDS)))
     max_redirects = int(_setting("FACTCHECK_FETCH_MAX_REDIRECTS", DEFAULT_MAX_REDIRECTS))
@@ -501,13 +524,18 @@ def _pool(target: _Target, address: str, timeout: urllib3.Timeout):
     common = {"host": address, "port": target.port, "timeout": timeout, "maxsize": 1, "retries": False}
     if target.scheme == "http":
         return urllib3.HTTPConnectionPool(**common)
+    # SNI and the certificate check use the name from the URL, the socket the vetted address.
     tls = {"cert_reqs": "CERT_REQUIRED", "server_hostname": target.host, "assert_hostname": target.host}
-    try:
-        import certifi
+    ca_bundle = _setting("FACTCHECK_FETCH_CA_BUNDLE", None)
+    if ca_bundle:
+        tls["ca_certs"] = str(ca_bundle)
+    else:
+        try:
+            import certifi
 
-        tls["ca_certs"] = certifi.where()
-    except ImportError:  # fall back to the system's trust store
-        pass
+            tls["ca_certs"] = certifi.where()
+        except ImportError:  # fall back to the system's trust store
+            pass
     return urllib3.HTTPSConnectionPool(**common, **tls)
 
 
@@ -592,7 +620,7 @@ def _read_page(
         raise _network_error(exc, url) from None
     body = b"".join(chunks)
 
-    if _looks_binary(body):
+    if _looks_binary(body, charset):
         raise UnsupportedContent("the address serves binary data, not a web page or a feed", url=url)
     encoding = choose_encoding(body, charset)
     return FetchedPage(
@@ -611,10 +639,8 @@ def _shrink_read_timeout(response, seconds: float) -> None:
     """Keep each socket read within what is left of the total time."""
     sock = getattr(getattr(response, "connection", None), "sock", None)
     if sock is not None:
-        try:
+        with contextlib.suppress(OSError):
             sock.settimeout(max(seconds, 0.01))
-        except OSError:
-            pass
 
 
 def _too_large(limit: int) -> str:
@@ -638,7 +664,6 @@ _BINARY_SIGNATURES = (
     b"RIFF",  # webp, wav, avi
     b"\x00\x00\x01\x00",  # ico
     b"\x7fELF",
-    b"MZ",
 )
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -647,18 +672,15 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# The WHATWG Encoding Standard reads these labels as windows-1252.
-_ENCODING_ALIASES = {
-    "iso-8859-1": "cp1252",
+# The WHATWG Encoding Standard decodes these as their Windows supersets (by Python codec name).
+_CODEC_ALIASES = {
     "iso8859-1": "cp1252",
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-    "l1": "cp1252",
-    "us-ascii": "cp1252",
     "ascii": "cp1252",
-    "iso-8859-9": "cp1254",
-    "x-user-defined": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
 }
+_ENCODING_ALIASES = {"x-user-defined": "cp1252"}
 _META_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""",
     re.IGNORECASE,
@@ -673,15 +695,23 @@ def _bom_encoding(body: bytes) -> str | None:
     return None
 
 
-def _looks_binary(body: bytes) -> bool:
+def _looks_binary(body: bytes, declared: str | None = None) -> bool:
     head = body[:SNIFF_BYTES]
-    if _bom_encoding(head) in ("utf-16", "utf-32"):
+    wide = _bom_encoding(head) in ("utf-16", "utf-32") or _codec(declared, wide_ok=True) in _WIDE
+    if wide:
         return False  # NUL bytes are normal in UTF-16/32 text
     return b"\x00" in head or head.startswith(_BINARY_SIGNATURES)
 
 
-def _codec(label: str | None) -> str | None:
-    """A Python codec name for an encoding label, or None if unknown."""
+_WIDE = ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be")
+
+
+def _codec(label: str | None, *, wide_ok: bool = False) -> str | None:
+    """A Python codec name for an encoding label, or None if unknown.
+
+    UTF-16/32 are only believed from the HTTP header (``wide_ok``); inside an
+    ASCII-readable document such a declaration cannot be true (WHATWG reads it as UTF-8).
+    """
     if not label:
         return None
     label = label.strip().lower()
@@ -690,9 +720,9 @@ def _codec(label: str | None) -> str | None:
         name = codecs.lookup(label).name
     except LookupError:
         return None
-    if name in ("utf-16-le", "utf-16-be", "utf-16", "utf-32", "utf-32-le", "utf-32-be"):
-        return None  # a UTF-16 label on an ASCII-compatible document is a lie (WHATWG)
-    return name
+    if name in _WIDE:
+        return name if wide_ok else "utf-8"
+    return _CODEC_ALIASES.get(name, name)
 
 
 def choose_encoding(body: bytes, declared: str | None) -> str:
@@ -700,7 +730,10 @@ def choose_encoding(body: bytes, declared: str | None) -> str:
     bom = _bom_encoding(body)
     if bom:
         return bom
-    for label in (declared, *_declared_in_document(body[:4096])):
+    codec = _codec(declared, wide_ok=True)
+    if codec:
+        return "utf-8" if codec == "utf-8-sig" else codec
+    for label in _declared_in_document(body[:4096]):
         codec = _codec(label)
         if codec:
             return "utf-8" if codec == "utf-8-sig" else codec

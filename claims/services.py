@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .extraction import EXTRACTOR_VERSION, ExtractedClaim, extract
-from .extraction.html import parse_page
+from .extraction.html import decode_html, parse_page
 from .extraction.language import detect_language
 from .extraction.speakers import speaker_kind
 from .fetch import fetch_page
@@ -78,7 +78,7 @@ def article_ingest(
         authors = authors or page.authors
         lang = lang or page.lang or ""
         canonical_url = page.canonical_url or ""
-        stored_html = html.decode("utf-8", "replace") if isinstance(html, bytes) else html
+        stored_html = decode_html(html) if isinstance(html, bytes) else html
 
     text = (text or "").replace("\r\n", "\n").replace("\x00", "")
     if not text.strip():

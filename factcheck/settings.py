@@ -10,9 +10,9 @@ from pathlib import Path
 import dj_database_url
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
-from kombu import Queue
+from kombu import Exchange, Queue
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("FACTCHECK_VAR_DIR", str(BASE_DIR / "var")))
@@ -119,8 +119,11 @@ FACTCHECK_QUEUE_PREFIX = env_str("CELERY_QUEUE_PREFIX", "factcheck")
 FACTCHECK_FETCH_QUEUE = f"{FACTCHECK_QUEUE_PREFIX}.fetch"
 FACTCHECK_EXTRACT_QUEUE = f"{FACTCHECK_QUEUE_PREFIX}.extract"
 CELERY_TASK_DEFAULT_QUEUE = FACTCHECK_QUEUE_PREFIX
+# Each queue has its own exchange and routing key: left to Celery's defaults they would share one
+# binding and every message would land in all three queues.
 CELERY_TASK_QUEUES = [
-    Queue(name) for name in (CELERY_TASK_DEFAULT_QUEUE, FACTCHECK_FETCH_QUEUE, FACTCHECK_EXTRACT_QUEUE)
+    Queue(name, Exchange(name, type="direct"), routing_key=name)
+    for name in (CELERY_TASK_DEFAULT_QUEUE, FACTCHECK_FETCH_QUEUE, FACTCHECK_EXTRACT_QUEUE)
 ]
 CELERY_TASK_ROUTES = {
     "claims.tasks.extract_article_task": {"queue": FACTCHECK_EXTRACT_QUEUE},
@@ -131,9 +134,21 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
-CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
-# Redis redelivers an unacknowledged task after this long; it must exceed the task time limit.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 4}
+CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30 if CELERY_TASK_TIME_LIMIT > 60 else None
+# Redis hands an unacknowledged task to another worker after this long, so it must exceed the
+# task time limit, or a slow task would run twice at once.
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT * 4)
+if CELERY_VISIBILITY_TIMEOUT <= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured("CELERY_VISIBILITY_TIMEOUT must be longer than CELERY_TASK_TIME_LIMIT.")
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    # Look for tasks whose worker died (unacknowledged past the timeout) a few times per timeout.
+    "unacked_restore_interval": max(1, min(10, CELERY_VISIBILITY_TIMEOUT // 4)),
+    "unacked_restore_throttle": 1,
+    # A broker that vanishes without closing the connection must not hang a publish forever.
+    "socket_timeout": 30,
+    "socket_connect_timeout": 5,
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BEAT_SCHEDULE = {
@@ -151,8 +166,24 @@ CELERY_BEAT_SCHEDULE = {
 FACTCHECK_STALLED_AFTER_SECONDS = env_int("FACTCHECK_STALLED_AFTER_SECONDS", CELERY_TASK_TIME_LIMIT * 2)
 # Work queued this long without being picked up is sent again (the broker may have been down).
 FACTCHECK_REQUEUE_AFTER_SECONDS = env_int("FACTCHECK_REQUEUE_AFTER_SECONDS", 120)
+# Fetching pages: timeouts (connect and each read; the whole fetch), size cap, redirects, one
+# request per host per interval (shared through the cache), and hosts exempt from the
+# private-address rule (names, IPs or CIDRs; for a local test server, never in production).
 FACTCHECK_FETCH_TIMEOUT_SECONDS = env_int("FACTCHECK_FETCH_TIMEOUT_SECONDS", 15)
+FACTCHECK_FETCH_TOTAL_TIMEOUT_SECONDS = env_int("FACTCHECK_FETCH_TOTAL_TIMEOUT_SECONDS", 30)
 FACTCHECK_FETCH_MAX_BYTES = env_int("FACTCHECK_FETCH_MAX_BYTES", 5 * 1024 * 1024)
+FACTCHECK_FETCH_MAX_REDIRECTS = env_int("FACTCHECK_FETCH_MAX_REDIRECTS", 5)
+FACTCHECK_FETCH_DOMAIN_INTERVAL_SECONDS = env_float("FACTCHECK_FETCH_DOMAIN_INTERVAL_SECONDS", 1.0)
+FACTCHECK_FETCH_ALLOW_HOSTS = env_list("FACTCHECK_FETCH_ALLOW_HOSTS", [])
+
+# The cache carries the per-host fetch turns, so workers on every machine must share it.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 LOGGING = {
     "version": 1,

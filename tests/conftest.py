@@ -11,10 +11,24 @@ SAMPLE_ARTICLE = Path(__file__).resolve().parent.parent / "claims" / "fixtures" 
 
 
 @pytest.fixture(autouse=True)
-def _plain_http_in_tests(request):
-    """With DEBUG off the app redirects to HTTPS; the test client speaks plain HTTP."""
-    if request.config.pluginmanager.hasplugin("django"):
-        request.getfixturevalue("settings").SECURE_SSL_REDIRECT = False
+def _django_test_settings(request):
+    """Unit tests run tasks in-process and speak plain HTTP, whatever the environment configures.
+
+    With DEBUG off the app redirects to HTTPS, and with a broker configured tasks would
+    go to Redis; the integration tests drive real workers in subprocesses instead.
+    """
+    if not request.config.pluginmanager.hasplugin("django"):
+        yield
+        return
+    from factcheck.celery import app
+
+    settings = request.getfixturevalue("settings")
+    settings.SECURE_SSL_REDIRECT = False
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = eager
 
 
 @pytest.fixture

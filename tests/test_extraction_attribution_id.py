@@ -163,7 +163,10 @@ def test_two_bahwa_clauses_are_two_claims():
 
 
 def test_subject_elided_after_a_quote_claim():
-    text = '"Para direktur memuji kepemimpinannya," kata Bank Dunia dalam pernyataan, menambahkan bahwa masa jabatan dimulai Juli.'
+    text = (
+        '"Para direktur memuji kepemimpinannya," kata Bank Dunia dalam pernyataan, '
+        "menambahkan bahwa masa jabatan dimulai Juli."
+    )
     found = find_attributions(text)
     assert [(a.speaker, a.kind) for a in found] == [("Bank Dunia", "direct"), ("Bank Dunia", "indirect")]
     assert content(text, found[1]) == "masa jabatan dimulai Juli"
@@ -226,7 +229,8 @@ def test_seed_article():
     assert content(text, quote).startswith("Kami memiliki banyak topik")
     assert content(text, quote).endswith("sangat penting bagi kami")
     assert quote.via == "Middle East Monitor (MEMO)"
-    assert {a.speaker for a in found} == {None, "kantor media pemerintah Gaza", "Mousa Abu Marzouk", "Mikhail Bogdanov", "Hamas"}
+    speakers = {None, "kantor media pemerintah Gaza", "Mousa Abu Marzouk", "Mikhail Bogdanov", "Hamas"}
+    assert {a.speaker for a in found} == speakers
     for a in found:
         assert a.sentence_start <= min(a.start, a.cue_start) and max(a.end, a.cue_end) <= a.sentence_end
 
@@ -248,3 +252,142 @@ def test_speaker_memory_resolves_short_names():
 
 def test_module_has_no_django_import():
     assert "django" not in {name.split(".")[0] for name in sys.modules if name.startswith("claims.extraction")}
+
+
+def test_hal_itu_disampaikan_points_back_to_the_sentence_before():
+    text = (
+        "Pemerintah akan menaikkan harga BBM bulan depan. "
+        "Hal itu disampaikan Menteri ESDM Ignasius Jonan di Jakarta, Senin (3/4)."
+    )
+    a = only(text)
+    assert a.speaker == "Ignasius Jonan"
+    assert content(text, a) == "Pemerintah akan menaikkan harga BBM bulan depan"
+    assert (a.sentence_start, a.sentence_end) == (0, len(text))
+
+
+def test_quote_that_lost_its_opening_mark_still_counts():
+    text = 'Oleh karena itu, kami kembali mengevaluasi program itu," ujar Ahman Sya.'
+    a = only(text)
+    assert content(text, a) == "Oleh karena itu, kami kembali mengevaluasi program itu"
+    assert (a.speaker, a.kind) == ("Ahman Sya", "direct")
+
+
+def test_menurutnya_inside_a_clause():
+    text = (
+        "Menteri Pendidikan Muhadjir Effendy mengatakan sekolah lima hari akan diterapkan. "
+        "Kebijakan itu menurutnya adalah bagian dari penguatan pendidikan karakter."
+    )
+    second = find_attributions(text)[1]
+    assert content(text, second) == "Kebijakan itu menurutnya adalah bagian dari penguatan pendidikan karakter"
+    assert second.speaker == "Muhadjir Effendy"
+
+
+def test_relative_clause_and_dates_between_speaker_and_cue():
+    text = (
+        "Khamfai, yang dilahirkan di Provinsi Sisaket, mengatakan ia mulai belajar membersihkan ranjau. "
+        "Gubernur Bengkulu Rohidin Mersyah di Bengkulu, Selasa, menyebutkan, lahan sudah tersedia."
+    )
+    assert [a.speaker for a in find_attributions(text)] == ["Khamfai", "Rohidin Mersyah"]
+
+
+def test_odd_inputs_do_not_break_the_reader():
+    for text in ("", " ", '"', "“", ",", "kata", '"," kata', "Menurut", "menurutnya", "Hal itu disampaikan oleh"):
+        for a in find_attributions(text):
+            assert 0 <= a.start < a.end <= len(text)
+
+
+def test_name_after_the_office_and_a_comma():
+    text = '"Kami baru menerima laporan," kata Direktur Rumah Kita Bahari Langkat, Azhar Kasim, di Langkat.'
+    a = only(text)
+    assert a.speaker == "Azhar Kasim"
+    assert "Direktur Rumah Kita Bahari Langkat" in a.speaker_aliases
+
+
+def test_a_word_the_article_uses_alone_is_not_part_of_the_name():
+    text = (
+        "Pelatih Madrid Zinedine Zidane memuji anak asuhnya. Kemenangan itu penting bagi Madrid. "
+        '"Ini kemenangan penting," kata Zidane.'
+    )
+    assert find_attributions(text)[0].speaker == "Zinedine Zidane"
+
+
+def test_new_subject_after_dan():
+    text = "Ia memiliki ambisi besar untuk musim depan dan Schneiderlin menyebut timnya ingin finis di zona Eropa."
+    assert only(text).speaker == "Schneiderlin"
+
+
+def test_plural_pronoun_points_to_the_latest_speaker():
+    text = 'Foo Fighters menulis bahwa konser ditunda. "Kami menyesal atas pembatalan ini," tulis mereka.'
+    assert [a.speaker for a in find_attributions(text)] == ["Foo Fighters", "Foo Fighters"]
+
+
+def test_second_quote_in_the_sentence_goes_with_the_same_speaker():
+    text = '"Kami siap bertanding besok," kata Zidane, "dan semua pemain dalam kondisi bugar."'
+    assert [(c, s) for c, s, _k in claims(text)] == [
+        ("Kami siap bertanding besok", "Zidane"),
+        ("dan semua pemain dalam kondisi bugar", "Zidane"),
+    ]
+
+
+def test_action_verbs_need_a_clause_to_be_cues():
+    text = (
+        "Pedrosa mencatat putaran terbaik 1 menit 59 detik. Telkom menyampaikan permohonan maaf kepada pelanggan. "
+        "Khatibul meminta agar pemerintah fokus pada reformasi birokrasi."
+    )
+    assert [(c, s) for c, s, _k in claims(text)] == [("pemerintah fokus pada reformasi birokrasi", "Khatibul")]
+
+
+def test_quote_credited_to_a_statement_or_in_the_passive():
+    text = (
+        '"Telkom saat ini melakukan recovery layanan transponder," demikian pernyataan resmi Telkom. '
+        '"Populasi umat Islam masih jauh lebih kecil di Eropa," disimpulkan para peneliti. '
+        '"Suami saya ingin pergi ke gunung itu," bunyi keterangan istri Atim.'
+    )
+    assert [a.speaker for a in find_attributions(text)] == ["Telkom", "para peneliti", "istri Atim"]
+
+
+def test_name_after_a_description_and_a_comma():
+    text = '"Malam ini untuk Carrie," kata penulis sekaligus sutradara The Last Jedi, Rian Johnson, saat itu.'
+    assert only(text).speaker == "Rian Johnson"
+
+
+def test_cue_and_speaker_opening_the_sentence():
+    text = (
+        "Dikatakan Ikhsan, dua peraturan tersebut memberi semangat kepada orang Betawi. "
+        "Lanjut Gatot, dana dekonsentrasi tetap berada di bawah Kemenpora."
+    )
+    assert [(a.speaker, a.cue) for a in find_attributions(text)] == [("Ikhsan", "dikatakan"), ("Gatot", "lanjut")]
+
+
+def test_menurut_after_karena_and_at_the_end():
+    text = (
+        "Tevez akan segera bergabung ke Boca karena menurut Paolini, kesepakatan akan diraih akhir pekan ini. "
+        "Sutherland akan mendapat penghargaan Oscar menurut penyelenggara penghargaan pada Rabu."
+    )
+    found = find_attributions(text)
+    assert [(content(text, a), a.speaker) for a in found] == [
+        ("kesepakatan akan diraih akhir pekan ini", "Paolini"),
+        ("Sutherland akan mendapat penghargaan Oscar", "penyelenggara penghargaan"),
+    ]
+
+
+def test_reporting_verb_followed_by_a_day_then_the_clause():
+    text = "Dilansir Reuters, PBB melaporkan Jumat kemarin jika pengidap hepatitis mencapai 325 juta orang."
+    a = only(text)
+    assert (a.speaker, content(text, a)) == ("PBB", "pengidap hepatitis mencapai 325 juta orang")
+
+
+def test_a_regulation_article_speaks_for_the_regulation_named_before():
+    text = (
+        "Tata cara zakat telah diatur melalui Peraturan Menteri Agama (PMA) No 52 Tahun 2014. "
+        "Pada Pasal 26 ayat 1 disebutkan bahwa nisab zakat pendapatan senilai 653 kilogram gabah. "
+        "Keputusan Trump ini disebut demi menguntungkan Amerika."
+    )
+    a = only(text)
+    assert a.speaker == "Peraturan Menteri Agama (PMA) No 52 Tahun 2014"
+    assert content(text, a) == "nisab zakat pendapatan senilai 653 kilogram gabah"
+
+
+def test_paragraph_without_a_full_stop_is_still_read():
+    text = "Harga cabai naik tajam di pasar.\n\nMenurut dia, harga cabai naik lima persen pekan ini\n\nHamas: Kami Butuh"
+    assert claims(text) == [("harga cabai naik lima persen pekan ini", None, "indirect")] or len(claims(text)) == 0

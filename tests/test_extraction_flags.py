@@ -18,6 +18,11 @@ def test_preposition_right_before_punctuation_is_a_gap():
     assert missing_entity("Delegasi bertemu dengan, Senin (4/2/2025).")
 
 
+def test_preposition_followed_by_another_is_a_gap():
+    assert missing_entity('"Kami lebih baik," kata Butet kepada dalam konferensi pers.')
+    assert not missing_entity("Hal itu perlu sebagai contoh kepada yang lain.")
+
+
 def test_dateline_followed_by_a_conjunction_is_a_gap():
     assert missing_entity("TRIBUNNEWS.COM - dan makin menunjukkan kemesraan.")
     text = "TRIBUNNEWS.COM - dan makin menunjukkan kemesraan."

@@ -213,6 +213,31 @@ def test_five_megabytes_of_html_finish_in_bounded_time(words_per_block):
     assert PROSE[0] in page.text
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<!--" * 500_000,
+        "<script>" * 300_000,
+        "<script" * 500_000,
+        "<div>" * 50_000 + "teks " * 100,
+        '<script type="application/ld+json">' + "[" * 200_000 + "</script><p>teks</p>",
+    ],
+    ids=["unclosed-comments", "unclosed-scripts", "unfinished-tags", "deep-nesting", "deep-json-ld"],
+)
+def test_pathological_markup_finishes_quickly(markup):
+    started = time.perf_counter()
+    assert isinstance(parse_page(markup).text, str)
+    assert time.perf_counter() - started < 10  # well under a second on one core
+
+
+def test_scripts_styles_and_comments_never_reach_the_text():
+    html = _page(PROSE).replace(
+        "</article>", "<script>var a = '<p>skrip</p>';</script><style>p{}</style><!-- komentar --></article>"
+    )
+    text = parse_page(html).text
+    assert PROSE[0] in text and "skrip" not in text and "komentar" not in text
+
+
 def test_input_beyond_the_cap_is_cut_not_refused():
     html = _page(PROSE) + "<!--" + "x" * (MAX_INPUT_BYTES + 10) + "-->"
     assert PROSE[0] in parse_page(html).text
@@ -257,6 +282,9 @@ def test_input_beyond_the_cap_is_cut_not_refused():
         "Informasi pemasangan iklan",
         "Redaksi: redaksi[at]example.com",
         "[button link=”/submit”]Send us YOUR review[/button]",
+        "By Jane Doe and John Roe",
+        "Oleh :",
+        "Oleh: Maya Sofia",
     ],
 )
 def test_furniture_lines_are_recognised(line):
@@ -278,6 +306,8 @@ def test_furniture_lines_are_recognised(line):
         "Prosecutors said they would get the email records of all three officials next week.",
         "Most read books this year were about the war, the survey found.",
         "Tags on the suitcases showed they had passed through Dubai, police said.",
+        "By then it was over.",
+        "Oleh karena itu, pemerintah menunda kenaikan harga BBM.",
     ],
 )
 def test_article_sentences_are_not_furniture(line):

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import gzip
 import http.server
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -14,22 +19,26 @@ import pytest
 from claims import fetch
 from claims.fetch import (
     BlockedAddress,
+    ConnectionFailed,
     DomainBusy,
     FetchedPage,
     FetchError,
     FetchTimeout,
+    HostNotFound,
     HTTPStatusError,
     TooLarge,
     TooManyRedirects,
     UnsupportedContent,
     UnsupportedScheme,
     check_address,
+    choose_encoding,
     fetch_page,
     is_public_address,
 )
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 HUGE_BYTES = 50 * 1024 * 1024
+GZIP_BOMB = gzip.compress(b"<p>" + b"a" * (20 * 1024 * 1024), compresslevel=9)  # ~20 KB on the wire
 
 Route = Callable[[http.server.BaseHTTPRequestHandler], None]
 
@@ -46,10 +55,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if route is None:
             send(self, 404, b"<h1>not found</h1>")
             return
-        try:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             route(self)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
 
     def log_message(self, format, *args):  # keep test output quiet
         pass
@@ -61,8 +68,13 @@ class _Server(http.server.ThreadingHTTPServer):
     requests: list[tuple[str, str | None]]
     port: int
 
+    scheme: str
+
     def url(self, path: str, host: str = "localhost") -> str:
-        return f"http://{host}:{self.port}{path}"
+        return f"{self.scheme}://{host}:{self.port}{path}"
+
+    def handle_error(self, request, client_address):  # a refused TLS handshake is expected in tests
+        pass
 
 
 def send(handler, status: int, body: bytes, content_type: str = "text/html; charset=utf-8", **headers) -> None:
@@ -77,12 +89,16 @@ def send(handler, status: int, body: bytes, content_type: str = "text/html; char
 
 
 @contextlib.contextmanager
-def serve(routes: dict[str, Route]) -> Iterator[_Server]:
-    """A ThreadingHTTPServer on 127.0.0.1 with a random port, serving ``routes``."""
+def serve(routes: dict[str, Route], tls: ssl.SSLContext | None = None) -> Iterator[_Server]:
+    """A ThreadingHTTPServer on 127.0.0.1 with a random port, serving ``routes`` (over TLS if given)."""
     server = _Server(("127.0.0.1", 0), _Handler)
     server.routes = routes
     server.requests = []
     server.port = server.server_address[1]
+    server.scheme = "http"
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
+        server.scheme = "https"
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
@@ -158,6 +174,9 @@ def server():
             handler.wfile.flush()
             time.sleep(0.25)
 
+    def gzip_bomb(handler):
+        send(handler, 200, GZIP_BOMB, "text/html", Content_Encoding="gzip")
+
     def echo_host(handler):
         send(handler, 200, f"<p>host={handler.headers.get('Host')}</p>".encode())
 
@@ -168,11 +187,14 @@ def server():
         "/invalid-utf8": page(b"<p>ok \xff\xfe\xc3( bad</p>", "text/html; charset=utf-8"),
         "/no-charset-utf8": page("<p>Zürich</p>".encode(), "text/html"),
         "/plain": page(b"just text", "text/plain"),
+        "/utf16-bom": page(codecs.BOM_UTF16_LE + "<p>Grüße</p>".encode("utf-16-le"), "text/html"),
+        "/utf16-header": page("<p>Grüße</p>".encode("utf-16-be"), "text/html; charset=UTF-16BE"),
         "/huge": huge,
         "/big-length": big_length,
         "/slow": slow,
         "/drip": drip,
         "/echo-host": echo_host,
+        "/gzip-bomb": gzip_bomb,
         "/png": page(PNG, "image/png"),
         "/png-as-html": page(PNG, "text/html"),
         "/pdf": page(b"%PDF-1.7\n...", "application/pdf"),
@@ -277,7 +299,14 @@ def test_allow_list_accepts_cidrs_ips_and_names(settings):
 
 @pytest.mark.parametrize(
     "url",
-    ["file:///etc/passwd", "ftp://example.org/x", "javascript:alert(1)", "data:text/html,<p>hi</p>", "example.org/a", ""],
+    [
+        "file:///etc/passwd",
+        "ftp://example.org/x",
+        "javascript:alert(1)",
+        "data:text/html,<p>hi</p>",
+        "example.org/a",
+        "",
+    ],
 )
 def test_only_http_and_https_urls_are_fetched(url):
     with pytest.raises(UnsupportedScheme, match="only http and https"):
@@ -299,6 +328,13 @@ def test_urls_with_private_ip_literals_are_refused_before_connecting(url):
     with pytest.raises(BlockedAddress) as caught:
         fetch_page(url)
     assert caught.value.transient is False
+
+
+@pytest.mark.parametrize("url", ["http://2130706433/", "http://0x7f000001/", "http://127.1/", "http://0177.0.0.1/"])
+def test_numeric_spellings_of_loopback_are_refused(url, settings):
+    settings.FACTCHECK_FETCH_ALLOW_HOSTS = []
+    with pytest.raises(BlockedAddress, match="127.0.0.1"):
+        fetch_page(url)
 
 
 def test_loopback_host_is_refused_unless_allowed(server, settings):
@@ -330,6 +366,17 @@ def test_connection_goes_to_the_checked_address_not_a_second_dns_answer(server, 
     fetched = fetch_page(f"http://news.example:{server.port}/echo-host")
     assert lookups == ["news.example"]
     assert fetched.text == f"<p>host=news.example:{server.port}</p>"
+
+
+@pytest.mark.parametrize(("error", "transient"), [(socket.EAI_NONAME, False), (socket.EAI_AGAIN, True)])
+def test_unknown_host_is_reported_and_only_a_dns_failure_is_transient(settings, monkeypatch, error, transient):
+    def failing_dns(host, port, *args, **kwargs):
+        raise socket.gaierror(error, "lookup failed")
+
+    monkeypatch.setattr(socket, "getaddrinfo", failing_dns)
+    with pytest.raises(HostNotFound, match="nowhere.example could not be found") as caught:
+        fetch_page("https://nowhere.example/")
+    assert caught.value.transient is transient
 
 
 def test_every_resolved_address_must_be_public(settings, monkeypatch):
@@ -389,6 +436,26 @@ def test_plain_text_is_accepted(server):
     assert fetch_page(server.url("/plain")).text == "just text"
 
 
+@pytest.mark.parametrize("path", ["/utf16-bom", "/utf16-header"])
+def test_utf16_text_is_not_mistaken_for_binary(server, path):
+    assert fetch_page(server.url(path)).text == "<p>Grüße</p>"
+
+
+@pytest.mark.parametrize(
+    ("body", "declared", "expected"),
+    [
+        (codecs.BOM_UTF8 + b'<meta charset="latin1">', "iso-8859-1", "utf-8-sig"),  # a BOM wins
+        (b'<meta charset="utf-8"><p>\xe9</p>', "windows-1252", "cp1252"),  # then the header
+        (b'<meta charset="ISO_8859-1"><p>\xe9</p>', None, "cp1252"),  # then <meta>, read as WHATWG does
+        (b'<?xml version="1.0" encoding="KOI8-R"?><rss/>', None, "koi8-r"),  # or the XML declaration
+        (b'<meta charset="utf-16"><p>plain</p>', None, "utf-8"),  # a UTF-16 <meta> cannot be true
+        (b'<meta charset="no-such-thing"><p>caf\xc3\xa9</p>', "bogus", "utf-8"),  # unknown labels: detect
+    ],
+)
+def test_encoding_precedence(body, declared, expected):
+    assert choose_encoding(body, declared) == expected
+
+
 # --- size -------------------------------------------------------------------------------
 
 
@@ -400,6 +467,12 @@ def test_huge_streamed_response_is_cut_off_early_and_quickly(server):
     assert server.huge_done.wait(10)
     # The server stops as soon as the connection is dropped: a few MB in socket buffers at most.
     assert server.huge_sent[-1] < HUGE_BYTES / 5
+
+
+def test_compressed_response_is_capped_on_its_decompressed_size(server):
+    assert len(GZIP_BOMB) < 100 * 1024
+    with pytest.raises(TooLarge):
+        fetch_page(server.url("/gzip-bomb"))
 
 
 def test_big_content_length_is_refused_before_reading(server):
@@ -566,7 +639,80 @@ def test_domain_turn_frees_up_after_the_interval(settings):
     fetch.domain_turn("news.example")
 
 
+def test_a_turn_due_soon_is_waited_for_not_refused(server, settings):
+    settings.FACTCHECK_FETCH_DOMAIN_INTERVAL_SECONDS = 1
+    settings.FACTCHECK_FETCH_ALLOW_HOSTS = ["localhost"]
+    fetch_page(server.url("/utf8"))
+    started = time.monotonic()
+    assert fetch_page(server.url("/plain")).status == 200
+    assert 0.05 < time.monotonic() - started < 3
+
+
 def test_gate_is_pluggable(server):
     seen = []
     fetch_page(server.url("/utf8"), gate=seen.append)
     assert seen == ["localhost"]
+
+
+# --- HTTPS: SNI and the certificate check use the name, the socket the vetted address ----
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory):
+    """A self-signed certificate for news.example and localhost, made with the openssl CLI."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("the openssl command is not installed")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=news.example",
+         "-addext", "subjectAltName=DNS:news.example,DNS:localhost",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+@pytest.fixture(scope="module")
+def tls_server(certificate):
+    cert, key = certificate
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+
+    def echo_host(handler):
+        send(handler, 200, f"<p>host={handler.headers.get('Host')}</p>".encode())
+
+    with serve({"/echo-host": echo_host}, tls=context) as srv:
+        yield srv
+
+
+def test_https_checks_the_certificate_against_the_name_while_connecting_to_the_vetted_ip(
+    tls_server, certificate, settings, monkeypatch
+):
+    settings.FACTCHECK_FETCH_ALLOW_HOSTS = ["127.0.0.1/32"]
+    settings.FACTCHECK_FETCH_CA_BUNDLE = str(certificate[0])
+    real_getaddrinfo = socket.getaddrinfo
+
+    def local_dns(host, port, *args, **kwargs):
+        if host == "news.example":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+        return real_getaddrinfo(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", local_dns)
+    fetched = fetch_page(tls_server.url("/echo-host", host="news.example"))
+    assert fetched.text == f"<p>host=news.example:{tls_server.port}</p>"
+
+
+def test_https_certificate_for_another_name_is_refused(tls_server, certificate, settings):
+    settings.FACTCHECK_FETCH_ALLOW_HOSTS = ["127.0.0.1"]
+    settings.FACTCHECK_FETCH_CA_BUNDLE = str(certificate[0])
+    with pytest.raises(ConnectionFailed, match="secure connection") as caught:
+        fetch_page(tls_server.url("/echo-host", host="127.0.0.1"))  # the certificate does not name 127.0.0.1
+    assert caught.value.transient is False
+
+
+def test_https_untrusted_certificate_is_refused(tls_server):
+    with pytest.raises(ConnectionFailed, match="secure connection"):
+        fetch_page(tls_server.url("/echo-host"))  # default trust store: the self-signed cert is unknown

@@ -44,3 +44,18 @@ def test_broker_down_leaves_the_article_queued(sample_text, monkeypatch):
     assert queue_extraction(article.pk) is False
     article.refresh_from_db()
     assert article.status == Article.Status.QUEUED
+
+
+def test_each_task_goes_to_its_own_queue_and_no_other(settings):
+    from factcheck.celery import app
+
+    queues = list(app.amqp.queues.values())
+    assert len({(q.exchange.name, q.routing_key) for q in queues}) == len(queues) == 3
+    for task, queue in [
+        ("claims.tasks.extract_article_task", settings.FACTCHECK_EXTRACT_QUEUE),
+        ("claims.tasks.ingest_item_task", settings.FACTCHECK_FETCH_QUEUE),
+        ("claims.tasks.requeue_stalled_work_task", settings.CELERY_TASK_DEFAULT_QUEUE),
+    ]:
+        route = app.amqp.router.route({}, task)
+        assert route["queue"].name == queue
+        assert route["queue"].routing_key == queue

@@ -16,6 +16,7 @@ _GAP = re.compile(
     r"""(?:
         [^\W\d_]\ +[.,;](?=\s|$)                                   # `Delegasi , yang`, `dengan .`
       | \b(?:dengan|oleh|kepada|terhadap|antara|bersama)\ ?[.,;](?=\s|$)  # `bertemu dengan.`
+      | \b(?:kepada|oleh|terhadap)\ (?:dalam|di|pada|saat|dan|untuk)\b       # `kata Butet kepada dalam ...`
       | (?:\.(?:com|COM|id)|[A-Z]{3,})\ [-–—]+\ (?:dan|atau|serta|yang|dengan|di|ke)\b  # `TRIBUNNEWS.COM - dan`
     )""",
     re.VERBOSE,

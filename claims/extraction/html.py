@@ -33,12 +33,13 @@ CHARSET_SNIFF_BYTES = 4096
 CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
                    "ascii": "cp1252", "iso-8859-9": "cp1254", "tis-620": "cp874"}
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
-# Markup that holds no article text, removed with a regex before parsing because it can be most of a page.
-# JSON-LD scripts stay: the metadata lives there.
-NON_TEXT_MARKUP = re.compile(
-    r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|<!--.*?-->|<svg\b[^>]*>.*?</svg\s*>",
-    re.IGNORECASE | re.DOTALL,
-)
+# Markup that holds no article text, cut out before parsing because it can be most of a page.
+# Opening and closing tags are found by separate searches (one regex over both would go
+# quadratic on unclosed comments); an element never closed runs to the end, as in a browser.
+NON_TEXT_OPENING = re.compile(r"<(script|style|svg)\b([^<>]{0,2000})>|<!--", re.IGNORECASE)
+NON_TEXT_CLOSING = {
+    tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in ("script", "style", "svg")
+} | {"": re.compile(r"-->")}
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 # C0 controls other than tab/newline/carriage return: lxml refuses them and real pages do not contain them.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -112,9 +113,30 @@ def _looks_binary(markup: str) -> bool:
     return odd > MAX_BINARY_SHARE * len(sample)
 
 
+def strip_non_text_markup(markup: str) -> str:
+    """Remove scripts (except JSON-LD, which holds the metadata), styles, SVG and comments in linear time."""
+    kept: list[str] = []
+    cursor = 0
+    while True:
+        opening = NON_TEXT_OPENING.search(markup, cursor)
+        if opening is None:
+            kept.append(markup[cursor:])
+            break
+        tag = (opening.group(1) or "").lower()
+        closing = NON_TEXT_CLOSING[tag].search(markup, opening.end())
+        end = closing.end() if closing else len(markup)
+        kept.append(markup[cursor : opening.start()])
+        if tag == "script" and "ld+json" in (opening.group(2) or "").lower():
+            kept.append(markup[opening.start() : end])
+        else:
+            kept.append(" ")
+        cursor = end
+    return "".join(kept)
+
+
 def _parse(markup: str):
     """Parse cleaned, size-bounded markup; None when lxml finds no document."""
-    markup = NON_TEXT_MARKUP.sub(" ", markup)[:MAX_MARKUP_CHARS]
+    markup = strip_non_text_markup(markup)[:MAX_MARKUP_CHARS]
     markup = CONTROL_CHARS.sub("", XML_DECLARATION.sub("", markup, count=1))
     if not markup.strip():
         return None

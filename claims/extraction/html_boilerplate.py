@@ -49,6 +49,9 @@ CREDIT_LINE = re.compile(
     r"|[(\[]?\b(?:foto|photo|image|gambar|ilustrasi)\s*(?:by|:|/)\s*[^.:]{1,60}[)\]]?[\s.]*$",
     _I,
 )
+# A byline on its own line: "By Jane Doe", "Oleh : Maya Sofia", a bare "Oleh :" (names are capitalised,
+# so "By then it was over." is not one).
+BYLINE = re.compile(r"^(?i:by|oleh|penulis|laporan)\s*:?(?:\s+(?:[A-Z][\w.'’-]*|and|dan|&|,))*\s*$")
 # A photographer or agency credit on its own: "(AP Photo/Evan Vucci)", "Getty Images", "REUTERS/Kevin Lamarque".
 AGENCY_CREDIT = re.compile(
     r"^[\W_]*(?:\w+\s+)?(?:photo|foto)\s*(?:by|:|/)|(?:getty\s+images|shutterstock|ap\s+photo|reuters/|afp/|antara\s+foto)",
@@ -91,6 +94,7 @@ DATE_WORDS = re.compile(
 MAX_FURNITURE_WORDS = 25
 MAX_NOTICE_WORDS = 60
 MAX_EDGE_LABEL_WORDS = 3
+MAX_BYLINE_WORDS = 8
 MAX_EDGE_LABEL_CHARS = 30
 
 
@@ -106,6 +110,8 @@ def is_boilerplate(line: str) -> bool:
     if len(words) > MAX_FURNITURE_WORDS:
         return False
     if READ_ALSO.search(line) or AD_LINE.search(line) or CREDIT_LINE.search(line) or PROMPT_LINE.search(line):
+        return True
+    if len(words) <= MAX_BYLINE_WORDS and BYLINE.match(line):
         return True
     if len(words) <= 12 and AGENCY_CREDIT.search(line):
         return True

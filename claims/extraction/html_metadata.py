@@ -102,7 +102,7 @@ def _json_ld_article(tree: HtmlElement) -> dict:
     for script in tree.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'):
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         for item in _json_ld_items(data):
             types = item.get("@type")

@@ -10,7 +10,7 @@ import re
 # Verbs of saying, reporting and believing that take a clause or a quote as object.
 REGULAR_CUES = (
     "add", "acknowledge", "admit", "advise", "allege", "announce", "answer", "argue", "assert", "assure",
-    "boast", "caution", "charge", "claim", "comment", "complain", "concede", "conclude", "confirm", "contend",
+    "boast", "caution", "charge", "claim", "comment", "complain", "concede", "confirm", "contend",
     "continue", "counter", "declare", "emphasize", "emphasise", "estimate", "explain", "insist", "joke",
     "lament", "maintain", "mention", "note", "observe", "point out", "posit", "predict", "pledge", "promise",
     "quip", "recall", "remark", "reply", "report", "respond", "retort", "reveal", "state", "stress",
@@ -33,10 +33,10 @@ IRREGULAR_CUES = {
 }
 # Cues that attribute only with an explicit `that` clause after them (a study found that ...).
 THAT_ONLY_CUES = (
-    "find", "show", "know", "hope", "fear", "feel", "expect", "worry", "acknowledge", "recognize", "understand",
-    "contend", "decide", "determine", "demonstrate", "imply", "hint", "signal", "establish", "prove", "learn",
-    "ask", "forecast", "project", "guess", "suspect", "realize", "admit", "concede", "doubt", "hold", "read",
-    "figure", "assume", "mean", "stipulate", "allege", "rule",
+    "find", "show", "know", "hope", "conclude", "fear", "feel", "expect", "worry", "acknowledge", "recognize",
+    "understand", "contend", "decide", "determine", "demonstrate", "imply", "hint", "signal", "establish", "prove",
+    "learn", "ask", "forecast", "project", "guess", "suspect", "realize", "admit", "concede", "doubt", "hold",
+    "read", "figure", "assume", "mean", "stipulate", "allege", "rule",
 )
 THAT_ONLY_IRREGULAR = {
     "find": ("find", "finds", "found", "finding"),
@@ -72,7 +72,7 @@ def _alternation(lemmas, irregular) -> str:
     forms = set()
     for lemma in lemmas:
         forms.update(irregular.get(lemma) or inflect(lemma))
-    for lemma, extra in irregular.items():
+    for extra in irregular.values():
         forms.update(extra)
     ordered = sorted(forms, key=len, reverse=True)
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
@@ -132,7 +132,8 @@ TITLE_WORDS = {
     "rev.", "pope", "king", "queen", "prince", "lady", "first", "then-candidate", "businessman", "billionaire",
     "independent", "libertarian", "green", "party", "campaign", "manager", "adviser", "advisor", "aide",
     "u.s.", "us", "state", "city", "county", "district", "deputy", "assistant", "acting", "interim", "sens.",
-    "reps.", "ambassador", "commissioner", "councilman", "councilwoman", "lawmaker", "treasurer", "new", "york", "however", "meanwhile", "also", "still", "now", "if", "for",
+    "reps.", "ambassador", "commissioner", "councilman", "councilwoman", "lawmaker", "treasurer", "new", "york",
+    "however", "meanwhile", "also", "still", "now", "if", "for",
     "with", "by", "of", "to", "from", "said", "says", "told", "according", "last", "this", "that", "what",
     "how", "why", "who", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }
@@ -160,8 +161,24 @@ NOUN_LIKE_FORMS = {
     "reports", "claims", "charges", "estimates", "promises", "comments", "remarks", "tweets", "demands",
     "protests", "jokes", "pledges", "answers", "records", "signals", "rules", "holds", "doubts", "figures",
     "attack", "attacks", "question", "questions", "praise", "slam", "blast", "blasts",
+    # `Caddell continued:` is a cue, `discussions are continuing` is not
+    "continue", "continues", "continued", "continuing",
 }
 
+INTENTION_FORMS = ("wants", "wanted", "plans", "planned", "intends", "intended", "hopes", "hoped", "vows", "vowed")
 CUE_FIRST_WORDS = frozenset(
     form.split()[0].lower() for form in re.sub(r"\\s\+", " ", CUE_FORMS + "|" + THAT_ONLY_FORMS).split("|")
-)
+) | frozenset(INTENTION_FORMS)
+# Subjects that can `show` or `find` something without a `that` clause.
+EVIDENCE_NOUNS = {
+    "study", "studies", "poll", "polls", "survey", "surveys", "analysis", "analyses", "report", "reports", "data",
+    "research", "review", "average", "audit", "investigation", "records", "documents", "figures", "numbers",
+    "estimate", "estimates", "model", "video", "footage", "memo", "letter", "filing", "filings",
+    "assessment", "findings", "evidence", "statistics", "tally", "count", "census", "index", "chart", "graph",
+}
+# Labels whose whole line is boilerplate (a link, a credit), not an attributed statement.
+BOILERPLATE_LABELS = {
+    "read more", "related", "watch", "see also", "editor's note", "editor’s note", "photo", "photos", "video",
+    "advertisement", "also read", "read", "subscribe", "follow", "click here", "tags", "share", "caption",
+    "credit", "image", "pictured", "listen", "correction", "clarification", "disclosure", "more",
+}

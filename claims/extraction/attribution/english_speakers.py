@@ -24,10 +24,13 @@ ORG_WORDS = {
 }
 DETERMINERS = {
     "the", "a", "an", "another", "some", "many", "several", "most", "other", "one", "both", "all", "its",
-    "his", "her", "their", "our", "two", "three", "four", "five", "few", "those", "these", "this", "that",
+    "his", "her", "their", "our", "my", "your", "two", "three", "four", "five", "few", "those", "these", "this",
     "each", "every", "no", "more", "top", "senior", "former", "u.s.",
 }
-AUX_WORD = re.compile(r"^(?:is|are|was|were|has|have|had|will|would|can|could|did|does)$")
+AUX_WORDS = frozenset({
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "did", "does", "may",
+    "might", "must", "should", "let", "not",
+})
 # Lowercase past-tense verbs and auxiliaries inside a phrase show it is a clause.
 CLAUSE_WORD = re.compile(
     r"^(?:[a-z]+(?<!need)(?<!speed)(?<!red)(?<!bed)(?<!ted)(?<!hundred)(?<!based)(?<!elected)(?<!retired)"
@@ -36,6 +39,11 @@ CLAUSE_WORD = re.compile(
     r"(?<!embattled)(?<!outspoken)(?<!skilled)ed)$"
 )
 PARENTHETICAL = re.compile(r"\([^)]*\)?")
+ROMAN_NUMERALS = {"II", "III", "IV", "Jr.", "Sr."}
+FUNCTION_WORDS = {
+    "to", "of", "in", "for", "and", "but", "or", "on", "at", "by", "with", "from", "as", "if", "than", "that",
+    "what", "when", "where", "how", "why", "whether", "so", "not", "is", "was", "be",
+}
 NOT_SUBJECTS = {"who", "which", "that", "what", "this", "there", "here", "as", "is", "was", "has"}
 PREPOSITIONS = {"in", "of", "at", "from", "for", "on", "by", "with", "to", "about", "during", "after", "before", "into"}
 SUBJECT_SKIP = re.compile(
@@ -71,33 +79,40 @@ def _is_name_token(word: str) -> bool:
 
 def trim_noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Drop leading conjunctions and trailing auxiliaries/adverbs around a subject; None if nothing is left."""
-    toks = _tokens(text[start:end], start)
-    while toks and (toks[0][0].lower() in LEADING_FILLERS or toks[0][0] in {"-", "—", "–"}):
-        toks.pop(0)
-    while toks and (toks[-1][0].lower() in AUXILIARIES or toks[-1][0].lower().endswith("ly")):
-        toks.pop()
-    if not toks:
+    toks = _tokens(text[start:end], start) if end - start < 200 else _tokens(text[end - 200 : end], end - 200)
+    first, last = 0, len(toks)
+    while first < last and (toks[first][0].lower() in LEADING_FILLERS or toks[first][0] in {"-", "—", "–"}):
+        first += 1
+    while last > first and (toks[last - 1][0].lower() in AUXILIARIES or toks[last - 1][0].lower().endswith("ly")):
+        last -= 1
+    if first == last:
         return None
-    end = toks[-1][2]
+    start, end = toks[first][1], toks[last - 1][2]
     if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
         end += 1
-    return toks[0][1], end
+    return start, end
 
 
 def looks_like_speaker(phrase: str) -> bool:
     """Tell a plausible subject noun phrase from a clause fragment, cheaply."""
     words = phrase.split()
-    if not words or len(words) > 12:
+    if not words or len(words) > 15:
         return False
     first = words[0]
     low = first.lower()
-    if any(AUX_WORD.match(w) or (CLAUSE_WORD.match(w) and words[i][:1].isupper()) for i, w in enumerate(words[1:])):
-        return False  # `Mr. Obama scrutinized reports`: a clause, not a noun phrase
+    for before, word in zip(words, words[1:], strict=False):
+        if word in AUX_WORDS or (word.endswith("ed") and before[:1].isupper() and CLAUSE_WORD.match(word)):
+            return False  # `Mr. Obama scrutinized reports`: a clause, not a noun phrase
+    shouted = sum(w.isupper() and len(w.strip(".,’'")) > 1 and w not in ROMAN_NUMERALS for w in words)
+    if shouted >= 2 and shouted * 2 > len(words):
+        return False  # `EVEN OZ’S BOSS`: a shouted section head
+    if first[0].isupper() and low.endswith("ing") and len(words) == 1:
+        return False  # `Having said that`
     if low in PRONOUNS or low in DETERMINERS:
         return True
     if first[0].isupper() or first[0].isdigit():
         return True
-    if any(w[:1].isupper() for w in words[1:]) and len(words) <= 8:
+    if low not in FUNCTION_WORDS and any(w[:1].isupper() for w in words[1:]) and len(words) <= 8:
         return True  # `panel Chairman Rep. Jason Chaffetz`
     # bare plural nouns: officials, sources, experts, critics, polls
     return len(words) <= 3 and words[-1].lower().endswith("s") and words[-1].isalpha() and low not in NOT_SUBJECTS
@@ -157,14 +172,30 @@ class NameBook:
     """Full names seen so far in an article, to expand short forms and pronouns."""
 
     FULL_NAME = re.compile(
-        r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?([A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|van|von|bin|al|del|la)\b)?"
-        r"(?:\s+[A-Z][A-Za-z’'-]+){1,2})"
+        r"(?<![\w.])([A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|van|von|bin|al|del|la)\b)?(?:\s+[A-Z][A-Za-z’'-]+){1,2})"
     )
 
     def __init__(self, text: str):
-        self.by_surname: dict[str, list[tuple[int, str]]] = {}
-        self.persons: list[tuple[int, str]] = []
-        for m in self.FULL_NAME.finditer(text):
+        self.text = text
+        self._by_surname: dict[str, list[tuple[int, str]]] | None = None
+        self._persons: list[tuple[int, str]] = []
+
+    @property
+    def by_surname(self) -> dict[str, list[tuple[int, str]]]:
+        if self._by_surname is None:
+            self._read_names()
+        return self._by_surname
+
+    @property
+    def persons(self) -> list[tuple[int, str]]:
+        if self._by_surname is None:
+            self._read_names()
+        return self._persons
+
+    def _read_names(self) -> None:
+        """Collect full names on first use: many articles never need them."""
+        self._by_surname = {}
+        for m in self.FULL_NAME.finditer(self.text):
             words = m.group(1).split()
             while words and words[0].lower().rstrip(".") in TITLE_WORDS:
                 words.pop(0)
@@ -173,8 +204,8 @@ class NameBook:
             last = POSSESSIVE.sub("", words[-1])
             words[-1] = last
             full = " ".join(words)
-            self.by_surname.setdefault(last, []).append((m.start(1), full))
-            self.persons.append((m.start(1), full))
+            self._by_surname.setdefault(last, []).append((m.start(1), full))
+            self._persons.append((m.start(1), full))
 
     def expand(self, name: str, before: int) -> tuple[str, tuple[str, ...]]:
         """Return the full form of a one-word name mentioned before `before`, with the short form as alias."""
@@ -201,3 +232,34 @@ def is_pronoun(phrase: str) -> bool:
 
 def is_person_pronoun(phrase: str) -> bool:
     return phrase.lower() in PERSON_PRONOUNS
+
+
+HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?$")
+
+
+class SpeakerResolver:
+    """Resolve speaker phrases against the names and speakers met so far in the article."""
+
+    def __init__(self, text: str):
+        self.book = NameBook(text)
+        self.last: str | None = None
+        self.last_person: str | None = None
+
+    def resolve(self, phrase: str, at: int) -> tuple[str, tuple[str, ...]]:
+        """Return the name to report for a speaker phrase at `at`, and the other forms it goes by."""
+        if is_pronoun(phrase):
+            name = (self.last_person if is_person_pronoun(phrase) else self.last) or self.last
+            name = name or self.book.last_person_before(at) or phrase
+            return name, (phrase,)
+        name = name_in_phrase(phrase)
+        if name:
+            honorific = HONORIFIC.search(phrase)
+            if honorific:  # `Mr. Clarke` is how the article names him: keep it
+                full, aliases = honorific.group(), ()
+            else:
+                full, aliases = self.book.expand(name, at)
+            aliases = tuple(dict.fromkeys(a for a in (*aliases, phrase) if a != full))
+            self.last = self.last_person = full
+            return full, aliases
+        self.last = phrase
+        return phrase, ()

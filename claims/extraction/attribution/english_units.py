@@ -9,13 +9,14 @@ second, and because quote-awareness matters more than rare abbreviation cases.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 OPEN_QUOTES = "“«"
 CLOSE_QUOTES = "”»"
 STRAIGHT_QUOTE = '"'
 
 QUOTE_MARK = re.compile(r"[“”«»\"]|''")
+SINGLE_QUOTED = re.compile(r"(?<![\w’'])‘[^‘’\n]*?[\w.,!?…—-]’(?![\w’'])")
 PARAGRAPH = re.compile(r"[^\n]+")
 # A full stop, ! or ? (plus closing quotes/brackets) followed by space and a likely sentence start.
 SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9_—–-])")
@@ -28,8 +29,7 @@ ABBREVIATION = re.compile(
 MAX_MERGED_SENTENCES = 8
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """A sentence (or a run of sentences held together by an open quote) inside one paragraph."""
 
     start: int
@@ -51,11 +51,13 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if open_at is None:
             if mark not in CLOSE_QUOTES:
                 open_at, curly = m.start(), mark in OPEN_QUOTES
-        elif mark not in OPEN_QUOTES or not curly:
+        elif (mark in CLOSE_QUOTES or mark == STRAIGHT_QUOTE) if curly else mark in (STRAIGHT_QUOTE, "''"):
             spans.append((open_at, m.end()))
             open_at = None
     if open_at is not None and end - open_at > 1:
         spans.append((open_at, end))
+    if not spans:  # British style: ‘...’ quotes, told apart from apostrophes by the words around them
+        spans = [m.span() for m in SINGLE_QUOTED.finditer(text, start, end) if len(m.group().split()) >= 3]
     return spans
 
 

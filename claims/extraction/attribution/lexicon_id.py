@@ -29,7 +29,8 @@ LEADING_CUES = word_set(
     menyarankan mengusulkan mengajak mendukung menyayangkan menyesalkan menyimpulkan mengklarifikasi
     bersikeras menuding menuduh mengeluhkan mengkritik mengecam menyoroti mengonfirmasi mengkonfirmasi
     berujar bertutur berucap menjawab mencatat menulis menyadari menyetujui
-    mengharap mengatakannya menyebutnya menilainya menjelaskannya
+    mengharap mengatakannya menyebutnya menilainya menjelaskannya menceritakan bercerita mengisahkan
+    mengabarkan menuturkannya mengimbuhkan menandaskan berpesan memperingatkan bilang
     """
 )
 
@@ -40,13 +41,35 @@ TRAILING_CUES = word_set(
     tukas sebut beber cetus seru kilah aku catat tulis timpal jawab klaim tutup urai bilang terangnya
     katanya ujarnya ucapnya tuturnya tambahnya imbuhnya jelasnya tegasnya paparnya ungkapnya
     lanjutnya sambungnya pungkasnya tandasnya tukasnya sebutnya bebernya cetusnya serunya kilahnya
-    akunya catatnya tulisnya timpalnya jawabnya klaimnya tutupnya urainya bilangnya
+    akunya catatnya tulisnya timpalnya jawabnya klaimnya tutupnya urainya bilangnya unggah unggahnya
+    cuit cuitnya kicau kicaunya sindir sindirnya kenang kenangnya seloroh selorohnya kelakar kelakarnya
+    canda candanya sergah sergahnya keluh keluhnya pinta pintanya harapnya bisik bisiknya tegur tegurnya
+    demikian bunyi dikatakan diungkapkan disampaikan ditulis disimpulkan dijelaskan ditegaskan
     """
 ) | LEADING_CUES
 
 # Trailing cues that are also ordinary words (`jelas` = clear, `aku` = I): only a cue
 # when marked with -nya or followed by a speaker.
-AMBIGUOUS_TRAILING = word_set("jelas terang tegas lanjut aku tutup sebut tulis catat jawab klaim bilang seru urai")
+AMBIGUOUS_TRAILING = word_set(
+    "jelas terang tegas lanjut aku tutup sebut tulis catat jawab klaim bilang seru urai kenang canda ingat"
+)
+# After a quote, words that name the document or say it was said, before the speaker:
+# `"Q," demikian pernyataan Telkom`, `"Q," bunyi keterangan istri Atim`, `"Q," disimpulkan para peneliti`.
+SOURCE_NOUNS = word_set(
+    """
+    demikian bunyi isi pernyataan keterangan kicauan cuitan unggahan tulisan surat rilis siaran pers resmi
+    tertulis oleh
+    """
+)
+
+# Verbs that are also plain actions (`mencatat putaran terbaik`, `menyampaikan permohonan maaf`,
+# `meminta keterangan`): a cue only when a clause follows (`bahwa`, `agar`, a comma, a colon, a quote).
+NEEDS_CLAUSE = word_set(
+    """
+    mencatat melaporkan menulis menjawab menyampaikan meminta menjanjikan mendesak mengajak menuntut
+    mengusulkan menyarankan menceritakan bercerita mengisahkan
+    """
+)
 
 # Cue words that are verbs of belief or wish rather than speech: need a clear subject.
 STANCE_CUES = word_set(
@@ -59,7 +82,8 @@ STANCE_CUES = word_set(
 
 PRONOUNS = word_set("ia dia beliau dirinya pihaknya")
 # Plural subjects: speakers in their own right, never what a later `ia` points back to.
-GROUP_WORDS = word_set("mereka keduanya ketiganya semuanya kedua-duanya")
+GROUP_WORDS = word_set("keduanya ketiganya semuanya kedua-duanya")
+PLURAL_PRONOUNS = word_set("mereka")
 PRONOUN_SUFFIX = "nya"
 
 # Words that, placed between speaker and cue, are not part of the speaker.
@@ -67,7 +91,8 @@ ADVERBS = word_set(
     """
     juga pun kembali hanya pula sendiri lantas lalu kemudian telah sudah sempat akhirnya lagi bahkan
     sebelumnya justru memang tetap sekali kini pernah masih turut ikut sebelumnya secara terpisah
-    langsung terus selalu sering tak tidak belum segera malah pun sempat bahkan sendiri
+    langsung terus selalu sering tak tidak belum segera malah pun sempat bahkan sendiri sangat resmi
+    kerap acap jarang
     """
 )
 NEGATIONS = word_set("tidak tak belum bukan enggan")
@@ -90,6 +115,14 @@ BLOCKERS = word_set(
     """
 )
 
+# Words that start a new clause inside the words before a cue: the speaker comes after the last one.
+CLAUSE_BREAKS = word_set(
+    """
+    karena sehingga setelah sesudah sebelum ketika saat bahwa agar supaya jika bila kalau apabila
+    merupakan adalah ialah namun tetapi tapi sedangkan sementara meski meskipun walau walaupun hingga
+    """
+)
+
 # Sentence openers that are not speakers (`Sementara itu,`, `Namun`, `Di sisi lain,`).
 CONNECTORS = word_set(
     """
@@ -98,7 +131,7 @@ CONNECTORS = word_set(
     hingga menurut meski meskipun walau walaupun karena jika bila apabila kalau padahal justru terlebih
     apalagi untuk usai seusai atas sehingga maka pasalnya namun begitu sayangnya nah ya selain itu
     mengutip dikutip dilansir seperti sebagaimana berdasarkan saat ketika tak tidak bukan yang ini itu
-    ada pun
+    ada pun demikian
     """
 )
 
@@ -121,7 +154,7 @@ MONTHS = word_set(
 )
 NOT_SPEAKERS = WEEKDAYS | MONTHS | word_set(
     """
-    baca juga lihat simak video foto advertisement scroll tonton berita terkait sumber editor penulis
+    baca juga lihat simak video foto advertisement scroll tonton berita terkait editor
     hal ini itu tersebut kemarin hari ini besok lalu kamu anda kita kami saya aku
     """
 )
@@ -129,24 +162,29 @@ NOT_SPEAKERS = WEEKDAYS | MONTHS | word_set(
 # Titles and ranks that come before a person's name: stripped from the name, kept as an alias.
 PERSON_TITLES = word_set(
     """
-    presiden wakil ketua kepala menteri direktur sekretaris gubernur bupati walikota wali camat lurah
-    kapolda kapolri kapolres kapolsek kapolresta wakapolri wakapolda kabid kabag kasat kasubdit
-    kasubbag kadiv kapuspen dirut dirjen irjen brigjen kombes akbp akp iptu aiptu ipda ipti bripka
-    brigadir jenderal mayjen letjen marsekal laksamana kolonel letkol mayor kapten pol ceo coo cfo cto
-    founder co-founder pendiri manajer manager pelatih juru jubir anggota duta penasihat komisaris
-    inspektur staf ahli pengamat analis ekonom pakar peneliti dosen rektor dekan hakim jaksa panglima
-    danrem dandim pangdam kasad kasal kasau sekjen plt plh kadis menko wamen dubes mendagri menkeu
-    mendikbud menpora menlu menhan menkes mentan menperin mendag menaker menhub menteri kabareskrim
-    artis aktor aktris penyanyi pebalap pemain pebulu petinju pegolf desainer presenter komedian
-    sutradara produser penulis pengacara kuasa hukum advokat warga pria wanita perempuan ibu bapak pak bu
-    sang si mantan eks calon tersangka terdakwa saksi korban pelaku politikus politisi ustaz ustadz
-    kiai kyai habib bicara dr prof ir drs dra h hj kh haji hajjah tuan nyonya mr mrs ms sir raja ratu pangeran
-    perdana senator kanselir selebriti model pelantun peraih bintang pebasket pesepak bola
-    pebulutangkis atlet kapten striker kiper bek gelandang vokalis gitaris drummer pendakwah agung umum
-    utama besar deputi asisten kepala kabiro karo kapus koordinator ketum waketum sekretaris bendahara
-    chief engineer leader general manager gm officer executive head deputy senior partner director
-    founder kandidat romo pastor uskup pendeta konsul kabag kasubag guru kurator legenda pelaksana
-    spokesperson spokesman president chairman komandan dan danramil kapten wasekjen bendum kadin
+    pentolan rapper pembalap pemilik penggagas pencipta pemimpin pimpinan bos sosok tokoh figur legislator
+    kader petinggi perwira prajurit juara pemenang personel presiden wakil ketua kepala menteri direktur
+    sekretaris gubernur bupati walikota wali camat lurah kapolda kapolri kapolres kapolsek kapolresta
+    wakapolri wakapolda kabid kabag kasat kasubdit kasubbag kadiv kapuspen dirut dirjen irjen brigjen kombes
+    akbp akp iptu aiptu ipda ipti bripka brigadir jenderal mayjen letjen marsekal laksamana kolonel letkol
+    mayor kapten pol ceo coo cfo cto founder co-founder pendiri manajer manager pelatih juru jubir anggota
+    duta penasihat komisaris inspektur staf ahli pengamat analis ekonom pakar peneliti dosen rektor dekan
+    hakim jaksa panglima danrem dandim pangdam kasad kasal kasau sekjen plt plh kadis menko wamen dubes
+    mendagri menkeu mendikbud menpora menlu menhan menkes mentan menperin mendag menaker menhub menteri
+    kabareskrim artis aktor aktris penyanyi pebalap pemain pebulu petinju pegolf desainer presenter komedian
+    sutradara produser penulis pengacara kuasa hukum advokat warga pria wanita perempuan ibu bapak pak bu sang
+    si mantan eks calon tersangka terdakwa saksi korban pelaku pemuda pemudi remaja bocah siswa siswi
+    mahasiswa mahasiswi pengemudi sopir petugas pedagang nelayan petani buruh pengusaha pengunjung penumpang
+    penonton pendukung suporter politikus politisi ustaz ustadz kiai kyai habib bicara dr prof ir drs dra h hj
+    kh haji hajjah tuan nyonya mr mrs ms sir raja ratu pangeran perdana senator kanselir selebriti model
+    pelantun peraih bintang pebasket pesepak bola pebulutangkis atlet kapten striker kiper bek gelandang
+    vokalis gitaris drummer pendakwah agung umum utama besar deputi asisten kepala kabiro karo kapus
+    koordinator ketum waketum sekretaris bendahara chief engineer leader general manager gm officer executive
+    head deputy senior partner director founder kandidat vp svp evp avp wapres menko kompol komjen aipda
+    bripda briptu brigpol letda lettu serka serma sertu kopda praka pratu laksma laksda laksdya marsma marsda
+    marsdya kasatreskrim kasatlantas kasubbid kanit kapuspenkum kapendam kadispen dirreskrimum dirreskrimsus
+    dirlantas romo pastor uskup pendeta konsul kabag kasubag guru kurator legenda pelaksana spokesperson
+    spokesman president chairman komandan danramil kapten wasekjen bendum kadin
     """
 )
 # Lower-case heads of a speaker phrase that name a body or a document: `kantor media pemerintah Gaza`.
@@ -157,6 +195,8 @@ BODY_HEADS = word_set(
     kepolisian militer tentara pasukan partai perusahaan manajemen keluarga pengacara kuasa saksi
     sumber pengamat analis para sejumlah beberapa banyak ratusan ribuan puluhan dinas pemprov pemkot
     pemkab dewan majelis pengadilan kejaksaan kedutaan organisasi asosiasi serikat aliansi koalisi
+    perseroan emiten manajemen akun istri suami ayah kakek nenek putra putri ibunda ayahanda pasangan
+    anak adik kakak kerabat teman sahabat rekan kekasih pacar
     """
 )
 
@@ -180,11 +220,16 @@ ORG_WORDS = word_set(
     italia spanyol belanda kanada brasil meksiko afrika asia eropa timur-tengah dunia internasional
     pemilu umum penyelenggara kehormatan konstitusi perwakilan legislasi anggaran keamanan tinggi
     kepala eksekutif direksi komisaris operasional pemasaran marketing bisnis pengembangan division
-    corporation company inc ltd motor holding
+    corporation company inc ltd motor holding kemaritiman perekonomian politik koordinator bidang
+    pembangunan manusia sekretariat kabinet istana kepresidenan
     jakarta surabaya bandung medan semarang makassar palembang yogyakarta jogja bogor depok bekasi
     tangerang solo surakarta malang denpasar padang pekanbaru batam pontianak banjarmasin samarinda
     balikpapan manado kupang mataram ambon jayapura aceh riau jambi bengkulu lampung banten gorontalo
     maluku ntt ntb diy sumut sumsel sumbar jabar jateng jatim kaltim kalbar kalsel kalteng sulsel sulut
+    swedia norwegia denmark finlandia portugal argentina kolombia chile uruguay belgia swiss austria
+    polandia ukraina yunani kroasia serbia nigeria ghana kamerun senegal pakistan bangladesh afghanistan
+    qatar uea kuwait yordania lebanon libya tunisia aljazair maroko sudan ethiopia kenya korut korsel
+    taiwan hongkong brunei laos selandia skotlandia wales irlandia venezuela peru kuba
     """
 )
 # Words after which the next capitalised word is a place, not the start of a name.

@@ -10,69 +10,48 @@ named earlier. They never look beyond the span they are given.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from .lexicon_id import (
     ADVERBS,
     BLOCKERS,
+    BODY_HEADS,
+    CLAUSE_BREAKS,
     CONNECTORS,
     GROUP_WORDS,
     LEADING_CUES,
     NOT_SPEAKERS,
     ORG_WORDS,
     PERSON_TITLES,
-    PLACE_HEADS,
+    PLURAL_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
+    SOURCE_NOUNS,
     TRAILING_CUES,
     WEEKDAYS,
     word_set,
 )
+from .names_id import MAX_NAME_WORDS, Mention, Token, name_tail, name_word, person_name, tokens
 
-_TOKEN = re.compile(r"\([^()\n]{0,60}\)|‘[^‘’\n]{1,40}’|[^\W_](?:[\w'’/&-]|\.(?=\w))*|[^\s\w]")
-_VERB_LIKE = re.compile(r"^(?:mem|men|meng|meny|ber|di|ter)[a-z]{4,}$")
+_VERB_LIKE = re.compile(r"^(?:(?:mem|men|meng|meny|ber|di|ter)[a-z]{4,}|me[rlwy][a-z]{4,})$")
 _DEMONSTRATIVES = frozenset({"ini", "itu", "tersebut"})
 _ARTICLES = frozenset({"seorang", "sebuah", "salah", "satu"})
 _TAIL_STOPS = PREPOSITIONS | WEEKDAYS | word_set(
     """usai seusai saat kemarin sebagaimana seperti dilansir dikutip mengutip melansir ketika yang
-    sambil sembari seraya lalu kemudian menambahkan mengatakan dan serta"""
+    sambil sembari seraya lalu kemudian menambahkan mengatakan dan serta bahwa"""
 )
-_NOT_NAME_WORDS = CONNECTORS | PREPOSITIONS | NOT_SPEAKERS | LEADING_CUES | TRAILING_CUES | ADVERBS | PRONOUNS
-_MAX_NAME_WORDS = 4
+_TIME_TAIL = frozenset({"beberapa", "waktu", "lalu", "silam", "kemarin", "tadi", "pagi", "siang", "sore", "malam"})
+_TITLE_JOINERS = frozenset({"sekaligus", "dan", "serta", "merangkap"})
+_PURPOSE = frozenset({"untuk", "demi", "guna"})
+_COORDINATORS = frozenset({"dan", "serta", "lalu", "kemudian", "tapi", "tetapi"})
+_TIME_WORDS = frozenset({"ketika", "saat", "kala", "waktu", "sejak", "hari", "pekan", "tahun", "bulan"})
+_NAME_JOINERS = frozenset({"dan", "bin", "binti", "van", "von", "de", "da", "al", "el", "la", "of", "&", "-"})
 _MAX_SUBJECT_WORDS = 10
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-
-class Mention(NamedTuple):
-    """Who a cue points at: kind is "name", "pronoun" (ia, -nya) or "anaphor" (`artis ini`)."""
-
-    kind: str
-    start: int
-    end: int
-    name: str = ""
-    aliases: tuple[str, ...] = ()
-
-
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
 
 
 def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
     """Return the speaker written before a cue, or None when the words there are not one."""
     toks = tokens(text, start, cue_start)
+    set_off = bool(toks) and toks[-1].text == ","  # `Pria beristrikan Ny Mestafuljana, mengaku`
     while toks:
         low = toks[-1].low
         if low in BLOCKERS:
@@ -81,31 +60,47 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
             toks.pop()
             continue
         break
+    if toks and toks[-1].low in PRONOUNS:  # `Pasalnya baru-baru ini ia mengaku`
+        return Mention("pronoun", toks[-1].start, toks[-1].end)
+    toks = _drop_time_phrase(toks)
     segments = _split(toks, ",")
     while segments and not segments[-1]:
         segments.pop()
-    # skip an intervening phrase: `Onodera, kepada para wartawan mengatakan`
-    if len(segments) > 1 and segments[-1][0].low in PREPOSITIONS:
-        segments.pop()
-        while segments and not segments[-1]:
-            segments.pop()
-    if not segments:
-        return None
-    seg = segments[-1]
-    if seg[-1].low in _DEMONSTRATIVES:
+    if segments and segments[-1][-1].low in _DEMONSTRATIVES:
         return _demonstrative_subject(segments)
-    seg = _strip_connectors(seg)
+    # skip what stands between speaker and cue: `Onodera, kepada para wartawan mengatakan`,
+    # `Khamfai, yang dilahirkan di Sisaket, mengatakan`, `Rohidin di Bengkulu, Selasa, menyebutkan`
+    last = segments[-1] if segments else []
+    if len(last) > 2 and last[0].low in _TIME_WORDS and last[1].low in _DEMONSTRATIVES:
+        segments[-1] = last[2:]  # `Dalam suratnya, saat itu Novanto mengaku`
+    while len(segments) > 1 and (not segments[-1] or _intervening(segments[-1])):
+        segments.pop()
+    if not segments or not segments[-1]:
+        return None
+    seg = _strip_connectors(segments[-1])
+    while seg and seg[0].low in TRAILING_CUES:  # `..., lanjut Sofyan berharap`
+        seg = seg[1:]
+    relative = next((k for k, t in enumerate(seg) if t.low == "yang"), None)
+    if relative and all(t.capitalised for t in seg[:relative]):
+        seg = seg[:relative]  # `Luhut yang hadir dalam acara itu, mengaku ...`
+    blockers = [k for k, t in enumerate(seg) if _breaks_clause(seg, k)]
+    if blockers:  # `Isu itu marak karena ratusan perempuan`: the subject follows the last clause word
+        seg = _strip_connectors(seg[blockers[-1] + 1 :])
+    seg = _after_coordination(seg)
     if not seg:
         return None
     seg = _cut_at_preposition(seg)
     if len(seg) == 1 and seg[0].low in PRONOUNS:
         return Mention("pronoun", seg[0].start, seg[0].end)
+    if len(seg) == 1 and seg[0].low in PLURAL_PRONOUNS:
+        return Mention("plural", seg[0].start, seg[0].end)
     if len(seg) == 1 and seg[0].low in GROUP_WORDS:
         return Mention("name", seg[0].start, seg[0].end, seg[0].text)
     if not _plausible_subject(seg):
         return None
-    if any(_verb_like(t) for t in seg[1:]):
-        return Mention("anaphor", seg[0].start, seg[-1].end) if seg[0].low in PERSON_TITLES else None
+    if _verb_like(seg[0]) or any(_verb_like(t) for t in seg[1:]):
+        described = set_off and seg[0].low in PERSON_TITLES
+        return Mention("anaphor", seg[0].start, seg[-1].end) if described else None
     if len(segments) > 1 and segments[-2]:
         paired = _appositive(text, _strip_connectors(segments[-2]), seg)
         if paired:
@@ -116,12 +111,14 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
 def speaker_after(text: str, start: int, end: int) -> Mention | None:
     """Return the speaker written after a trailing cue (`kata X di ...`), or None."""
     toks = tokens(text, start, end)
-    while toks and toks[0].low in TRAILING_CUES:  # `kata ujar Yusri`
+    while toks and (toks[0].low in TRAILING_CUES or toks[0].low in SOURCE_NOUNS):  # `kata ujar Yusri`
         toks.pop(0)
     if not toks:
         return None
     if toks[0].low in PRONOUNS:
         return Mention("pronoun", toks[0].start, toks[0].end)
+    if toks[0].low in PLURAL_PRONOUNS:
+        return Mention("plural", toks[0].start, toks[0].end)
     phrase = []
     for t in toks:
         if t.text in ",;:.!?\"“”":
@@ -133,108 +130,50 @@ def speaker_after(text: str, start: int, end: int) -> Mention | None:
     if not phrase or phrase[0].low in NOT_SPEAKERS or phrase[0].low in _TAIL_STOPS or not phrase[0].text[0].isalnum():
         return None
     np = [phrase[0]]
-    for t in phrase[1:]:
+    for k, t in enumerate(phrase[1:], start=1):
         if t.low in _TAIL_STOPS and not t.capitalised:
             break
+        if np[0].capitalised and not _continues_name(phrase, k):
+            break  # `kata Hendri menjelaskan alasan ...`: the name ends at a plain word
         np.append(t)
+    np = np[: _MAX_SUBJECT_WORDS + 4]
     if np[0].capitalised:
-        return _named(text, np)
+        return _name_after_comma(text, toks, np) or _named(text, np)
     described = any(t.low in _DEMONSTRATIVES for t in phrase) or len(np) < len(phrase) and phrase[len(np)].low == "yang"
-    plain_titles = all(t.low in PERSON_TITLES for t in np if not t.capitalised)
-    if indefinite or (plain_titles and not described):
-        return _named(text, np)
-    return Mention("anaphor", np[0].start, np[-1].end)
+    plain_titles = all(t.low in PERSON_TITLES or t.low in _TITLE_JOINERS for t in np if not t.capitalised)
+    if indefinite or (not described and (plain_titles or np[0].low not in PERSON_TITLES)):
+        # `juru bicara Kementerian Luar Negeri AS`, `seorang warga`, `akun instagram resmi TMC Polda Metro Jaya`
+        return _name_after_comma(text, toks, np) or _named(text, np)
+    # `pria asal Purworejo`, `artis bertubuh seksi ini`; but `penulis senior The Last Jedi, Rian Johnson`
+    return _name_after_comma(text, toks, np) or Mention("anaphor", np[0].start, np[-1].end)
 
 
-def is_person(mention: Mention) -> bool:
-    """Tell a person (`Boy Rafli Amar`, `Hamas`) from an office or document (`Polda Metro Jaya`, `Bank Dunia`)."""
-    if mention.aliases:  # a title was stripped off, or an appositive named them
-        return True
-    words = mention.name.split()
-    if not words or mention.name.lower() in GROUP_WORDS:
-        return False
-    if words[0].lower() in PERSON_TITLES:  # `juru bicara Kementerian Luar Negeri AS`
-        return True
-    return words[0][:1].isupper() and not any(w.lower() in ORG_WORDS for w in words)
-
-
-def person_name(text: str, toks: list[Token]) -> tuple[str, tuple[str, ...]]:
-    """Return the person name inside a titled phrase and the phrase as an alias.
-
-    `Kepala Polda Jawa Barat Irjen Anton Charliyan` -> `Anton Charliyan`; a phrase
-    without a leading title (`Bank Dunia`, `kantor media pemerintah Gaza`) is kept whole.
-    """
-    while toks and toks[-1].text.startswith("(") and not toks[-1].text[1:2].isalpha():
-        toks = toks[:-1]  # `Anton (43)`
-    full = text[toks[0].start : toks[-1].end]
-    if toks[0].low not in PERSON_TITLES:
-        return full, ()
-    name = _name_tail(toks)
-    if not name or len(name) == len(toks):
-        return full, ()
-    return text[name[0].start : name[-1].end], (full,)
-
-
-def people_mentioned(text: str) -> list[tuple[int, str, bool]]:
-    """Return (offset, name, titled) for every person-like name in the text, in order.
-
-    A run of capitalised words whose tail is a name: titled when a person title
-    comes before it (`Aiptu Tutut`, `artis Tina Toon`), which makes it safe to use
-    even when it is one word.
-    """
-    found = []
-    toks = tokens(text, 0, len(text))
-    run_start = None
-    for i, t in enumerate([*toks, Token(len(text), len(text), ".")]):
-        if t.capitalised and t.text[0].isalpha():
-            if run_start is None:
-                run_start = i
-            continue
-        if run_start is not None:
-            before = toks[run_start - 1] if run_start else None
-            name = _name_tail(toks[run_start:i], before)
-            if name:
-                head = [*([before] if before else []), *toks[run_start : i - len(name)]]
-                titled = any(h.low in PERSON_TITLES for h in head[-4:])
-                if titled or len(name) >= 2:
-                    found.append((name[0].start, text[name[0].start : name[-1].end], titled))
-            run_start = None
-    return found
-
-
-def _name_tail(toks: list[Token], before: Token | None = None) -> list[Token]:
-    """The trailing words of a phrase that make up a person's name (at most four)."""
+def _name_after_comma(text: str, toks: list[Token], np: list[Token]) -> Mention | None:
+    """`kata Kabid Humas Polda Metro Jaya, Kombes Pol Argo Yuwono,`: the name follows the office."""
+    if not any(t.low in PERSON_TITLES for t in np):
+        return None
+    at = toks.index(np[-1]) + 1
+    if at >= len(toks) or toks[at].text != ",":
+        return None
     name: list[Token] = []
-    for i in range(len(toks) - 1, -1, -1):
-        t = toks[i]
-        if len(name) >= _MAX_NAME_WORDS:
+    for t in toks[at + 1 :]:
+        if t.text in ",.;:" or not (t.capitalised or t.low in PERSON_TITLES):
             break
-        # a title word between two name words is part of the name: `Lukman Hakim Saifuddin`
-        sandwiched = (
-            name and t.low in PERSON_TITLES and t.text.istitle() and i > 0 and _name_word(toks[i - 1])
-        )
-        if not (_name_word(t) or sandwiched):
-            break
-        name.insert(0, t)
-    at = len(toks) - len(name) - 1
-    head = toks[at] if at >= 0 else before
-    if name and head is not None and head.low in PLACE_HEADS:  # `Gubernur DKI Jakarta Djarot`
-        name = name[1:]
-    return name
+        name.append(t)
+    ranks = sum(t.low in PERSON_TITLES for t in name)
+    if not name or len(name) > MAX_NAME_WORDS + 3 or len(name_tail(name)) != len(name) - ranks:
+        return None  # the words after the comma must be a name, perhaps with a rank: `Kombes Pol Argo Yuwono`
+    office = text[np[0].start : np[-1].end]
+    found = _named(text, name)
+    return found._replace(start=np[0].start, aliases=(*found.aliases, office))
 
 
-def _name_word(t: Token) -> bool:
-    word = t.text
-    return (
-        t.capitalised
-        and word[0].isalpha()
-        and t.low not in PERSON_TITLES
-        and t.low not in ORG_WORDS
-        and t.low not in _NOT_NAME_WORDS
-        and not (len(word) > 1 and word.isupper())
-        and not any(c.isupper() for c in word[1:])
-        and not any(c.isdigit() for c in word)
-    )
+def _continues_name(phrase: list[Token], k: int) -> bool:
+    t = phrase[k]
+    if t.capitalised or t.text.startswith(("(", "‘")) or t.low in PERSON_TITLES:
+        return True
+    following = phrase[k + 1] if k + 1 < len(phrase) else None
+    return t.low in _NAME_JOINERS and following is not None and following.capitalised
 
 
 def _split(toks: list[Token], sep: str) -> list[list[Token]]:
@@ -255,15 +194,26 @@ def _strip_connectors(seg: list[Token]) -> list[Token]:
 
 
 def _cut_at_preposition(seg: list[Token]) -> list[Token]:
+    """`Bank Dunia dalam sebuah pernyataan` -> `Bank Dunia`; a title running on to a name is kept whole."""
     for k in range(1, len(seg)):
         if seg[k].low in PREPOSITIONS and not seg[k].capitalised:
+            if seg[0].low in PERSON_TITLES and name_tail(seg[k + 1 :]):
+                return seg  # `Duta Besar RI untuk Arab Saudi Agus Maftuh`
             return seg[:k]
     return seg
+
+
+_NOT_VERBS = word_set(
+    """diskon diskusi digital dialog distribusi direksi direktorat dinamika diplomat diplomasi disiplin dividen
+    divisi diagnosis diameter terminal teror teroris teritori teritorial termin berita beras berkas merek mesin
+    metode mental menu medis meter memori mekanisme"""
+)
 
 
 def _verb_like(t: Token) -> bool:
     return (
         not t.capitalised
+        and t.low not in _NOT_VERBS
         and t.low not in PERSON_TITLES
         and t.low not in ORG_WORDS
         and (t.low == "yang" or bool(_VERB_LIKE.match(t.low)))
@@ -271,13 +221,51 @@ def _verb_like(t: Token) -> bool:
 
 
 def _plausible_subject(seg: list[Token]) -> bool:
-    if len(seg) > _MAX_SUBJECT_WORDS or seg[0].low in NOT_SPEAKERS:
+    longest = _MAX_SUBJECT_WORDS + 6 if name_tail(seg) else _MAX_SUBJECT_WORDS
+    if len(seg) > longest or seg[0].low in NOT_SPEAKERS:
         return False
-    if seg[-1].low in LEADING_CUES or not seg[0].text[0].isalpha():
+    if seg[-1].low in LEADING_CUES or not seg[0].text[0].isalnum() or not any(c.isalpha() for c in seg[0].text):
         return False
-    if seg[0].capitalised or seg[0].low in PERSON_TITLES:
-        return True
+    if seg[0].capitalised or seg[0].low in PERSON_TITLES or seg[0].low in BODY_HEADS:
+        return True  # `perseroan mengaku`, `polisi mengatakan`
     return any(t.capitalised for t in seg[1:])  # `kantor media pemerintah Gaza`
+
+
+def _breaks_clause(seg: list[Token], k: int) -> bool:
+    """`karena`, `bahwa`, ... start a new clause; `untuk` does when a verb follows (`untuk membawa`)."""
+    t = seg[k]
+    if t.capitalised:
+        return False
+    if t.low in CLAUSE_BREAKS:
+        return True
+    return t.low in _PURPOSE and k + 1 < len(seg) and _verb_like(seg[k + 1])
+
+
+def _after_coordination(seg: list[Token]) -> list[Token]:
+    """`Ia memiliki ambisi dan Schneiderlin menyebut`: a new subject after `dan` (not `Kelautan dan Perikanan`)."""
+    for k in range(len(seg) - 2, 0, -1):
+        if seg[k].low in _COORDINATORS and not seg[k].capitalised:
+            before, after = seg[:k], seg[k + 1 :]
+            if all(t.capitalised for t in after) and any(_verb_like(t) for t in before):
+                return after
+            return seg
+    return seg
+
+
+def _intervening(seg: list[Token]) -> bool:
+    """A phrase between speaker and cue: a preposition, a relative clause, or a date."""
+    first = seg[0].low
+    return first in PREPOSITIONS or first == "yang" or first in WEEKDAYS or (first.isdigit() and len(seg) <= 4)
+
+
+def _drop_time_phrase(toks: list[Token]) -> list[Token]:
+    """`Coombe lewat Twitter ketika itu`, `Israel beberapa waktu lalu`: the time is not part of the speaker."""
+    if len(toks) > 2 and toks[-1].low in _DEMONSTRATIVES and toks[-2].low in _TIME_WORDS:
+        return toks[:-2]
+    end = len(toks)
+    while end > 1 and (toks[end - 1].low in _TIME_WORDS or toks[end - 1].low in _TIME_TAIL):
+        end -= 1
+    return toks[:end] if end < len(toks) and toks[end - 1].capitalised else toks
 
 
 def _demonstrative_subject(segments: list[list[Token]]) -> Mention | None:
@@ -297,15 +285,16 @@ def _appositive(text: str, left: list[Token], right: list[Token]) -> Mention | N
     """`Duta Besar Rusia untuk PBB, Vassily Nebenzia,` and `Bogdanov, utusan khusus Putin,`."""
     if not left or len(left) > _MAX_SUBJECT_WORDS + 2:
         return None
-    left_is_name = len(left) <= _MAX_NAME_WORDS and all(_name_word(t) for t in left)
-    right_is_name = len(right) <= _MAX_NAME_WORDS and all(_name_word(t) for t in right)
+    left_is_name = len(left) <= MAX_NAME_WORDS and all(name_word(t) for t in left)
+    right_is_name = len(right) <= MAX_NAME_WORDS + 3 and all(t.capitalised for t in right) and bool(name_tail(right))
     if left_is_name and not right[0].capitalised:
         name = text[left[0].start : left[-1].end]
         return Mention("name", left[0].start, left[-1].end, name, (text[right[0].start : right[-1].end],))
     if right_is_name and left[0].low in PERSON_TITLES:
         title = text[left[0].start : left[-1].end]
-        name = text[right[0].start : right[-1].end]
-        return Mention("name", right[0].start, right[-1].end, name, (f"{title}, {name}", title))
+        written = text[right[0].start : right[-1].end]
+        name, ranks = person_name(text, right) if right[0].low in PERSON_TITLES else (written, ())
+        return Mention("name", right[0].start, right[-1].end, name, (*ranks, f"{title}, {written}", title))
     return None
 
 
