@@ -17,7 +17,7 @@ from .forms import ArticleAddForm, ImportJobForm
 from .import_sources import entries_from_file, entries_from_urls
 from .imports import feed_poll, import_items_retry, import_job_create
 from .models import Article, Claim, Feed, ImportItem, ImportJob, Outlet, Speaker, Verdict
-from .selectors import claim_in_context, import_job_progress
+from .selectors import claim_in_context, import_job_progress, import_jobs_with_progress
 from .services import IngestError, article_ingest, article_requeue
 
 # Addresses typed without a scheme are taken as https (Django 6's default, said explicitly).
@@ -111,7 +111,7 @@ class ArticleAdmin(admin.ModelAdmin):
         """Adding goes through the ingest service: fetch or take the text, de-duplicate, queue extraction."""
         if not self.has_add_permission(request):
             raise PermissionDenied
-        form = ArticleAddForm(request.POST or None)
+        form = ArticleAddForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
                 result = article_ingest(**form.ingest_kwargs())
@@ -282,6 +282,9 @@ class ImportJobAdmin(admin.ModelAdmin):
     inlines = [ImportItemInline]
     actions = ["retry_failed"]
 
+    def get_queryset(self, request):
+        return import_jobs_with_progress(super().get_queryset(request))
+
     def get_urls(self):
         progress = self.admin_site.admin_view(self.progress_view)
         return [path("<int:job_id>/progress/", progress, name="claims_importjob_progress"), *super().get_urls()]
@@ -307,7 +310,8 @@ class ImportJobAdmin(admin.ModelAdmin):
     def add_view(self, request, form_url="", extra_context=None):
         if not self.has_add_permission(request):
             raise PermissionDenied
-        form = ImportJobForm(request.POST or None, request.FILES or None)
+        posted = request.method == "POST"
+        form = ImportJobForm(request.POST if posted else None, request.FILES if posted else None)
         if request.method == "POST" and form.is_valid():
             job = self._start(request, form.cleaned_data)
             if job is not None:

@@ -48,21 +48,36 @@ class ImportProgress:
         return self.finished >= self.total
 
 
-def import_job_progress(job) -> ImportProgress:
-    """Count a job's items by outcome in one query; nothing is stored that could drift."""
+def _progress_counts(path: str = "") -> dict:
+    """Item counts by outcome, as aggregates over `path` (e.g. "items__" from a job)."""
     from django.db.models import Count, Q
 
     from .models import Article, ImportItem
 
-    stored = Q(status=ImportItem.Status.STORED)
-    counts = job.items.aggregate(
-        total=Count("pk"),
-        queued=Count("pk", filter=Q(status=ImportItem.Status.PENDING)),
-        fetched=Count("pk", filter=stored),
-        extracted=Count("pk", filter=stored & Q(article__status=Article.Status.DONE)),
-        duplicates=Count("pk", filter=Q(status=ImportItem.Status.DUPLICATE)),
-        failed=Count(
-            "pk", filter=Q(status=ImportItem.Status.FAILED) | (stored & Q(article__status=Article.Status.FAILED))
+    def q(**lookups):
+        return Q(**{f"{path}{name}": value for name, value in lookups.items()})
+
+    stored = q(status=ImportItem.Status.STORED)
+    pk = f"{path}pk"
+    return {
+        "total": Count(pk),
+        "queued": Count(pk, filter=q(status=ImportItem.Status.PENDING)),
+        "fetched": Count(pk, filter=stored),
+        "extracted": Count(pk, filter=stored & q(article__status=Article.Status.DONE)),
+        "duplicates": Count(pk, filter=q(status=ImportItem.Status.DUPLICATE)),
+        "failed": Count(
+            pk, filter=q(status=ImportItem.Status.FAILED) | (stored & q(article__status=Article.Status.FAILED))
         ),
-    )
-    return ImportProgress(**counts)
+    }
+
+
+def import_job_progress(job) -> ImportProgress:
+    """Count a job's items by outcome in one query; nothing is stored that could drift."""
+    if hasattr(job, "progress_total"):
+        return ImportProgress(**{name: getattr(job, f"progress_{name}") for name in _progress_counts()})
+    return ImportProgress(**job.items.aggregate(**_progress_counts()))
+
+
+def import_jobs_with_progress(jobs):
+    """Annotate a queryset of jobs with their progress, so a list of jobs costs one query."""
+    return jobs.annotate(**{f"progress_{name}": count for name, count in _progress_counts("items__").items()})

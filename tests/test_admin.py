@@ -2,9 +2,13 @@ import datetime
 
 import pytest
 from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims.models import Article, Claim, Outlet, Speaker, Verdict
+from claims.import_sources import ImportEntry
+from claims.imports import import_job_create
+from claims.models import Article, Claim, Feed, ImportJob, Outlet, Speaker, Verdict
 from claims.services import article_extract, article_ingest
 
 from .factories import make_article, make_claim, make_outlet, make_speaker
@@ -39,7 +43,7 @@ def test_every_changelist_and_change_page_renders(admin_client, stored):
 
 
 def test_every_add_page_renders(admin_client):
-    for model in (Article, Outlet, Speaker, Verdict, Claim):
+    for model in (Article, Outlet, Speaker, Verdict, Claim, Feed, ImportJob):
         url = reverse(f"admin:claims_{model._meta.model_name}_add")
         assert admin_client.get(url).status_code == 200, url
 
@@ -105,3 +109,71 @@ def test_rerun_extraction_action_queues_articles(admin_client, stored, django_ca
     stored.refresh_from_db()
     assert stored.status == Article.Status.DONE
     assert stored.claims.exists()
+
+
+def test_an_import_from_a_url_list_shows_progress_and_item_errors(admin_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("admin:claims_importjob_add"),
+            {"urls": "http://10.0.0.1/internal\nnot a url\n"},
+        )
+    job = ImportJob.objects.get()
+    assert response["Location"] == reverse("admin:claims_importjob_change", args=[job.pk])
+    page = admin_client.get(response["Location"]).text
+    assert "10.0.0.1, a private or reserved address" in page
+    assert "not an http(s) URL: &#x27;not a url&#x27;" in page
+    assert '<progress class="import-progress" max="2" value="2"' in page
+    progress = admin_client.get(reverse("admin:claims_importjob_progress", args=[job.pk])).json()
+    assert progress == {
+        "total": 2,
+        "queued": 0,
+        "fetched": 0,
+        "extracted": 0,
+        "duplicates": 0,
+        "failed": 2,
+        "percent": 100,
+        "done": True,
+    }
+
+
+def test_an_import_needs_exactly_one_source(admin_client):
+    response = admin_client.post(reverse("admin:claims_importjob_add"), {})
+    assert "Give exactly one of: a list of URLs, a file, or a feed URL." in response.text
+    assert not ImportJob.objects.exists()
+
+
+def test_an_uploaded_jsonl_file_is_imported(admin_client, django_capture_on_commit_callbacks):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("batch.jsonl", b'{"text": "Menurut polisi, dua orang ditangkap.", "lang": "id"}\n')
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(reverse("admin:claims_importjob_add"), {"file": upload})
+    job = ImportJob.objects.get()
+    assert job.source == "batch.jsonl"
+    assert job.items.get().article.status == Article.Status.DONE
+
+
+def test_a_feed_that_cannot_be_fetched_is_reported(admin_client):
+    feed = Feed.objects.create(url="http://169.254.169.254/latest/meta-data/")
+    response = admin_client.post(
+        reverse("admin:claims_feed_changelist"), {"action": "poll_now", "_selected_action": [feed.pk]}, follow=True
+    )
+    assert "169.254.169.254, a private or reserved address" in response.text
+    feed.refresh_from_db()
+    assert feed.last_error
+
+
+def test_import_job_changelist_query_count_does_not_grow_with_rows(admin_client):
+    def make_jobs(n):
+        for _ in range(n):
+            import_job_create(kind="urls", source="x", entries=[ImportEntry(1, error="bad")], dispatch=False)
+
+    make_jobs(2)
+    url = reverse("admin:claims_importjob_changelist")
+    with CaptureQueriesContext(connection) as few:
+        admin_client.get(url)
+    make_jobs(20)
+    with CaptureQueriesContext(connection) as many:
+        response = admin_client.get(url)
+    assert response.text.count('<progress class="import-progress"') == 22
+    assert len(many) == len(few)

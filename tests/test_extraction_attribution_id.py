@@ -388,6 +388,20 @@ def test_a_regulation_article_speaks_for_the_regulation_named_before():
     assert content(text, a) == "nisab zakat pendapatan senilai 653 kilogram gabah"
 
 
-def test_paragraph_without_a_full_stop_is_still_read():
-    text = "Harga cabai naik tajam di pasar.\n\nMenurut dia, harga cabai naik lima persen pekan ini\n\nHamas: Kami Butuh"
-    assert claims(text) == [("harga cabai naik lima persen pekan ini", None, "indirect")] or len(claims(text)) == 0
+def test_paragraph_without_a_full_stop_is_still_read_but_headlines_are_not():
+    text = (
+        "Kepala BPS Suhariyanto mengatakan inflasi rendah.\n\n"
+        "Menurut dia, harga cabai naik lima persen pekan ini\n\nHamas: Kami Butuh"
+    )
+    assert [c for c, _s, _k in claims(text)] == ["inflasi rendah", "harga cabai naik lima persen pekan ini"]
+
+
+def test_cue_coordinated_with_an_earlier_verb_takes_its_subject():
+    text = "Polisi menangkap dua pelaku di Bogor dan mengatakan keduanya warga setempat."
+    a = only(text)
+    assert (a.speaker, content(text, a)) == ("Polisi", "keduanya warga setempat")
+
+
+def test_acronym_before_a_name_marks_an_office():
+    text = "Komisioner KPU RI Pramono Ubaid Tanthowi berkata, 16 provinsi lain telah memulai penandatanganan."
+    assert only(text).speaker == "Pramono Ubaid Tanthowi"

@@ -9,7 +9,7 @@ import pytest
 from claims.feeds import FeedEntry, FeedError, fetch_feed, parse_feed
 from claims.fetch import UnsupportedContent
 
-from .test_fetch import page, serve
+from .httpserver import page, serve
 
 BASE = "https://news.example/section/feed.xml"
 

@@ -71,11 +71,13 @@ DANGLING_WORDS = {"and", "but", "or", "so", "as", "adding", "saying"}
 
 
 def is_outlet(name: str) -> bool:
+    """Tell a news outlet (`Reuters`, `Fox News`, `CNN`) from a person, for `via`."""
     words = name.split()
     return any(w.lower().strip(".,") in OUTLET_WORDS or ACRONYM.match(w) for w in words)
 
 
 def via_in(phrase: str) -> str | None:
+    """Return the outlet in `in an interview with Fox News`, if any."""
     for m in OUTLET_PHRASE.finditer(phrase):
         name = m.group(1).strip()
         if is_outlet(name):

@@ -111,6 +111,7 @@ def _subject_before(
 
 
 def _speaker_after(text: str, cue_end: int, unit_end: int) -> tuple[int, int] | None:
+    """Find the speaker after an inverted cue (`"Q," said Pat Caddell, a pollster`), up to a stop word."""
     window = text[cue_end : min(unit_end, cue_end + 160)]
     if not window[:1].isspace():
         return None
@@ -122,6 +123,7 @@ def _speaker_after(text: str, cue_end: int, unit_end: int) -> tuple[int, int] | 
 
 
 def frames_in_unit(text: str, unit: Unit, lower: str | None = None) -> list[Frame]:
+    """Return a frame for every cue of the unit that has a speaker; `lower` is the lower-cased text."""
     frames: list[Frame] = []
     lo = unit.start
     for m in find_cues(text, unit, lower):
@@ -205,6 +207,7 @@ def _subject_first_frame(text: str, unit: Unit, m: re.Match, lo: int, antecedent
 
 
 def _according_frame(text: str, unit: Unit, m: re.Match, lo: int) -> Frame | None:
+    """`According to X, C` (content after the comma) or `C, according to X` (content before)."""
     span = _speaker_after(text, m.end(), unit.end)
     if span is None:
         return None
@@ -220,6 +223,7 @@ def _according_frame(text: str, unit: Unit, m: re.Match, lo: int) -> Frame | Non
 
 
 def kind_of(unit: Unit, start: int, end: int) -> str:
+    """`direct` when quotation marks hold at least half the content, else `indirect`."""
     quoted = sum(max(0, min(e, end) - max(s, start)) for s, e in unit.quotes)
     return "direct" if quoted * 2 >= (end - start) else "indirect"
 

@@ -7,7 +7,6 @@ A speaker is reported as the most specific name the article gives: `Trump` after
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .english_lexicon import AUXILIARIES, LEADING_FILLERS, PERSON_PRONOUNS, PRONOUNS, TITLE_WORDS
 
@@ -57,16 +56,6 @@ COMMON_VERBS = {
     "would", "can", "could", "did", "does", "also", "then", "later", "again", "stood", "sat", "began",
 }
 POSSESSIVE = re.compile(r"[’']s$")
-
-
-@dataclass(frozen=True)
-class SpeakerMention:
-    """A speaker as written (span) and as reported (name)."""
-
-    name: str
-    start: int
-    end: int
-    surface: str
 
 
 def _tokens(text: str, offset: int) -> list[tuple[str, int, int]]:

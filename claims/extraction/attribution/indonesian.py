@@ -38,12 +38,13 @@ from .lexicon_id import (
 )
 from .names_id import Mention, WordCounts, is_person, people_mentioned, trim_name
 from .patterns_id import Draft, OtherPatterns
-from .speakers_id import speaker_after, subject_before
+from .speakers_id import coordinated_subject, speaker_after, subject_before
 
 _CUE_WORDS = LEADING_CUES | TRAILING_CUES | {"menurut", "menurutnya"}
 _PURE_TRAILING = TRAILING_CUES - LEADING_CUES
 _AFTER_QUOTE = re.compile(r"[\"”]\s*,?\s*$")
 _AFTER_COMMA = re.compile(r",\s*$")
+_COORDINATED = re.compile(r"\s(?:dan|serta|lalu|kemudian|sekaligus)(?:\s+(?:juga|pun|kembali))?\s*$")
 _LABEL = re.compile(r"(?:baca juga|lihat juga|simak|advertisement|scroll to)\b", re.IGNORECASE)
 _MAX_HEADLINE_WORDS = 15
 
@@ -177,6 +178,8 @@ class _ArticleReader(OtherPatterns):
             return None
         flags: tuple[str, ...] = ()
         mention = subject_before(text, region, m.start())
+        if mention is None and not drafts and _COORDINATED.search(text, region, m.start()):
+            mention = coordinated_subject(text, region, m.start())  # `Montella memuji X dan menyatakan C`
         if mention is not None:
             speaker = self._resolve(mention)
             if speaker is None:
@@ -245,12 +248,9 @@ class _ArticleReader(OtherPatterns):
         speaker = self.memory.repeat_last(person=True)
         if speaker is not None:
             return speaker
-        titled = [name for offset, name, is_titled in self.people if is_titled and offset < mention.start]
-        if titled:
-            return self.memory.resolve(titled[-1], at=mention.start)
-        named = [name for offset, name, _titled in self.people if offset < mention.start]
-        if mention.kind == "pronoun" and named:  # `ia` with no speaker yet: the latest person named
-            return self.memory.resolve(named[-1], at=mention.start)
+        salient = [name for offset, name, is_salient in self.people if is_salient and offset < mention.start]
+        if salient:  # `ia` with no speaker yet: the latest person named as a subject or with a title
+            return self.memory.resolve(salient[-1], at=mention.start)
         if mention.kind == "anaphor":  # `Pemuda itu mengaku ...` with no one named before: the description
             return self.memory.resolve(self.text[mention.start : mention.end], at=mention.start)
         return None

@@ -162,6 +162,7 @@ NOT_SPEAKERS = WEEKDAYS | MONTHS | word_set(
 # Titles and ranks that come before a person's name: stripped from the name, kept as an alias.
 PERSON_TITLES = word_set(
     """
+    komisioner
     pentolan rapper pembalap pemilik penggagas pencipta pemimpin pimpinan bos sosok tokoh figur legislator
     kader petinggi perwira prajurit juara pemenang personel presiden wakil ketua kepala menteri direktur
     sekretaris gubernur bupati walikota wali camat lurah kapolda kapolri kapolres kapolsek kapolresta

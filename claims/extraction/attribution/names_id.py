@@ -34,6 +34,8 @@ _CAP_WORD = r"[A-Z][\w'’-]*(?:\.(?=\w)[\w'’-]*)*"
 _CAP_RUN = re.compile(rf"(?:\b(?P<prev>[a-z][\w'’-]*)[ \t]+)?(?P<run>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})*)")
 _NOT_NAME_WORDS = CONNECTORS | PREPOSITIONS | NOT_SPEAKERS | LEADING_CUES | TRAILING_CUES | ADVERBS | PRONOUNS
 _NEVER_NAME = PERSON_TITLES | ORG_WORDS | _NOT_NAME_WORDS
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?\n]\s*|\s[-–—]\s*)$")
+_DERIVED_NOUN = re.compile(r"^(?:ke|pe|per|pen|pem|peng|peny|se)\w{3,}an$|\w+nya$|^(?:me|ber|di|ter)\w{4,}")
 MAX_NAME_WORDS = 4
 
 
@@ -119,34 +121,60 @@ def person_name(text: str, toks: list[Token]) -> tuple[str, tuple[str, ...]]:
     name = name_tail(toks)
     if not name or len(name) == len(toks):
         return full, ()
-    if not any(t.low in PERSON_TITLES for t in toks[: len(toks) - len(name)]):
+    head = toks[: len(toks) - len(name)]
+    titled = any(t.low in PERSON_TITLES for t in head)
+    after_acronym = len(name) >= 2 and any(len(t.text) > 1 and t.text.isupper() for t in head)
+    if not (titled or after_acronym):  # `Komisioner KPU RI Pramono Ubaid Tanthowi` has an acronym before the name
         return full, ()  # `Polda Metro Jaya`, `Dinas Kebakaran dan Penanggulangan Bencana`
     return text[name[0].start : name[-1].end], (full,)
 
-def people_mentioned(text: str, counts: WordCounts | None = None) -> list[tuple[int, str, bool]]:
-    """Return (offset, name, titled) for every person-like name in the text, in order.
 
-    A run of capitalised words whose tail is a name: titled when a person title
-    comes before it (`Aiptu Tutut`, `artis Tina Toon`), which makes it safe to use
-    even when it is one word.
+def people_mentioned(text: str, counts: WordCounts | None = None) -> list[tuple[int, str, bool]]:
+    """Return (offset, name, salient) for every person-like name in the text, in order.
+
+    A run of capitalised words whose tail is a name. Salient when a person title
+    comes before it (`Aiptu Tutut`, `artis Tina Toon`: safe even when it is one
+    word) or when it opens a sentence, as the subject does (`Abu Ridho tak menjawab`);
+    `kelompok Jamaah Ansharut Daulah` in mid-sentence is not.
     """
     counts = counts or WordCounts(text)
     found = []
+    openers: dict[str, int] = {}  # one-word names already taken
     for m in _CAP_RUN.finditer(text):
         prev = m.group("prev")
         previous = Token(m.start("prev"), m.end("prev"), prev) if prev else None
-        if " " not in m.group("run") and (previous is None or previous.low not in PERSON_TITLES):
-            continue  # one capitalised word is a name only after a title: `Aiptu Tutut`
+        opens = not prev and bool(_OPENS_SENTENCE.search(text, max(0, m.start("run") - 4), m.start("run")))
+        titled = (previous is not None and previous.low in PERSON_TITLES) or _title_just_before(text, m.start("run"))
+        if " " not in m.group("run") and not titled:
+            word = m.group("run")
+            if opens and _one_word_name(word) and counts.count([word]) >= 2 and word not in openers:
+                openers[word] = m.start("run")  # `Kaka dipastikan ...; kemarin, Kaka menolak ...`
+                found.append((m.start("run"), word, True))
+            continue  # otherwise one capitalised word is a name only after a title: `Aiptu Tutut`
         run = tokens(text, m.start("run"), m.end("run"))
         name = name_tail(run, previous)
         if not name:
             continue
         head = [*([previous] if previous else []), *run[: len(run) - len(name)]]
-        titled = any(h.low in PERSON_TITLES for h in head[-4:])
+        titled = titled or any(h.low in PERSON_TITLES for h in head[-4:])
         if titled or len(name) >= 2:
             written = text[name[0].start : name[-1].end]
-            found.append((name[0].start, trim_name(written, counts), titled))
+            opens = opens and name[0].start == m.start("run")
+            found.append((name[0].start, trim_name(written, counts), titled or opens))
     return found
+
+
+def _title_just_before(text: str, at: int) -> bool:
+    """`Pelatih PBFC, Dragan Djukovic`: a person title a few words back, across a comma."""
+    words = _PLAIN_WORD.findall(text, max(0, at - 40), at)
+    return any(w.lower() in PERSON_TITLES for w in words[-4:]) and text[max(0, at - 3) : at].rstrip().endswith(",")
+
+
+def _one_word_name(word: str) -> bool:
+    """A capitalised word that can be a name: not a known word, not a derived noun (`Keputusan`)."""
+    low = word.lower()
+    return low not in _NEVER_NAME and word[1:].islower() and not _DERIVED_NOUN.match(low)
+
 
 def _capitalised_tail(toks: list[Token]) -> list[Token]:
     tail: list[Token] = []

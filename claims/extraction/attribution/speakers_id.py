@@ -66,7 +66,7 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
     segments = _split(toks, ",")
     while segments and not segments[-1]:
         segments.pop()
-    if segments and segments[-1][-1].low in _DEMONSTRATIVES:
+    if segments and segments[-1][-1].low in _DEMONSTRATIVES and not _named_before_yang(segments[-1]):
         return _demonstrative_subject(segments)
     # skip what stands between speaker and cue: `Onodera, kepada para wartawan mengatakan`,
     # `Khamfai, yang dilahirkan di Sisaket, mengatakan`, `Rohidin di Bengkulu, Selasa, menyebutkan`
@@ -106,6 +106,21 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
         if paired:
             return paired
     return _named(text, seg)
+
+
+def coordinated_subject(text: str, start: int, cue_start: int) -> Mention | None:
+    """The subject of the first verb when the cue is a second, coordinated verb.
+
+    `Pelatih AC Milan Vincenzo Montella menaruh kepercayaan ... dan menyatakan C`:
+    the speaker is whoever comes before `menaruh`.
+    """
+    toks = tokens(text, start, cue_start)
+    first_verb = next((t for t in toks if _verb_like(t) and t.low != "yang"), None)
+    if first_verb is None or first_verb.start == toks[0].start:
+        return None
+    if any(t.text == "," for t in toks if first_verb.start < t.start):
+        return None  # another clause came in between
+    return subject_before(text, start, first_verb.start)
 
 
 def speaker_after(text: str, start: int, end: int) -> Mention | None:
@@ -266,6 +281,12 @@ def _drop_time_phrase(toks: list[Token]) -> list[Token]:
     while end > 1 and (toks[end - 1].low in _TIME_WORDS or toks[end - 1].low in _TIME_TAIL):
         end -= 1
     return toks[:end] if end < len(toks) and toks[end - 1].capitalised else toks
+
+
+def _named_before_yang(seg: list[Token]) -> bool:
+    """`Ponaryo Astaman yang hadir di sesi itu`: the demonstrative belongs to the relative clause."""
+    relative = next((k for k, t in enumerate(seg) if t.low == "yang"), None)
+    return bool(relative) and all(t.capitalised for t in _strip_connectors(seg[:relative]))
 
 
 def _demonstrative_subject(segments: list[list[Token]]) -> Mention | None:
