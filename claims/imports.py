@@ -15,7 +15,7 @@ from .feeds import FeedError, parse_feed
 from .fetch import FetchError, fetch_page
 from .import_sources import ImportEntry
 from .models import Article, Feed, ImportItem, ImportJob
-from .services import IngestError, article_ingest
+from .services import IngestError, article_ingest, batches, queue_extraction
 
 logger = logging.getLogger(__name__)
 
@@ -23,9 +23,10 @@ logger = logging.getLogger(__name__)
 class TransientImportError(Exception):
     """The item may succeed later (a timeout, a busy server): retry it with backoff."""
 
-    def __init__(self, message: str, retry_after: float | None = None):
+    def __init__(self, message: str, retry_after: float | None = None, item_ids: list[int] | None = None):
         super().__init__(message)
         self.retry_after = retry_after
+        self.item_ids = item_ids or []
 
 
 def import_job_create(
@@ -54,28 +55,59 @@ def import_job_create(
         ImportItem.objects.bulk_create(items, batch_size=1000)
         if dispatch:
             pending = list(job.items.filter(status=ImportItem.Status.PENDING).values_list("pk", flat=True))
-            transaction.on_commit(lambda: [queue_import_item(pk) for pk in pending])
+            transaction.on_commit(lambda: queue_import_items(*pending))
     return job
 
 
-def queue_import_item(item_id: int) -> bool:
-    """Send the item to a fetch worker; if the broker is down it waits for the sweep."""
-    from .tasks import ingest_item_task
+def queue_import_items(*item_ids: int) -> bool:
+    """Send items to the fetch workers, a batch per task; if the broker is down they wait for the sweep."""
+    from .tasks import ingest_items_task
 
     try:
-        ingest_item_task.delay(item_id)
-    except Exception as exc:  # any broker error: the item stays pending, nothing is lost
-        logger.warning("import item %s stays pending: could not reach the task broker (%s)", item_id, exc)
+        for batch in batches(item_ids, settings.FACTCHECK_IMPORT_BATCH):
+            ingest_items_task.delay(batch)
+    except Exception as exc:  # any broker error: the items stay pending, nothing is lost
+        logger.warning("import items stay pending: could not reach the task broker (%s)", exc)
         return False
     return True
 
 
 def import_item_process(*, item_id: int, final_attempt: bool = True) -> None:
-    """Ingest one item. A transient failure raises TransientImportError unless this is the last try."""
-    item = ImportItem.objects.filter(pk=item_id, status=ImportItem.Status.PENDING).first()
-    if item is None:
-        return
-    ImportItem.objects.filter(pk=item_id).update(attempts=F("attempts") + 1)
+    """Ingest one item (see import_items_process)."""
+    import_items_process(item_ids=[item_id], final_attempt=final_attempt)
+
+
+def import_items_process(*, item_ids: list[int], final_attempt: bool = True) -> None:
+    """Ingest a batch of items and queue the new articles' extraction together.
+
+    Items that failed transiently stay pending; unless this is the last try they are
+    raised in one TransientImportError, for the task to retry just those.
+    """
+    new_articles: list[int] = []
+    transient: list[int] = []
+    retry_after = None
+    for item_id in item_ids:
+        try:
+            article_id = _item_ingest(item_id, final_attempt=final_attempt)
+        except TransientImportError as exc:
+            transient.append(item_id)
+            retry_after = max(retry_after or 0, exc.retry_after or 0) or None
+            continue
+        if article_id is not None:
+            new_articles.append(article_id)
+    if new_articles:
+        transaction.on_commit(lambda: queue_extraction(*new_articles))
+    if transient:
+        raise TransientImportError(
+            f"{len(transient)} item(s) to try again", retry_after=retry_after, item_ids=transient
+        )
+
+
+def _item_ingest(item_id: int, *, final_attempt: bool) -> int | None:
+    """Store one item's article; return its ID if it is new and needs extracting."""
+    if not ImportItem.objects.filter(pk=item_id, status=ImportItem.Status.PENDING).update(attempts=F("attempts") + 1):
+        return None  # already done: a redelivered task changes nothing
+    item = ImportItem.objects.get(pk=item_id)
     payload = item.payload or {}
     published = payload.get("published")
     try:
@@ -87,6 +119,7 @@ def import_item_process(*, item_id: int, final_attempt: bool = True) -> None:
             lang=payload.get("lang") or "",
             published=datetime.date.fromisoformat(published) if published else None,
             outlet_name=payload.get("source") or "",
+            queue=False,
         )
     except FetchError as exc:
         if getattr(exc, "transient", False) and not final_attempt:
@@ -102,6 +135,8 @@ def import_item_process(*, item_id: int, final_attempt: bool = True) -> None:
         ImportItem.objects.filter(pk=item_id).update(
             status=status, article=result.article, payload={}, error="", updated_at=timezone.now()
         )
+        return result.article.pk if result.created else None
+    return None
 
 
 def import_items_retry(*, job: ImportJob) -> int:
@@ -110,8 +145,7 @@ def import_items_retry(*, job: ImportJob) -> int:
 
     failed = list(job.items.filter(status=ImportItem.Status.FAILED).exclude(url="", payload={}))
     ImportItem.objects.filter(pk__in=[i.pk for i in failed]).update(status=ImportItem.Status.PENDING, error="")
-    for item in failed:
-        transaction.on_commit(lambda pk=item.pk: queue_import_item(pk))
+    transaction.on_commit(lambda: queue_import_items(*[i.pk for i in failed]))
     failed_articles = Article.objects.filter(import_items__job=job, status=Article.Status.FAILED).distinct()
     for article in failed_articles:
         article_requeue(article=article)
@@ -126,8 +160,7 @@ def import_items_requeue_stalled(*, now: datetime.datetime | None = None) -> int
         ImportItem.objects.filter(status=ImportItem.Status.PENDING, updated_at__lt=before).values_list("pk", flat=True)
     )
     ImportItem.objects.filter(pk__in=ids).update(updated_at=now)
-    for item_id in ids:
-        queue_import_item(item_id)
+    queue_import_items(*ids)
     return len(ids)
 
 

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
-from .extraction import EXTRACTOR_VERSION, ExtractedClaim, extract
+from .extraction import EXTRACTOR_VERSION, ExtractedClaim, Extraction, extract
 from .extraction.html import decode_html, parse_page
 from .extraction.language import detect_language
 from .extraction.speakers import speaker_kind
@@ -50,8 +52,11 @@ def article_ingest(
     published: datetime.date | None = None,
     outlet_name: str = "",
     authors: tuple[str, ...] = (),
+    queue: bool = True,
 ) -> IngestResult:
     """Store an article given as a URL, its HTML or its text, and queue its extraction.
+
+    A caller storing many articles passes `queue=False` and queues them in batches.
 
     The same URL or the same text ingested again returns the stored article and
     creates nothing.
@@ -111,26 +116,34 @@ def article_ingest(
         if existing is None:
             raise
         return IngestResult(existing, created=False)
-    transaction.on_commit(lambda: queue_extraction(article.pk))
+    if queue:
+        transaction.on_commit(lambda: queue_extraction(article.pk))
     return IngestResult(article, created=True)
 
 
-def queue_extraction(article_id: int) -> bool:
-    """Send the article to a worker. If the broker is down it stays queued for the sweep."""
-    from .tasks import extract_article_task
+def batches(items, size: int) -> list[list]:
+    """Split a sequence into lists of at most `size` (itertools.batched arrives in Python 3.12)."""
+    items = list(items)
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def queue_extraction(*article_ids: int) -> bool:
+    """Send articles to the extract workers, a batch per task. If the broker is down they stay queued."""
+    from .tasks import extract_articles_task
 
     try:
-        extract_article_task.delay(article_id)
+        for batch in batches(article_ids, settings.FACTCHECK_EXTRACT_BATCH):
+            extract_articles_task.delay(list(batch))
     except Exception as exc:  # the broker's errors differ by transport; none may lose the article
-        logger.warning("article %s stays queued: could not reach the task broker (%s)", article_id, exc)
+        logger.warning("articles stay queued: could not reach the task broker (%s)", exc)
         return False
     return True
 
 
 def article_requeue(*, article: Article) -> None:
     """Queue the article's extraction again (after a failure or an extractor upgrade)."""
-    for article_id in articles_queue_again(articles=Article.objects.filter(pk=article.pk)):
-        transaction.on_commit(lambda pk=article_id: queue_extraction(pk))
+    ids = articles_queue_again(articles=Article.objects.filter(pk=article.pk))
+    transaction.on_commit(lambda: queue_extraction(*ids))
 
 
 def articles_queue_again(*, articles) -> list[int]:
@@ -152,89 +165,156 @@ def articles_requeue_stalled(*, now: datetime.datetime | None = None) -> int:
             "pk", flat=True
         )
     )
-    for article_id in ids:
-        Article.objects.filter(pk=article_id).update(status=Article.Status.QUEUED, queued_at=now)
-        queue_extraction(article_id)
+    Article.objects.filter(pk__in=ids).update(status=Article.Status.QUEUED, queued_at=now)
+    queue_extraction(*ids)
     return len(ids)
 
 
 def article_extract(*, article_id: int, force: bool = False) -> bool:
-    """Extract the article's claims and store them; return False if there was nothing to do.
+    """Extract one article's claims and store them; return False if there was nothing to do."""
+    return articles_extract(article_ids=[article_id], force=force) > 0
 
-    Safe to run twice: the stored set is replaced in one transaction, under a lock
-    on the article row, and claims a reviewer has touched are kept as they are.
+
+def articles_extract(*, article_ids: list[int], force: bool = False) -> int:
+    """Extract a batch of articles and store their claims in one transaction; return how many.
+
+    Safe to run twice: each article's stored set is replaced under a lock on its
+    row, and claims a reviewer has touched are kept as they are. An article whose
+    extraction raises is marked failed with the error; the rest of the batch goes on.
     """
-    pending = Article.objects.filter(pk=article_id)
+    pending = Article.objects.filter(pk__in=article_ids)
     if not force:
         pending = pending.exclude(status=Article.Status.DONE)
-    if not pending.update(status=Article.Status.RUNNING, started_at=timezone.now(), error=""):
-        return False
-    article = Article.objects.get(pk=article_id)
-    try:
-        result = extract(article.text, lang=article.language or None, published=article.published_date)
-    except Exception as exc:  # an extractor bug on one article must not stop the queue
-        logger.exception("extraction failed for article %s", article_id)
-        Article.objects.filter(pk=article_id).update(
-            status=Article.Status.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000], finished_at=timezone.now()
-        )
-        return False
-    claims_replace(article_id=article_id, extracted=result.claims, lang=result.lang)
-    return True
+    claimed = list(pending.values_list("pk", flat=True))
+    if not claimed:
+        return 0
+    Article.objects.filter(pk__in=claimed).update(status=Article.Status.RUNNING, started_at=timezone.now(), error="")
+    results: dict[int, Extraction] = {}
+    rows = Article.objects.filter(pk__in=claimed).values_list("pk", "text", "language", "published_date")
+    for article_id, text, language, published in rows:
+        try:
+            results[article_id] = extract(text, lang=language or None, published=published)
+        except Exception as exc:  # an extractor bug on one article must not stop the queue
+            logger.exception("extraction failed for article %s", article_id)
+            _article_failed(article_id, exc)
+    if results:
+        try:
+            claims_replace(results=results)
+        except (OperationalError, InterfaceError):
+            raise  # the database is away: the task retries the batch
+        except Exception as exc:  # anything else would fail again: say so on each article
+            logger.exception("storing claims failed for articles %s", sorted(results))
+            for article_id in results:
+                _article_failed(article_id, exc)
+            return 0
+    return len(results)
+
+
+def _article_failed(article_id: int, exc: Exception) -> None:
+    Article.objects.filter(pk=article_id).update(
+        status=Article.Status.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000], finished_at=timezone.now()
+    )
+
+
+# Claims nobody has touched: re-extraction may replace them (the query form of Claim.is_reviewed).
+UNREVIEWED = Q(review_status=Claim.ReviewStatus.NEW, assignee__isnull=True)
 
 
 @transaction.atomic
-def claims_replace(*, article_id: int, extracted: list[ExtractedClaim], lang: str) -> None:
-    """Replace the article's unreviewed claims with a new extraction and mark it done."""
-    article = Article.objects.select_for_update().get(pk=article_id)
-    existing = list(article.claims.all())
-    reviewed_spans = {(c.start, c.end) for c in existing if c.is_reviewed}
-    article.claims.filter(pk__in=[c.pk for c in existing if not c.is_reviewed]).delete()
-    speakers: dict[str, Speaker] = {}
-    new_claims = []
-    for found in extracted:
-        if (found.start, found.end) in reviewed_spans:
-            continue
-        speaker = None
-        if found.speaker:
-            key = found.speaker.lower()
-            speaker = speakers.get(key) or speaker_resolve(name=found.speaker, aliases=found.speaker_aliases)
-            speakers[key] = speaker
-        new_claims.append(
-            Claim(
-                article=article,
-                content=found.content,
-                start=found.start,
-                end=found.end,
-                speaker=speaker,
-                speaker_text=(found.speaker or "")[:300],
-                cue=(found.cue or "")[:100],
-                via=(found.via or "")[:300],
-                kind=found.kind,
-                claim_date=found.date,
-                checkworthiness=min(max(found.checkworthiness, 0.0), 1.0),
-                flags=list(found.flags),
-                extractor_version=EXTRACTOR_VERSION,
-            )
+def claims_replace(*, results: dict[int, Extraction]) -> None:
+    """Replace the articles' unreviewed claims with new extractions and mark them done."""
+    ids = sorted(results)
+    list(Article.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk"))
+    claims = Claim.objects.filter(article_id__in=ids)
+    reviewed = set(claims.exclude(UNREVIEWED).values_list("article_id", "start", "end"))
+    claims.filter(UNREVIEWED).delete()
+    fresh = [
+        (article_id, found)
+        for article_id in ids
+        for found in results[article_id].claims
+        if (article_id, found.start, found.end) not in reviewed
+    ]
+    speakers = speakers_resolve(names={f.speaker: f.speaker_aliases for _, f in fresh if f.speaker})
+    Claim.objects.bulk_create(
+        [_claim_row(article_id, found, speakers) for article_id, found in fresh],
+        ignore_conflicts=True,
+        batch_size=500,
+    )
+    now = timezone.now()
+    by_language: dict[str, list[int]] = {}
+    for article_id in ids:
+        by_language.setdefault(results[article_id].lang, []).append(article_id)
+    for lang, article_ids in by_language.items():
+        Article.objects.filter(pk__in=article_ids).update(
+            status=Article.Status.DONE,
+            language=lang,
+            extractor_version=EXTRACTOR_VERSION,
+            finished_at=now,
+            updated_at=now,
         )
-    Claim.objects.bulk_create(new_claims, ignore_conflicts=True)
-    article.status = Article.Status.DONE
-    article.language = lang
-    article.extractor_version = EXTRACTOR_VERSION
-    article.finished_at = timezone.now()
-    article.save(update_fields=["status", "language", "extractor_version", "finished_at", "updated_at"])
+
+
+def _claim_row(article_id: int, found: ExtractedClaim, speakers: dict[str, Speaker]) -> Claim:
+    return Claim(
+        article_id=article_id,
+        content=found.content,
+        start=found.start,
+        end=found.end,
+        speaker=speakers.get(found.speaker.strip()[:300].lower()) if found.speaker else None,
+        speaker_text=(found.speaker or "")[:300],
+        cue=(found.cue or "")[:100],
+        via=(found.via or "")[:300],
+        kind=found.kind,
+        claim_date=found.date,
+        checkworthiness=min(max(found.checkworthiness, 0.0), 1.0),
+        flags=list(found.flags),
+        extractor_version=EXTRACTOR_VERSION,
+    )
 
 
 def speaker_resolve(*, name: str, aliases: tuple[str, ...] = ()) -> Speaker:
     """Find the speaker by name (any case) or create them, remembering new aliases."""
-    name = name.strip()[:300]
-    speaker, _ = Speaker.objects.get_or_create(
-        canonical_name__iexact=name, defaults={"canonical_name": name, "kind": speaker_kind(name)}
-    )
-    new_aliases = [a for a in aliases if a and a.lower() != name.lower() and a not in speaker.aliases]
-    if new_aliases:
-        speaker.aliases = [*speaker.aliases, *new_aliases]
-        speaker.save(update_fields=["aliases"])
-    return speaker
+    return speakers_resolve(names={name: aliases})[name.strip()[:300].lower()]
+
+
+def speakers_resolve(*, names: dict[str, tuple[str, ...]]) -> dict[str, Speaker]:
+    """Find or create speakers by name (any case), in a few queries whatever their number.
+
+    Returns them keyed by lower-cased name. Concurrent workers creating the same
+    speaker meet at the case-insensitive unique constraint; both end with one row.
+    """
+    wanted: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for name, aliases in names.items():
+        clean = name.strip()[:300]
+        if clean:
+            wanted.setdefault(clean.lower(), (clean, tuple(aliases)))
+    if not wanted:
+        return {}
+
+    def fetch() -> dict[str, Speaker]:
+        rows = Speaker.objects.annotate(key=Lower("canonical_name")).filter(key__in=list(wanted))
+        return {speaker.key: speaker for speaker in rows}
+
+    found = fetch()
+    missing = [
+        Speaker(canonical_name=name, kind=speaker_kind(name), aliases=_new_aliases(name, aliases, []))
+        for key, (name, aliases) in wanted.items()
+        if key not in found
+    ]
+    if missing:
+        Speaker.objects.bulk_create(missing, ignore_conflicts=True)
+        found = fetch()
+    for key, (name, aliases) in wanted.items():
+        speaker = found[key]
+        added = _new_aliases(name, aliases, speaker.aliases)
+        if added:
+            speaker.aliases = [*speaker.aliases, *added]
+            speaker.save(update_fields=["aliases"])
+    return found
+
+
+def _new_aliases(name: str, aliases, known: list[str]) -> list[str]:
+    return [a for a in dict.fromkeys(aliases) if a and a.lower() != name.lower() and a not in known]
 
 
 def _outlet_for(url: str, name: str) -> Outlet | None:

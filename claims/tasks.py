@@ -7,10 +7,10 @@ from .imports import (
     TransientImportError,
     feed_poll,
     feeds_due,
-    import_item_process,
+    import_items_process,
     import_items_requeue_stalled,
 )
-from .services import article_extract, articles_requeue_stalled
+from .services import articles_extract, articles_requeue_stalled
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
@@ -22,8 +22,8 @@ DATABASE_ERRORS = (OperationalError, InterfaceError)
     retry_backoff=True,
     max_retries=5,
 )
-def extract_article_task(article_id: int) -> None:
-    article_extract(article_id=article_id)
+def extract_articles_task(article_ids: list[int]) -> None:
+    articles_extract(article_ids=article_ids)
 
 
 @shared_task(
@@ -34,12 +34,12 @@ def extract_article_task(article_id: int) -> None:
     retry_backoff=True,
     max_retries=4,
 )
-def ingest_item_task(self, item_id: int) -> None:
+def ingest_items_task(self, item_ids: list[int]) -> None:
     try:
-        import_item_process(item_id=item_id, final_attempt=self.request.retries >= self.max_retries)
+        import_items_process(item_ids=item_ids, final_attempt=self.request.retries >= self.max_retries)
     except TransientImportError as exc:
         countdown = exc.retry_after or min(300, 10 * 2**self.request.retries)
-        raise self.retry(exc=exc, countdown=countdown) from exc
+        raise self.retry(args=[exc.item_ids], exc=exc, countdown=countdown) from exc
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True, autoretry_for=DATABASE_ERRORS, max_retries=3)

@@ -126,13 +126,15 @@ CELERY_TASK_QUEUES = [
     for name in (CELERY_TASK_DEFAULT_QUEUE, FACTCHECK_FETCH_QUEUE, FACTCHECK_EXTRACT_QUEUE)
 ]
 CELERY_TASK_ROUTES = {
-    "claims.tasks.extract_article_task": {"queue": FACTCHECK_EXTRACT_QUEUE},
-    "claims.tasks.ingest_item_task": {"queue": FACTCHECK_FETCH_QUEUE},
+    "claims.tasks.extract_articles_task": {"queue": FACTCHECK_EXTRACT_QUEUE},
+    "claims.tasks.ingest_items_task": {"queue": FACTCHECK_FETCH_QUEUE},
     "claims.tasks.poll_feed_task": {"queue": FACTCHECK_FETCH_QUEUE},
 }
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A few tasks in hand per process saves a broker round trip per task; unacknowledged, they
+# go back to the queue if the worker dies.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 4
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30 if CELERY_TASK_TIME_LIMIT > 60 else None
 # Redis hands an unacknowledged task to another worker after this long, so it must exceed the
@@ -164,6 +166,10 @@ CELERY_BEAT_SCHEDULE = {
 
 # Work `running` (or an import item waiting) longer than this is taken as abandoned and re-queued.
 FACTCHECK_STALLED_AFTER_SECONDS = env_int("FACTCHECK_STALLED_AFTER_SECONDS", CELERY_TASK_TIME_LIMIT * 2)
+# Articles extracted per task, and import items ingested per task: batches share one transaction
+# and one broker round trip, which is most of the cost of a small article.
+FACTCHECK_EXTRACT_BATCH = env_int("FACTCHECK_EXTRACT_BATCH", 20)
+FACTCHECK_IMPORT_BATCH = env_int("FACTCHECK_IMPORT_BATCH", 20)
 # Work queued this long without being picked up is sent again (the broker may have been down).
 FACTCHECK_REQUEUE_AFTER_SECONDS = env_int("FACTCHECK_REQUEUE_AFTER_SECONDS", 120)
 # Fetching pages: timeouts (connect and each read; the whole fetch), size cap, redirects, one
@@ -191,3 +197,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# The organisation publishing fact-checks, named as the author of every ClaimReview.
+FACTCHECK_ORGANISATION_NAME = env_str("FACTCHECK_ORGANISATION_NAME", "factcheck")
+FACTCHECK_ORGANISATION_URL = env_str("FACTCHECK_ORGANISATION_URL", "")
+# How many of the newest published verdicts the ClaimReview feed carries.
+FACTCHECK_FEED_SIZE = env_int("FACTCHECK_FEED_SIZE", 100)

@@ -115,7 +115,7 @@ def test_permanent_fetch_errors_fail_at_once(monkeypatch):
 
 def test_retry_sends_failed_items_round_again(monkeypatch, django_capture_on_commit_callbacks):
     sent = []
-    monkeypatch.setattr("claims.imports.queue_import_item", sent.append)
+    monkeypatch.setattr("claims.imports.queue_import_items", lambda *ids: sent.extend(ids))
     job = _job(ImportEntry(1, url="https://news.example/a"), ImportEntry(2, error="line 2 is not JSON"))
     ImportItem.objects.filter(position=1).update(status="failed", error="timed out")
     with django_capture_on_commit_callbacks(execute=True):
@@ -128,7 +128,7 @@ def test_retry_sends_failed_items_round_again(monkeypatch, django_capture_on_com
 
 def test_sweep_resends_items_left_pending(monkeypatch):
     sent = []
-    monkeypatch.setattr("claims.imports.queue_import_item", sent.append)
+    monkeypatch.setattr("claims.imports.queue_import_items", lambda *ids: sent.extend(ids))
     job = _job(ImportEntry(1, url="https://news.example/a"), ImportEntry(2, url="https://news.example/b"))
     old = timezone.now() - datetime.timedelta(hours=1)
     ImportItem.objects.filter(position=1).update(updated_at=old)
@@ -138,7 +138,7 @@ def test_sweep_resends_items_left_pending(monkeypatch):
 
 def test_dispatch_happens_after_commit(monkeypatch, django_capture_on_commit_callbacks):
     sent = []
-    monkeypatch.setattr("claims.imports.queue_import_item", sent.append)
+    monkeypatch.setattr("claims.imports.queue_import_items", lambda *ids: sent.extend(ids))
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         job = _job(ImportEntry(1, url="https://news.example/a"), dispatch=True)
     assert sent == []

@@ -141,7 +141,7 @@ def test_speaker_resolve_tells_organisations_from_people():
 
 def test_sweep_requeues_stalled_and_forgotten_articles(django_capture_on_commit_callbacks, monkeypatch):
     sent = []
-    monkeypatch.setattr("claims.services.queue_extraction", sent.append)
+    monkeypatch.setattr("claims.services.queue_extraction", lambda *ids: sent.extend(ids))
     now = timezone.now()
     fresh = make_article(status=Article.Status.QUEUED, queued_at=now)
     forgotten = make_article(status=Article.Status.QUEUED, queued_at=now - datetime.timedelta(minutes=10))

@@ -10,10 +10,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.import_sources import ImportEntry, entries_from_file
-from claims.imports import feed_poll, import_job_create, queue_import_item
+from claims.imports import feed_poll, import_job_create, queue_import_items
 from claims.management.progress import ProgressLine, bar
 from claims.models import Feed, ImportItem, ImportJob
 from claims.selectors import import_job_progress
+from claims.services import batches
 
 
 class Command(BaseCommand):
@@ -92,8 +93,10 @@ class Command(BaseCommand):
     def _dispatch(self, job: ImportJob, progress: ProgressLine) -> None:
         """Queue each item; without a broker each runs here and now, so the bar shows real progress."""
         pending = list(job.items.filter(status=ImportItem.Status.PENDING).values_list("pk", flat=True))
-        for done, item_id in enumerate(pending, start=1):
-            queue_import_item(item_id)
+        done = 0
+        for batch in batches(pending, settings.FACTCHECK_IMPORT_BATCH):
+            queue_import_items(*batch)
+            done += len(batch)
             progress.show(f"{job.source}: {bar(done, len(pending))} {done}/{len(pending)} sent")
         outcome = "processed" if settings.CELERY_TASK_ALWAYS_EAGER else "queued for the workers"
         progress.finish(f"{job.source}: {len(pending)} item(s) {outcome}")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from claims.extraction import EXTRACTOR_VERSION
 from claims.management.progress import ProgressLine, bar
 from claims.models import Article
-from claims.services import articles_queue_again, queue_extraction
+from claims.services import articles_queue_again, batches, queue_extraction
 
 
 class Command(BaseCommand):
@@ -39,7 +40,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             ids = articles_queue_again(articles=articles)
         progress = ProgressLine(self.stdout)
-        for done, article_id in enumerate(ids, start=1):
-            queue_extraction(article_id)
+        done = 0
+        for batch in batches(ids, settings.FACTCHECK_EXTRACT_BATCH):
+            queue_extraction(*batch)
+            done += len(batch)
             progress.show(f"{bar(done, len(ids))} {done}/{len(ids)} queued")
         progress.finish(f"{len(ids)} article(s) queued for re-extraction with extractor {EXTRACTOR_VERSION}")
