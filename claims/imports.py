@@ -15,7 +15,7 @@ from .feeds import FeedError, parse_feed
 from .fetch import FetchError, fetch_page
 from .import_sources import ImportEntry
 from .models import Article, Feed, ImportItem, ImportJob
-from .services import IngestError, article_ingest, batches, queue_extraction
+from .services import IngestError, article_ingest, articles_requeue, batches, queue_extraction
 
 logger = logging.getLogger(__name__)
 
@@ -141,15 +141,13 @@ def _item_ingest(item_id: int, *, final_attempt: bool) -> int | None:
 
 def import_items_retry(*, job: ImportJob) -> int:
     """Send a job's failed items (and the failed extractions of its articles) round again."""
-    from .services import article_requeue
-
     failed = list(job.items.filter(status=ImportItem.Status.FAILED).exclude(url="", payload={}))
     ImportItem.objects.filter(pk__in=[i.pk for i in failed]).update(status=ImportItem.Status.PENDING, error="")
     transaction.on_commit(lambda: queue_import_items(*[i.pk for i in failed]))
-    failed_articles = Article.objects.filter(import_items__job=job, status=Article.Status.FAILED).distinct()
-    for article in failed_articles:
-        article_requeue(article=article)
-    return len(failed) + len(failed_articles)
+    failed_articles = Article.objects.filter(
+        pk__in=job.items.filter(article__status=Article.Status.FAILED).values("article_id")
+    )
+    return len(failed) + articles_requeue(articles=failed_articles)
 
 
 def import_items_requeue_stalled(*, now: datetime.datetime | None = None) -> int:

@@ -56,10 +56,9 @@ def article_ingest(
 ) -> IngestResult:
     """Store an article given as a URL, its HTML or its text, and queue its extraction.
 
-    A caller storing many articles passes `queue=False` and queues them in batches.
-
     The same URL or the same text ingested again returns the stored article and
-    creates nothing.
+    creates nothing. A caller storing many articles passes `queue=False` and
+    queues them in batches.
     """
     url = (url or "").strip()
     if url:
@@ -140,10 +139,11 @@ def queue_extraction(*article_ids: int) -> bool:
     return True
 
 
-def article_requeue(*, article: Article) -> None:
-    """Queue the article's extraction again (after a failure or an extractor upgrade)."""
-    ids = articles_queue_again(articles=Article.objects.filter(pk=article.pk))
+def articles_requeue(*, articles) -> int:
+    """Queue the articles' extraction again (after a failure or an extractor upgrade)."""
+    ids = articles_queue_again(articles=articles)
     transaction.on_commit(lambda: queue_extraction(*ids))
+    return len(ids)
 
 
 def articles_queue_again(*, articles) -> list[int]:

@@ -155,3 +155,16 @@ def test_progress_counts_failed_extractions_as_failed():
     Article.objects.update(status=Article.Status.FAILED, error="RuntimeError: boom")
     progress = import_job_progress(job)
     assert (progress.fetched, progress.failed, progress.extracted) == (1, 1, 0)
+
+
+def test_retry_also_sends_failed_extractions_round_again(monkeypatch, django_capture_on_commit_callbacks):
+    item = _job(ImportEntry(1, payload={"text": "Kata polisi, pelaku sudah ditangkap."})).items.get()
+    import_item_process(item_id=item.pk)
+    Article.objects.update(status=Article.Status.FAILED, error="RuntimeError: boom")
+    sent = []
+    monkeypatch.setattr("claims.services.queue_extraction", lambda *ids: sent.extend(ids))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert import_items_retry(job=item.job) == 1
+    article = Article.objects.get()
+    assert sent == [article.pk]
+    assert (article.status, article.error) == (Article.Status.QUEUED, "")

@@ -3,7 +3,7 @@
 import pytest
 
 from claims.import_sources import entries_from_urls
-from claims.imports import feed_poll, import_job_create, import_item_process
+from claims.imports import feed_poll, import_item_process, import_job_create
 from claims.models import Article, Feed, ImportItem, ImportJob
 
 from .httpserver import page, redirect, serve
