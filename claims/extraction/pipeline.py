@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from . import attribution, checkworthiness, dates
+from .assertions import find_assertions
 from .language import detect_language
 from .types import ExtractedClaim, Extraction
 
@@ -34,7 +35,10 @@ def extract(
         lang = lang or page.lang
     text = text or ""
     lang = lang or detect_language(text)
-    claims = [_finish(text, found, lang, published) for found in attribution.find_attributions(text, lang)]
+    attributed = attribution.find_attributions(text, lang)
+    taken = [(found.sentence_start, found.sentence_end) for found in attributed]
+    found_all = sorted(attributed + find_assertions(text, lang, taken), key=lambda found: (found.start, found.end))
+    claims = [_finish(text, found, lang, published) for found in found_all]
     return Extraction(
         text=text,
         lang=lang,

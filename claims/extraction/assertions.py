@@ -1,0 +1,63 @@
+"""Statements the outlet makes itself: check-worthy sentences that credit no one.
+
+A fact-checker checks an outlet's own figures as much as a minister's. Sentences
+that hold no attributed claim become `assertion` claims when they read as
+checkable facts; headlines, labels, questions and boilerplate never do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import checkworthiness
+from .flags import sentence_flags
+from .sentences import split_sentences
+from .types import Attribution
+
+# An assertion must read as a checkable fact, a little more surely than a quoted claim must.
+ASSERTION_MIN_CHECKWORTHINESS = 0.8
+_MIN_WORDS = 6
+_ENDS_A_STATEMENT = re.compile(r"[.!][\"'”’)\]]*\s*$")
+_BOILERPLATE = re.compile(
+    r"^\W*(?:baca juga|simak juga|lihat juga|tonton juga|read more|see also|advertisement|scroll to continue"
+    r"|editor|penulis|reporter|sumber|foto|video|copyright|hak cipta)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+# A checkable statement names something: a figure, or a proper name past the first word.
+# Sentences with neither never reach the bar, and skipping them keeps this pass cheap.
+_NAMES_SOMETHING = re.compile(r"\d|\s[A-Z]")
+
+
+def find_assertions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Attribution]:
+    """Return the outlet's own check-worthy sentences that overlap none of the `taken` spans."""
+    taken = sorted(taken)
+    found = []
+    for start, end in split_sentences(text, lang):
+        if _overlaps(taken, start, end):
+            continue
+        sentence = text[start:end]
+        if not _NAMES_SOMETHING.search(sentence) or not _ENDS_A_STATEMENT.search(sentence):
+            continue
+        if _BOILERPLATE.match(sentence):
+            continue
+        if len(_WORD.findall(sentence)) < _MIN_WORDS:
+            continue
+        if checkworthiness.score(sentence, lang=lang) < ASSERTION_MIN_CHECKWORTHINESS:
+            continue
+        found.append(
+            Attribution(
+                start=start,
+                end=end,
+                speaker=None,
+                kind="assertion",
+                sentence_start=start,
+                sentence_end=end,
+                flags=sentence_flags(text, start, end),
+            )
+        )
+    return found
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
