@@ -405,3 +405,171 @@ def test_cue_coordinated_with_an_earlier_verb_takes_its_subject():
 def test_acronym_before_a_name_marks_an_office():
     text = "Komisioner KPU RI Pramono Ubaid Tanthowi berkata, 16 provinsi lain telah memulai penandatanganan."
     assert only(text).speaker == "Pramono Ubaid Tanthowi"
+
+
+def test_description_goes_back_to_a_one_word_name_used_as_subject():
+    text = (
+        "Kaka dipastikan meninggalkan Orlando City pada Desember.\n"
+        "Setelah Andrea Pirlo, Kaka Isyaratkan Pensiun\n"
+        "Kepada awak media, Kaka menolak berkomentar soal pensiun.\n"
+        '"Kontrak saya berakhir di ujung tahun ini," ungkap eks superstar AC Milan itu.'
+    )
+    assert [a.speaker for a in find_attributions(text)] == ["Kaka"]
+
+
+def test_age_is_part_of_the_description():
+    text = (
+        "Pebalap Movistar Yamaha, Valentino Rossi, finis ketiga di Qatar. "
+        "Namun, pebalap 38 tahun tersebut mengaku lebih fokus pada jumlah kemenangan."
+    )
+    assert only(text).speaker == "Valentino Rossi"
+
+
+def test_place_and_date_between_speaker_and_cue():
+    text = (
+        "Deputi Sekjen PSSI Bidang Sepak Bola, Fanny Riawan, di Stadion Atang Sutresna, Cijantung, "
+        "Kamis (6/4/2017), menjelaskan bahwa PSSI telah menerima surat terkait laga ini."
+    )
+    assert only(text).speaker == "Fanny Riawan"
+
+
+def test_quote_paragraph_with_an_editor_tag_continues_the_speaker():
+    text = '"Carrie ada di hati kita semua," kata Rian Johnson.\n\n"Aneh rasanya tidak ada dia malam ini." (end)'
+    assert [a.speaker for a in find_attributions(text)] == ["Rian Johnson", "Rian Johnson"]
+
+
+def test_menurut_with_a_description_after_the_name():
+    text = "Menurut Eugenia Oviedo-Joekes, profesor di University of British Columbia, tindakan pemerintah sudah tepat."
+    a = only(text)
+    assert (a.speaker, content(text, a)) == ("Eugenia Oviedo-Joekes", "tindakan pemerintah sudah tepat")
+
+
+def test_subject_with_a_relative_clause_or_an_adjective():
+    text = (
+        "Seorang pejabat Kementerian Kehakiman yang dikutip Reuters secara anonim, Rabu (9/8), "
+        "mengatakan para penyidik telah ditugaskan. "
+        "Namun pihak berwenang membantah bahwa pasukan keamanan melakukan pembakaran. "
+        "Pernyataan tersebut juga mengatakan Judd dipinjam untuk dua proyek lain."
+    )
+    assert [a.speaker for a in find_attributions(text)] == [
+        "pejabat Kementerian Kehakiman",
+        "pihak berwenang",
+        "Pernyataan tersebut",
+    ]
+
+
+def test_intermediary_named_at_the_start_of_the_sentence():
+    text = "Dalam surat berita Lena Dunham, Kesha mengatakan bahwa Praying menjadi lagu perdananya."
+    a = only(text)
+    assert (a.speaker, a.via) == ("Kesha", "surat berita Lena Dunham")
+
+
+def test_second_verb_of_the_same_speaker_after_dan():
+    text = "Kementerian Unifikasi menyesalkan ancaman Korut dan menyatakan bahwa latihan militer itu rutin."
+    assert [(c, s) for c, s, _k in claims(text)] == [
+        ("ancaman Korut", "Kementerian Unifikasi"),
+        ("latihan militer itu rutin", "Kementerian Unifikasi"),
+    ]
+
+
+def test_short_quoted_phrase_after_the_cue_is_not_the_whole_claim():
+    text = 'Media pemerintah memperingatkan "serangan pertama" itu telah siap diarahkan ke pasukan AS.'
+    a = only(text)
+    assert (a.kind, content(text, a)) == ("indirect", '"serangan pertama" itu telah siap diarahkan ke pasukan AS')
+
+
+def test_middle_name_resolves_to_the_full_name():
+    text = (
+        '"Ada tiga yang ditangkap," ujar Kabid Humas Polda Metro Jaya Kombes Raden Prabowo Argo Yuwono. '
+        "Argo mengatakan pelaku ditangkap pada Selasa."
+    )
+    assert [a.speaker for a in find_attributions(text)] == ["Raden Prabowo Argo Yuwono"] * 2
+
+
+def test_requests_and_records():
+    text = (
+        "Anggota Komisi I DPR RI, Elnino Husein Mohi meminta TNI untuk segera memberikan keterangan. "
+        "Badan Pusat Statistik (BPS) mencatat kunjungan turis mancanegara turun 1,86 persen. "
+        "Pedrosa mencatat putaran terbaik 1 menit 59 detik."
+    )
+    assert [a.speaker for a in find_attributions(text)] == ["Elnino Husein Mohi", "Badan Pusat Statistik"]
+
+
+def test_quote_that_ends_with_a_question_after_statements_counts():
+    text = '"Mereka akan membicarakan saya. Jadi mengapa tidak? Inikah yang saya rasakan?" tambah Selena Gomez.'
+    assert only(text).speaker == "Selena Gomez"
+
+
+def test_village_head_keeps_the_whole_name():
+    text = "Kepala Desa Budi Santoso hadir. Menurutnya tak semua korupsi dana desa harus masuk ke persidangan."
+    a = only(text)
+    assert (a.speaker, content(text, a)) == ("Budi Santoso", "tak semua korupsi dana desa harus masuk ke persidangan")
+
+
+def test_office_joined_by_dan_runs_on_to_the_name():
+    text = "“Kami fokus ke jualannya,” terang CEO dan Co-Founder Cashlez Teddy Setiawan."
+    assert only(text).speaker.endswith("Teddy Setiawan")
+
+
+def test_demikian_after_a_comma_is_not_a_cue():
+    text = "Menurut Nita, demikian dia kerap disapa, timnya tidak mau menganggap remeh lawan."
+    assert [(a.speaker, a.cue) for a in find_attributions(text)] == [("Nita", "menurut")]
+
+
+def test_office_without_a_name_adding_something_is_the_latest_speaker():
+    text = (
+        "Ketua MPR Zulkifli Hasan menilai aturan itu harus adil. "
+        "Ketua Umum PAN menambahkan bahwa hal ini harus diatur karena menyangkut mata pencaharian."
+    )
+    found = find_attributions(text)
+    assert [a.speaker for a in found] == ["Zulkifli Hasan", "Zulkifli Hasan"]
+    assert "Ketua Umum PAN" in found[1].speaker_aliases
+
+
+def test_relative_clause_with_merupakan_after_the_name():
+    text = (
+        "Anggota Komisi II DPR dari Fraksi Partai Gerindra Sareh Wiyono yang merupakan mantan hakim "
+        "membantah pernah memberikan uang kepada panitera."
+    )
+    assert only(text).speaker == "Sareh Wiyono"
+
+
+def test_action_verbs_memastikan_and_melanjutkan_need_a_clause():
+    text = (
+        "Jonatan Christie memastikan tempat ke babak kedua. Jonatan melanjutkan keunggulan menjadi 19-17. "
+        "Ketua DPR Bambang Soesatyo memastikan, dirinya akan terus menjalin hubungan baik dengan wartawan."
+    )
+    assert [a.speaker for a in find_attributions(text)] == ["Bambang Soesatyo"]
+
+
+def test_common_noun_opening_a_sentence_is_not_part_of_a_name():
+    text = "Nama Armand Maulana kembali mencuat. Armand mengaku proyek solonya bukan tanda ia meninggalkan Gigi."
+    assert only(text).speaker == "Armand Maulana"
+
+
+def test_demikian_dikatakan_after_a_clause():
+    text = "Frank de Boer dipecat setelah empat pertandingan, demikian dikatakan sumber Sky Sports."
+    a = only(text)
+    assert (a.speaker, content(text, a)) == ("sumber Sky Sports", "Frank de Boer dipecat setelah empat pertandingan")
+
+
+def test_ia_after_a_new_person_opens_the_sentence_before():
+    text = (
+        "Kepala Polda Anton Charliyan mengatakan penyelidik bertanya 22 kali. "
+        "Rizieq Shihab diperiksa sebagai terlapor kemarin. Ia mengaku siap hadir lagi. "
+        '"Kalau dibutuhkan, saya siap datang," tuturnya.'
+    )
+    assert [a.speaker for a in find_attributions(text)] == ["Anton Charliyan", "Rizieq Shihab", "Rizieq Shihab"]
+
+
+def test_katanya_after_a_connector_without_a_second_comma():
+    text = (
+        "Menteri Pertanian Andi Amran Sulaiman mengatakan ekspor naik. "
+        "Namun, katanya beberapa negara belum dapat menerima daging ayam segar."
+    )
+    assert content(text, find_attributions(text)[1]) == "beberapa negara belum dapat menerima daging ayam segar"
+
+
+def test_one_word_contents_are_not_claims():
+    text = "Hanya saja, Moon percaya diri. “Jadi,” kata Dibben, “kegiatan kaum muda macam Pramuka masuk akal.”"
+    assert [c for c, _s, _k in claims(text)] == ["kegiatan kaum muda macam Pramuka masuk akal"]

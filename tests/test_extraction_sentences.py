@@ -105,5 +105,22 @@ def test_offsets_point_into_the_text_and_skip_spaces():
 
 
 def test_empty_text_has_no_sentences():
-    assert split_sentences("", "id") == []
-    assert split_sentences("\n\n  \n", "en") == []
+    assert split_sentences("", "id") == ()
+    assert split_sentences("\n\n  \n", "en") == ()
+
+
+def test_paragraph_opening_with_an_unclosed_straight_quote_is_still_split():
+    text = '"She was one among millions. At the time, her hips were sore after a “rant,” she said. It ended.'
+    assert sentences(text, "en") == [
+        '"She was one among millions.',
+        "At the time, her hips were sore after a “rant,” she said.",
+        "It ended.",
+    ]
+
+
+def test_us_state_and_plural_title_abbreviations():
+    text = "Sens. Jon Tester (D-Mont.) and Jeff Merkley (D-Ore.) wrote to him. He did not reply."
+    assert sentences(text, "en") == [
+        "Sens. Jon Tester (D-Mont.) and Jeff Merkley (D-Ore.) wrote to him.",
+        "He did not reply.",
+    ]

@@ -11,6 +11,7 @@ so the first sentence starts with its subject.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _lower_words(block: str) -> frozenset[str]:
@@ -26,7 +27,9 @@ _ABBREVIATIONS = _lower_words(
     M.M M.H M.Hum M.Pd M.A M.Sc Ph.D Ir Drs Dra H Hj Dr dr Prof Mr Mrs Ms Jr Sr St Mt Gen Lt Col Capt Sgt
     Gov Sen Rep Rev Hon Pres U.S U.K U.N E.U D.C No Nos Nr Tel Hlm hal Kec Kab Kel Prov Ds Sdr Sdri Bpk
     Yth tgl Jan Feb Mar Apr Jun Jul Aug Agu Agt Sep Sept Oct Okt Nov Dec Des vs e.g i.e approx
-    Inc Corp Co Ltd Bros Dept Univ Assoc Ave Blvd Rd Pt ft
+    Inc Corp Co Ltd Bros Dept Univ Assoc Ave Blvd Rd Pt ft Sens Reps Gens Messrs Mmes Supt Insp Adm Maj
+    Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore
+    Pa Tenn Tex Va Vt Wash Wis Wyo
     """
 )
 
@@ -63,8 +66,12 @@ def dateline_length(line: str) -> int:
     return m.end() if m else 0
 
 
-def split_sentences(text: str, lang: str = "id") -> list[tuple[int, int]]:
-    """Return (start, end) offsets of the sentences of `text`, in order, trimmed of spaces."""
+@lru_cache(maxsize=8)
+def split_sentences(text: str, lang: str = "id") -> tuple[tuple[int, int], ...]:
+    """Return (start, end) offsets of the sentences of `text`, in order, trimmed of spaces.
+
+    Cached: attribution and the assertion pass both read the sentences of the same text.
+    """
     spans: list[tuple[int, int]] = []
     for start, end in _paragraphs(text):
         dl = dateline_length(text[start:end]) if start < _DATELINE_WINDOW else 0
@@ -72,7 +79,7 @@ def split_sentences(text: str, lang: str = "id") -> list[tuple[int, int]]:
             spans.append(_trim(text, start, start + dl))
             start += dl
         spans.extend(_split_paragraph(text, start, end))
-    return [s for s in spans if s[1] > s[0]]
+    return tuple(s for s in spans if s[1] > s[0])
 
 
 def _paragraphs(text: str):
@@ -97,12 +104,12 @@ def _continues(text: str, line_end: int, next_start: int) -> bool:
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
-    quote_open = _quote_state_at(chunk)
+    quotes = quote_spans(chunk)
     spans = []
     sentence_start = 0
     for m in _TERMINAL.finditer(chunk):
         cut = m.end()
-        if quote_open(cut):
+        if any(open_ < cut <= close for open_, close in quotes):
             continue
         single_stop = chunk[m.start()] == "." and len(m.group(0)) - len(m.group("closers")) == 1
         if single_stop and _is_abbreviation(chunk, m.start()):
@@ -113,35 +120,28 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _quote_state_at(chunk: str):
-    """Return a function telling whether a quotation is open at a given offset of `chunk`.
+def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Return (open, close) offsets of the quotation marks in text[start:end].
 
-    `“` opens, `”` closes, a straight `"` closes an open quote or opens one. A quote
-    left open at the end of the paragraph is treated as a typo and ignored.
+    `“` opens and `”` closes; a straight `"` closes an open quotation (whatever
+    opened it, since scrapers mix the two) or opens a new one; a `“` after an
+    unclosed straight `"` starts afresh. An unclosed quotation is dropped, so a
+    stray mark never swallows a paragraph. The inner words are text[open + 1:close].
     """
-    changes = []  # (offset after the mark, open?)
-    is_open = False
-    for m in _QUOTE_CHARS.finditer(chunk):
-        ch = m.group(0)
-        if ch == "“":
-            is_open = True
-        elif ch == "”":
-            is_open = False
+    end = len(text) if end is None else end
+    spans = []
+    opened = None
+    for m in _QUOTE_CHARS.finditer(text, start, end):
+        ch, at = m.group(0), m.start()
+        if opened is None:
+            if ch != "”":
+                opened = at
+        elif ch != "“":
+            spans.append((opened, at))
+            opened = None
         else:
-            is_open = not is_open
-        changes.append((m.end(), is_open))
-    if is_open:  # unbalanced: do not let it swallow the paragraph
-        changes = [(o, s) for o, s in changes if o < changes[-1][0]]
-
-    def quote_open(offset: int) -> bool:
-        state = False
-        for at, s in changes:
-            if at > offset:
-                break
-            state = s
-        return state
-
-    return quote_open
+            opened = at
+    return spans
 
 
 def _is_abbreviation(chunk: str, dot: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .common import trim_span
-from .lexicon_id import CONNECTORS, OUTLET_WORDS
+from .lexicon_id import CONNECTORS, LEADING_CUES, OUTLET_WORDS
 
 WORD = re.compile(r"[^\W\d_][\w-]*")
 _BAHWA = re.compile(r"\bbahwa(?:sanya)?\b", re.IGNORECASE)
@@ -30,6 +30,7 @@ TRAILING_VIA = re.compile(
 _DATE_TAIL = re.compile(
     r",\s*(?:(?:pada\s+)?(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b[^,]*|kemarin|hari ini)\s*[.]?\s*$"
 )
+_EDITOR_TAIL = re.compile(r"[.\s]*[\(\[][a-z]{2,6}(?:/[a-z]{2,6})*[\)\]]\s*$")
 _VIA_STOP = re.compile(r"\s*(?:,|\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|pada|yang)\b).*$", re.DOTALL)
 _MAX_VIA_WORDS = 8
 
@@ -39,18 +40,33 @@ _DATE_WORDS = re.compile(
     r"|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\d{1,2}/\d{1,2}(?:/\d{2,4})?)\b)+"
 )
 _CLAUSE_OPENS_AFTER_DATE = re.compile(r"\s*(?:,|jika\b|bahwa\b|kalau\b)", re.IGNORECASE)
-_CLAUSE_OPENS = re.compile(r"\s*(?:[,:\"“]|(?:agar|supaya|bahwa|kalau)\b)", re.IGNORECASE)
+_REQUEST_CLAUSE = re.compile(r"(?:\s+[^\s,.;]+){1,6}?\s+(?:agar|supaya|untuk)\s", re.IGNORECASE)
+_CLAUSE_OPENS = re.compile(
+    r"\s*(?:[,:\"“]|(?:agar|supaya|bahwa|kalau|pihaknya|dirinya|ia|dia|mereka|kami|tidak ada|tak ada)\b)",
+    re.IGNORECASE,
+)
 
 
-def introduces_clause(text: str, cue_end: int, end: int) -> bool:
-    """Whether a clause follows the cue: `, C`, `: "Q"`, `agar C`, or `bahwa` within a few words."""
+def introduces_clause(text: str, cue_end: int, end: int, request: bool = False) -> bool:
+    """Whether a clause follows the cue: `, C`, `: "Q"`, `agar C`, or `bahwa` within a few words.
+
+    For a request (`meminta TNI untuk segera ...`) `agar`, `supaya` or `untuk` after the addressee will do.
+    """
     if _CLAUSE_OPENS.match(text, cue_end, end):
+        return True
+    if request and _REQUEST_CLAUSE.match(text, cue_end, end):
         return True
     dated = _DATE_WORDS.match(text, cue_end, end)  # `PBB melaporkan Jumat kemarin jika ...`
     if dated and _CLAUSE_OPENS_AFTER_DATE.match(text, dated.end(), end):
         return True
     bahwa = _BAHWA.search(text, cue_end, min(end, cue_end + 80))
     return bool(bahwa) and "." not in text[cue_end : bahwa.start()]
+
+
+def _whole_quote(text: str, quote: tuple[int, int], end: int) -> bool:
+    """`X mengatakan, "Q."` quotes the claim; `memperingatkan "serangan pertama" itu telah siap` only a phrase."""
+    after = text[quote[1] + 1 : end].lstrip()
+    return not after or after[0] in ",.;:!?" or len(text[quote[0] + 1 : quote[1]].split()) >= 6
 
 
 def without_dates(fragment: str) -> str:
@@ -64,14 +80,15 @@ def content_after(text: str, cue_end: int, e: int, quotes) -> list[tuple[int, in
     while i < e and text[i] in " ,:":
         i += 1
     quote = next(((o, c) for o, c in quotes if o == i), None)
-    if quote:
+    if quote and _whole_quote(text, quote, e):
         return [(quote[0] + 1, quote[1], "direct", find_via(text, quote[1] + 1, e))]
     via = None
     start = None
     bahwa = _BAHWA.search(text, cue_end, e)
     if bahwa and not any(o < bahwa.start() < c for o, c in quotes):
         between = text[cue_end : bahwa.start()]
-        if len(between.split()) <= 8 and "." not in between:
+        another_cue = any(w.lower() in LEADING_CUES for w in WORD.findall(between))
+        if len(between.split()) <= 8 and "." not in between and not another_cue:
             start = bahwa.end()
             via = outlet(between)
     if start is None:
@@ -86,6 +103,10 @@ def content_after(text: str, cue_end: int, e: int, quotes) -> list[tuple[int, in
             if comma != -1 and len(text[start:comma].split()) <= 8:
                 via = outlet(text[start:comma])
                 start = comma + 1
+                opening = start + len(text[start:e]) - len(text[start:e].lstrip())
+                quote = next(((o, c) for o, c in quotes if o == opening), None)
+                if quote and _whole_quote(text, quote, e):  # `menyatakan kepada majelis hakim, "Kita banding."`
+                    return [(quote[0] + 1, quote[1], "direct", via)]
     end = strip_tail(text, start, e)
     trailing = TRAILING_VIA.search(text, start, end)
     if trailing:
@@ -113,6 +134,9 @@ def is_date_word(word: str) -> bool:
 
 def strip_tail(text: str, start: int, end: int) -> int:
     """Drop a trailing `, Senin (4/2)` or `, kemarin` and end punctuation from a content span."""
+    tag = _EDITOR_TAIL.search(text, start, end)
+    if tag:  # `... Newell 's Old Boys. (ptr)`
+        end = tag.start()
     m = _DATE_TAIL.search(text, start, end)
     if m:
         end = m.start()

@@ -7,10 +7,10 @@ Signatures here are relied on by other modules: extend, do not change them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-_QUOTE_MARK = re.compile(r'["“”]')
+from ..sentences import quote_spans
+
 _PUNCT_EDGE = " \t\n,;:.-–—"
 
 
@@ -21,20 +21,7 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[tuple
     opened it, since scrapers mix the two) or opens a new one. The inner words
     are text[open + 1:close]. An unclosed quotation is dropped.
     """
-    end = len(text) if end is None else end
-    spans = []
-    opened = None
-    for m in _QUOTE_MARK.finditer(text, start, end):
-        ch, at = m.group(0), m.start()
-        if opened is None:
-            if ch != "”":
-                opened = at
-        elif ch != "“":
-            spans.append((opened, at))
-            opened = None
-        else:
-            opened = at
-    return spans
+    return quote_spans(text, start, end)
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
@@ -90,18 +77,24 @@ class SpeakerMemory:
             self.names.append((offset, name))
 
     def full_name(self, short: str, before: int | None = None) -> str | None:
-        """Return the most recent longer name whose first or last words are `short`."""
+        """Return the most recent longer name whose first or last words are `short`.
+
+        A one-word short name may also be a middle name of a name of three words or more.
+        """
         words = short.lower().split()
         if not words:
             return None
         n = len(words)
+        middle = None
         for offset, name in reversed(self.names):
             if before is not None and offset >= before:
                 continue
             parts = name.lower().split()
             if len(parts) > n and (parts[-n:] == words or parts[:n] == words):
                 return name
-        return None
+            if middle is None and n == 1 and len(parts) > 2 and words[0] in parts:
+                middle = name  # `Argo` for `Raden Prabowo Argo Yuwono`
+        return middle
 
     def resolve(
         self, name: str, aliases: tuple[str, ...] = (), at: int | None = None, person: bool = True

@@ -64,6 +64,10 @@ OBJECT_OF_TELL = re.compile(
     r"^\s+((?:[^,.;:“”\"\s]+\s+){0,8}?)(?=(?:that|how|what|why|whether|when|who|he|she|they|it|"
     r"on|in|at|during|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|[,:“\"])"
 )
+# `warned voters that`, `assured his allies that`: an object before the `that` clause
+OBJECT_THEN_THAT = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,4}?that\b\s*")
+OBJECT_VERBS = ("warn", "remind", "assur", "inform", "convinc", "persuad", "promis", "caution", "advis", "notif",
+                "show", "teach", "taught", "reassur", "alert", "urg")
 OUTLET_PHRASE = re.compile(r"\b(?:with|to|on)\s+((?:[A-Z][\w’'.&-]*\s?){1,5})")
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 EDGE_JUNK = " \t\n\xa0,;:—–-"
@@ -99,6 +103,8 @@ def content_start_after(text: str, cue: re.Match, unit: Unit) -> tuple[int, str 
             pos += obj.end()
             rest = text[pos : min(unit.end, pos + AFTER_REACH)]
     m = PREPOSITION_THEN_THAT.match(rest)
+    if m is None and cue.group().lower().startswith(OBJECT_VERBS):
+        m = OBJECT_THEN_THAT.match(rest)
     if m:
         return pos + m.end(), via or via_in(m.group())
     m = ADVERBIAL_AFTER.match(rest)

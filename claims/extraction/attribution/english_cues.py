@@ -27,6 +27,12 @@ INTENTION = "intention"  # wants to, plans to: only for a named actor
 CUE_WORD = re.compile(rf"(?<![\w’'-])(?:{trie_pattern(CUE_FIRST_WORDS)})(?![\w’'])")
 MULTIWORD_CUE = re.compile(rf"(?:{CUE_FORMS})(?![\w’'-])", re.IGNORECASE)
 THAT_FOLLOWS = re.compile(r"\s+that\b|\s*[.!?]?\s*$")
+# `knows there are people ...`, `suspect those losses were ...`: a finite clause without `that`
+CLAUSE_FOLLOWS = re.compile(
+    r"\s+(?:(?:he|she|they|we|I|you|there)\s+(?!to\b)[a-z’']+"
+    r"|(?:[\w’'.-]+\s+){1,5}?(?:is|are|was|were|has|have|had|would|will|could|can|should|may|might|must|"
+    r"did|does|do|isn’t|isn't|wasn’t|wasn't|won’t|won't|didn’t|didn't|doesn’t|doesn't)\s+[a-z])"
+)
 TO_VERB_FOLLOWS = re.compile(r"\s+to\s+[a-z]")
 CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|,?\s*[“\"]|'')")
 PUNCTUATION = " ,.;:!?()[]\"“”‘’—–-"
@@ -91,7 +97,7 @@ def _classify(text: str, word: re.Match, limit: int) -> Cue | None:
     if low in SPEECH_WORDS:
         return Cue(at, end, text[at:end], SPEECH)
     if low in THAT_WORDS:
-        kind = THAT_ONLY if THAT_FOLLOWS.match(text, end, limit) else EVIDENCE
+        kind = THAT_ONLY if THAT_FOLLOWS.match(text, end, limit) or CLAUSE_FOLLOWS.match(text, end, limit) else EVIDENCE
         return Cue(at, end, text[at:end], kind)
     if low in INTENTION_WORDS and TO_VERB_FOLLOWS.match(text, end, limit):
         return Cue(at, end, text[at:end], INTENTION)

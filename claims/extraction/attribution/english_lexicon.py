@@ -20,6 +20,14 @@ REGULAR_CUES = (
     # stance verbs: PolNeAR-style attribution also covers calls, accusations and criticism
     "call", "accuse", "criticize", "criticise", "attack", "blast", "slam", "praise", "condemn", "encourage",
     "propose", "question", "threaten", "describe", "ask", "point to", "point out", "describe as",
+    # stance towards a thing: `X endorsed Y`, `X defended his record`, `X rejected the plan`
+    "endorse", "support", "oppose", "reject", "deny", "dispute", "defend", "tout", "champion", "advocate",
+    "dismiss", "downplay", "mock", "ridicule", "blame", "credit", "applaud", "welcome", "hail", "decry",
+    "denounce", "lambaste", "rebuke", "scold", "chastise", "fault", "highlight", "underscore", "invoke",
+    "reference", "express", "voice", "push for", "press for", "call for", "rail against", "lash out at",
+    "take aim at", "speak of", "speak about", "talk about", "refer to", "liken", "compare", "characterize",
+    "portray", "paint", "label", "brand", "outline", "lay out", "pitch", "favor", "favour",
+    "prefer", "disclose", "concede",
 )
 IRREGULAR_CUES = {
     "say": ("say", "says", "said", "saying"),
@@ -29,6 +37,8 @@ IRREGULAR_CUES = {
     "go on": ("went on", "goes on", "going on"),
     "put it": ("put it", "puts it"),
     "learn": ("has learned", "have learned", "has learnt"),
+    "speak": ("spoke of", "spoke about", "speaks of", "speaks about", "speaking of", "speaking about"),
+    "lay out": ("laid out", "lays out", "laying out"),
     "according to": ("according to",),
 }
 # Cues that attribute only with an explicit `that` clause after them (a study found that ...).

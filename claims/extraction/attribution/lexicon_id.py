@@ -53,6 +53,10 @@ TRAILING_CUES = word_set(
 AMBIGUOUS_TRAILING = word_set(
     "jelas terang tegas lanjut aku tutup sebut tulis catat jawab klaim bilang seru urai kenang canda ingat"
 )
+# Cues that only follow a quotation (`"Q," demikian pernyataan Telkom`), never a plain comma.
+QUOTE_ONLY_CUES = word_set(
+    "demikian bunyi dikatakan diungkapkan disampaikan ditulis disimpulkan dijelaskan ditegaskan"
+)
 # After a quote, words that name the document or say it was said, before the speaker:
 # `"Q," demikian pernyataan Telkom`, `"Q," bunyi keterangan istri Atim`, `"Q," disimpulkan para peneliti`.
 SOURCE_NOUNS = word_set(
@@ -67,9 +71,14 @@ SOURCE_NOUNS = word_set(
 NEEDS_CLAUSE = word_set(
     """
     mencatat melaporkan menulis menjawab menyampaikan meminta menjanjikan mendesak mengajak menuntut
-    mengusulkan menyarankan menceritakan bercerita mengisahkan
+    mengusulkan menyarankan menceritakan bercerita mengisahkan melanjutkan memastikan
     """
 )
+
+# Requests: `meminta TNI untuk segera memberikan keterangan` is a claim about what should happen.
+REQUEST_CUES = word_set("meminta mendesak mengajak menuntut mengusulkan menyarankan mengimbau menghimbau")
+# Verbs of record that an institution uses without `bahwa`: `BPS mencatat kunjungan turis turun 1,86 persen`.
+RECORD_CUES = word_set("mencatat melaporkan")
 
 # Cue words that are verbs of belief or wish rather than speech: need a clear subject.
 STANCE_CUES = word_set(
@@ -92,7 +101,7 @@ ADVERBS = word_set(
     juga pun kembali hanya pula sendiri lantas lalu kemudian telah sudah sempat akhirnya lagi bahkan
     sebelumnya justru memang tetap sekali kini pernah masih turut ikut sebelumnya secara terpisah
     langsung terus selalu sering tak tidak belum segera malah pun sempat bahkan sendiri sangat resmi
-    kerap acap jarang
+    kerap acap jarang sedang tengah
     """
 )
 NEGATIONS = word_set("tidak tak belum bukan enggan")
@@ -111,7 +120,7 @@ BLOCKERS = word_set(
     dengan yang untuk dan atau akan bisa dapat ingin harus tidak tak belum bukan jangan sempat
     mau hendak perlu boleh mampu sanggup berani cenderung lebih adalah ialah merupakan agar supaya
     sebelum setelah sesudah tanpa karena ketika saat bila jika
-    kalau apabila sambil seraya sembari usai seusai demi oleh para sedang tengah
+    kalau apabila sambil seraya sembari usai seusai demi oleh para
     """
 )
 
@@ -152,7 +161,14 @@ WEEKDAYS = word_set("senin selasa rabu kamis jumat jum'at sabtu minggu ahad")
 MONTHS = word_set(
     "januari februari maret april mei juni juli agustus september oktober november desember"
 )
-NOT_SPEAKERS = WEEKDAYS | MONTHS | word_set(
+# Common nouns that open sentences in front of names (`Nama Armand Maulana kembali ...`).
+COMMON_NOUNS = word_set(
+    """
+    nama lagu film album aksi kasus klub kabar berita kisah foto video laga duel gol kemenangan kekalahan
+    penampilan karier musim acara konser program proyek produk layanan aplikasi fitur pasal ayat huruf bab
+    """
+)
+NOT_SPEAKERS = WEEKDAYS | MONTHS | COMMON_NOUNS | word_set(
     """
     baca juga lihat simak video foto advertisement scroll tonton berita terkait editor
     hal ini itu tersebut kemarin hari ini besok lalu kamu anda kita kami saya aku
@@ -162,7 +178,7 @@ NOT_SPEAKERS = WEEKDAYS | MONTHS | word_set(
 # Titles and ranks that come before a person's name: stripped from the name, kept as an alias.
 PERSON_TITLES = word_set(
     """
-    komisioner
+    komisioner profesor dokter
     pentolan rapper pembalap pemilik penggagas pencipta pemimpin pimpinan bos sosok tokoh figur legislator
     kader petinggi perwira prajurit juara pemenang personel presiden wakil ketua kepala menteri direktur
     sekretaris gubernur bupati walikota wali camat lurah kapolda kapolri kapolres kapolsek kapolresta
@@ -196,8 +212,14 @@ BODY_HEADS = word_set(
     kepolisian militer tentara pasukan partai perusahaan manajemen keluarga pengacara kuasa saksi
     sumber pengamat analis para sejumlah beberapa banyak ratusan ribuan puluhan dinas pemprov pemkot
     pemkab dewan majelis pengadilan kejaksaan kedutaan organisasi asosiasi serikat aliansi koalisi
-    perseroan emiten manajemen akun istri suami ayah kakek nenek putra putri ibunda ayahanda pasangan
+    perseroan emiten manajemen istri suami ayah kakek nenek putra putri ibunda ayahanda pasangan
     anak adik kakak kerabat teman sahabat rekan kekasih pacar
+    """
+)
+# Nouns for documents, which speak only when pointed at: `Pernyataan tersebut mengatakan`.
+DOCUMENT_HEADS = word_set(
+    """
+    pernyataan surat dokumen rilis keterangan laporan data hasil studi survei penelitian riset putusan
     """
 )
 
@@ -222,7 +244,8 @@ ORG_WORDS = word_set(
     pemilu umum penyelenggara kehormatan konstitusi perwakilan legislasi anggaran keamanan tinggi
     kepala eksekutif direksi komisaris operasional pemasaran marketing bisnis pengembangan division
     corporation company inc ltd motor holding kemaritiman perekonomian politik koordinator bidang
-    pembangunan manusia sekretariat kabinet istana kepresidenan
+    pembangunan manusia sekretariat kabinet istana kepresidenan gerindra golkar demokrat nasdem hanura
+    perindo berkarya
     jakarta surabaya bandung medan semarang makassar palembang yogyakarta jogja bogor depok bekasi
     tangerang solo surakarta malang denpasar padang pekanbaru batam pontianak banjarmasin samarinda
     balikpapan manado kupang mataram ambon jayapura aceh riau jambi bengkulu lampung banten gorontalo

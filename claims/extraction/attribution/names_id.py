@@ -27,8 +27,10 @@ from .lexicon_id import (
 )
 
 _TOKEN = re.compile(
-    r"\([^()\n]{0,60}\)|‘[^‘’\n]{1,40}’|[^\W_](?:[\w'’/&-]|\.(?=\w))*|[^\s\w\u200b-\u200f\u202a-\u202e\u2060\ufeff]"
-)  # invisible format marks (`\u202c`) that scrapers leave are skipped
+    r"\([^()\n]{0,60}\)|‘[^‘’\n]{1,40}’"
+    r"|[^\W_](?:[\w'’/&-]|\.(?![A-Z][a-z]{2})(?=\w))*"  # `Jurnal.id`, `U.S`, but `ASEAN.Melanjutkan` is two words
+    r"|[^\s\w\u200b-\u200f\u202a-\u202e\u2060\ufeff]"  # invisible format marks (`\u202c`) are skipped
+)
 _PLAIN_WORD = re.compile(r"[^\W_][\w'’-]*")
 _CAP_WORD = r"[A-Z][\w'’-]*(?:\.(?=\w)[\w'’-]*)*"
 _CAP_RUN = re.compile(rf"(?:\b(?P<prev>[a-z][\w'’-]*)[ \t]+)?(?P<run>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})*)")
@@ -36,6 +38,7 @@ _NOT_NAME_WORDS = CONNECTORS | PREPOSITIONS | NOT_SPEAKERS | LEADING_CUES | TRAI
 _NEVER_NAME = PERSON_TITLES | ORG_WORDS | _NOT_NAME_WORDS
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?\n]\s*|\s[-–—]\s*)$")
 _DERIVED_NOUN = re.compile(r"^(?:ke|pe|per|pen|pem|peng|peny|se)\w{3,}an$|\w+nya$|^(?:me|ber|di|ter)\w{4,}")
+_PASSIVE_VERB = re.compile(r"^di[a-z]{5,}$|^(?:mem|men|meng|meny|ber|ter)[a-z]{3,}kan$")
 MAX_NAME_WORDS = 4
 
 
@@ -53,7 +56,11 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 class Mention(NamedTuple):
-    """Who a cue points at: "name", "pronoun" (ia, -nya), "plural" (mereka) or "anaphor" (`artis ini`)."""
+    """Who a cue points at.
+
+    kind: "name"; "pronoun" (`ia`, `-nya`); "plural" (`mereka`); "anaphor" (`artis ini`);
+    or "description" (`pengawal mistar tersibuk itu`: pointing back, without a known person noun).
+    """
 
     kind: str
     start: int
@@ -166,8 +173,10 @@ def people_mentioned(text: str, counts: WordCounts | None = None) -> list[tuple[
 
 def _title_just_before(text: str, at: int) -> bool:
     """`Pelatih PBFC, Dragan Djukovic`: a person title a few words back, across a comma."""
+    if not text[max(0, at - 3) : at].rstrip().endswith(","):
+        return False
     words = _PLAIN_WORD.findall(text, max(0, at - 40), at)
-    return any(w.lower() in PERSON_TITLES for w in words[-4:]) and text[max(0, at - 3) : at].rstrip().endswith(",")
+    return any(w.lower() in PERSON_TITLES for w in words[-4:])
 
 
 def _one_word_name(word: str) -> bool:
@@ -200,7 +209,7 @@ def name_tail(toks: list[Token], before: Token | None = None) -> list[Token]:
         name.insert(0, t)
     at = len(toks) - len(name) - 1
     head = toks[at] if at >= 0 else before
-    if name and head is not None and head.low in PLACE_HEADS:  # `Gubernur DKI Jakarta Djarot`
+    if len(name) >= 3 and head is not None and head.low in PLACE_HEADS:  # `Gubernur DKI Jakarta Djarot Saiful`
         name = name[1:]
     return name
 
@@ -210,6 +219,7 @@ def name_word(t: Token) -> bool:
         word[0].isupper()
         and word[0].isalpha()
         and t.low not in _NEVER_NAME
+        and not _PASSIVE_VERB.match(t.low)  # `Diberitakan People, ...`
         and word[1:] == word[1:].lower()  # not `PBB`, `UnionSpace`
         and not any(c.isdigit() for c in word)
     )

@@ -20,7 +20,7 @@ from .clauses_id import (
     without_dates,
 )
 from .common import Speaker
-from .lexicon_id import CLAUSE_BREAKS, CONNECTORS
+from .lexicon_id import CLAUSE_BREAKS, CONNECTORS, PERSON_TITLES
 from .names_id import Mention, is_person
 from .speakers_id import speaker_after
 
@@ -31,8 +31,9 @@ _PASSIVE_AGENT = re.compile(
     re.IGNORECASE,
 )
 _CUE_FIRST = re.compile(
-    r"(?P<cue>Dikatakan|Dijelaskan|Ditambahkan|Diungkapkan|Disampaikan|Ditegaskan|Dipaparkan|Diterangkan"
-    r"|Lanjut|Tambah|Kata|Ujar|Tutur|Imbuh)(?:\s+(?:oleh|pula|juga))?\s+(?=\S)"
+    r"(?:(?:Dan|Namun|Lalu|Kemudian|Tapi|Tetapi|Selain itu|Sementara itu),?\s+)?"
+    r"(?P<cue>(?i:dikatakan|dijelaskan|ditambahkan|diungkapkan|disampaikan|ditegaskan|dipaparkan|diterangkan"
+    r"|kata|ujar|lanjut|tambah|tutur|imbuh))\b(?:\s+(?:oleh|pula|juga))?\s+(?=\S)"
 )
 _OLEH = re.compile(r"\boleh$", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(
@@ -54,6 +55,10 @@ _REGULATION = re.compile(
     r"\b(?:Peraturan|Undang-Undang|UU|Perpres|PP|Permen|Perda|Keputusan|Qanun)\b[^,.;\n]{0,60}?"
     r"\b(?:No\.?|Nomor)\s*\d+\s+Tahun\s+\d{4}"
 )
+_DESCRIPTION = re.compile(
+    rf"\s*(?:{'|'.join(sorted(PERSON_TITLES, key=len, reverse=True))})\b[^,.;\"“”]{{0,100}},",
+)
+_EDITOR_TAG = re.compile(r"\s*[\(\[][\w/. -]{1,20}[\)\]]\s*$")
 _PASSIVE_ADVERBS = re.compile(r"(?:\s+(?:sebelumnya|juga|telah|sudah|pernah))+\s*$", re.IGNORECASE)
 
 
@@ -100,6 +105,9 @@ class OtherPatterns:
             return
         lead = text[s:start]
         after = text.find(",", mention.end, e)
+        description = _DESCRIPTION.match(text, after + 1, e) if after != -1 else None
+        if description:  # `Menurut Eugenia Oviedo-Joekes, profesor di University of British Columbia, C`
+            after = description.end() - 1
         if word == "menurutnya" and content_words(lead) and not _AFTER_COMMA.search(lead):
             self._menurutnya_inside(start, end, s, e, mention, drafts)
             return
@@ -112,12 +120,15 @@ class OtherPatterns:
             if speaker is not None:
                 drafts.append(Draft(content[0], content[1], "indirect", word, start, end, speaker, mention))
             return
-        if after != -1 and text[mention.end : after].strip():
+        if after != -1 and text[mention.end : after].strip() and not description:
             return  # `menurut X` is not followed by its comma: part of a longer clause
         if not content_words(without_connectors(lead)):
-            if after == -1:
+            if after == -1 and content_words(text[mention.end : e]) >= 3:
+                content = (mention.end, strip_tail(text, mention.end, e))  # `Menurutnya tak semua korupsi ...`
+            elif after == -1:
                 return
-            content = (after + 1, strip_tail(text, after + 1, e))
+            else:
+                content = (after + 1, strip_tail(text, after + 1, e))
         elif lead.rstrip().endswith(","):
             if after == -1 and content_words(text[mention.end : e]) >= 3:
                 content = (mention.end, strip_tail(text, mention.end, e))  # `..., menurut David kesempatan itu ada`
@@ -150,7 +161,7 @@ class OtherPatterns:
         if not m:
             return []
         mention = speaker_after(self.text, m.end(), e)
-        if mention is None or mention.kind == "anaphor":
+        if mention is None or mention.kind in ("anaphor", "description"):
             return []
         comma = self.text.find(",", mention.end, e)
         if comma == -1 or self.text[mention.end : comma].strip():
@@ -210,6 +221,8 @@ class OtherPatterns:
             words = WORD.findall(self.text[s:content_end])
             clean_subject = 2 <= len(words) <= 10 and "," not in subject and words[-1].lower() not in CONNECTORS
             if not (_OLEH.search(cue) and clean_subject and is_person(mention)):
+                if is_person(mention):  # `... telah lama diutarakan Marchionne.`: a later `ia` is him
+                    self._resolve(mention)
                 return []
         if not content_words(self.text[content_start:content_end]):
             return []
@@ -222,6 +235,7 @@ class OtherPatterns:
         if len(quotes) != 1 or self.memory.last_person is None:
             return []
         open_, close = quotes[0]
+        e = s + len(_EDITOR_TAG.sub("", self.text[s:e]))  # `"..." (end)`
         if open_ - s > 2 or e - close > 3:
             return []
         inner = self.text[open_ + 1 : close].strip()
@@ -239,7 +253,7 @@ class OtherPatterns:
             if any(d.start <= open_ + 1 and close <= d.end + 1 for d in drafts):
                 continue
             inner = self.text[open_ + 1 : close].strip()
-            if len(inner.split()) < 4 or inner.rstrip(" ,.").endswith("?"):
+            if len(inner.split()) < 4 or inner.rstrip(" ,.'\"’”").endswith("?"):
                 continue
             before = [d for d in drafts if d.start < open_]
             nearest = before[-1] if before else drafts[0]

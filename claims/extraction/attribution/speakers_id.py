@@ -17,6 +17,7 @@ from .lexicon_id import (
     BODY_HEADS,
     CLAUSE_BREAKS,
     CONNECTORS,
+    DOCUMENT_HEADS,
     GROUP_WORDS,
     LEADING_CUES,
     NOT_SPEAKERS,
@@ -39,11 +40,15 @@ _TAIL_STOPS = PREPOSITIONS | WEEKDAYS | word_set(
     """usai seusai saat kemarin sebagaimana seperti dilansir dikutip mengutip melansir ketika yang
     sambil sembari seraya lalu kemudian menambahkan mengatakan dan serta bahwa"""
 )
-_TIME_TAIL = frozenset({"beberapa", "waktu", "lalu", "silam", "kemarin", "tadi", "pagi", "siang", "sore", "malam"})
+_TIME_TAIL = frozenset(
+    {"beberapa", "waktu", "lalu", "silam", "kemarin", "tadi", "pagi", "siang", "sore", "malam", "kali"}
+)
 _TITLE_JOINERS = frozenset({"sekaligus", "dan", "serta", "merangkap"})
+_LOCATIVES = frozenset({"di", "dalam", "pada", "saat", "ketika", "usai", "seusai", "kepada"})
 _PURPOSE = frozenset({"untuk", "demi", "guna"})
 _COORDINATORS = frozenset({"dan", "serta", "lalu", "kemudian", "tapi", "tetapi"})
 _TIME_WORDS = frozenset({"ketika", "saat", "kala", "waktu", "sejak", "hari", "pekan", "tahun", "bulan"})
+_TIME_OR_ADVERB = _TIME_WORDS | _TIME_TAIL | ADVERBS
 _NAME_JOINERS = frozenset({"dan", "bin", "binti", "van", "von", "de", "da", "al", "el", "la", "of", "&", "-"})
 _MAX_SUBJECT_WORDS = 10
 
@@ -75,17 +80,23 @@ def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
         segments[-1] = last[2:]  # `Dalam suratnya, saat itu Novanto mengaku`
     while len(segments) > 1 and (not segments[-1] or _intervening(segments[-1])):
         segments.pop()
+    segments = _without_place_and_time(segments)
     if not segments or not segments[-1]:
         return None
     seg = _strip_connectors(segments[-1])
     while seg and seg[0].low in TRAILING_CUES:  # `..., lanjut Sofyan berharap`
         seg = seg[1:]
+    if seg and seg[0].low in PREPOSITIONS and len(seg) > 1 and not seg[1].capitalised:
+        return None  # `dalam pernyataan, menambahkan`: a phrase, not a subject
     relative = next((k for k, t in enumerate(seg) if t.low == "yang"), None)
-    if relative and all(t.capitalised for t in seg[:relative]):
-        seg = seg[:relative]  # `Luhut yang hadir dalam acara itu, mengaku ...`
-    blockers = [k for k, t in enumerate(seg) if _breaks_clause(seg, k)]
+    in_relative = range(relative + 1, relative + 4) if relative is not None else range(0)
+    blockers = [k for k, t in enumerate(seg) if _breaks_clause(seg, k) and k not in in_relative]
     if blockers:  # `Isu itu marak karena ratusan perempuan`: the subject follows the last clause word
         seg = _strip_connectors(seg[blockers[-1] + 1 :])
+    # `Sareh Wiyono yang merupakan mantan hakim membantah`: the clause words belong to the relative clause
+    relative = next((k for k, t in enumerate(seg) if t.low == "yang"), None)
+    if relative and not any(_verb_like(t) for t in seg[:relative]):
+        seg = seg[:relative]  # `Luhut yang hadir dalam acara itu, mengaku`, `Seorang pejabat yang dikutip Reuters`
     seg = _after_coordination(seg)
     if not seg:
         return None
@@ -134,6 +145,8 @@ def speaker_after(text: str, start: int, end: int) -> Mention | None:
         return Mention("pronoun", toks[0].start, toks[0].end)
     if toks[0].low in PLURAL_PRONOUNS:
         return Mention("plural", toks[0].start, toks[0].end)
+    if toks[0].low in ADVERBS and (len(toks) == 1 or not toks[1].text[0].isalnum()):
+        return Mention("pronoun", toks[0].start, toks[0].end)  # `tambah lagi, C`: the speaker is left out
     phrase = []
     for t in toks:
         if t.text in ",;:.!?\"“”":
@@ -146,12 +159,13 @@ def speaker_after(text: str, start: int, end: int) -> Mention | None:
         return None
     np = [phrase[0]]
     for k, t in enumerate(phrase[1:], start=1):
-        if t.low in _TAIL_STOPS and not t.capitalised:
+        joins = np[0].capitalised and _continues_name(phrase, k)  # `CEO dan Co-Founder Cashlez Teddy`
+        if t.low in _TAIL_STOPS and not t.capitalised and not joins:
             break
-        if np[0].capitalised and not _continues_name(phrase, k):
+        if np[0].capitalised and not joins:
             break  # `kata Hendri menjelaskan alasan ...`: the name ends at a plain word
         np.append(t)
-    np = np[: _MAX_SUBJECT_WORDS + 4]
+    np = np[: _MAX_SUBJECT_WORDS + 10]
     if np[0].capitalised:
         return _name_after_comma(text, toks, np) or _named(text, np)
     described = any(t.low in _DEMONSTRATIVES for t in phrase) or len(np) < len(phrase) and phrase[len(np)].low == "yang"
@@ -219,9 +233,12 @@ def _cut_at_preposition(seg: list[Token]) -> list[Token]:
 
 
 _NOT_VERBS = word_set(
-    """diskon diskusi digital dialog distribusi direksi direktorat dinamika diplomat diplomasi disiplin dividen
-    divisi diagnosis diameter terminal teror teroris teritori teritorial termin berita beras berkas merek mesin
-    metode mental menu medis meter memori mekanisme"""
+    """
+    berwenang berwajib bersangkutan bersenjata berkuasa berkepentingan terkait tertentu terkenal terdekat
+    terbaru terbesar tertinggi terpilih bertugas diskon diskusi digital dialog distribusi direksi direktorat
+    dinamika diplomat diplomasi disiplin dividen divisi diagnosis diameter terminal teror teroris teritori
+    teritorial termin berita beras berkas merek mesin metode mental menu medis meter memori mekanisme
+    """
 )
 
 
@@ -267,6 +284,22 @@ def _after_coordination(seg: list[Token]) -> list[Token]:
     return seg
 
 
+def _without_place_and_time(segments: list[list[Token]]) -> list[list[Token]]:
+    """`Fanny Riawan, di Stadion Atang Sutresna, Cijantung, menjelaskan`: drop the place, kept apart by commas."""
+    for i in range(1, len(segments)):
+        if not (segments[i] and segments[i][0].low in _LOCATIVES):
+            continue
+        before = _strip_connectors(segments[i - 1])
+        named_before = bool(before) and before == segments[i - 1] and all(t.capitalised for t in before)
+        if named_before and all(_place_like(seg) for seg in segments[i + 1 :]):
+            return segments[:i]
+    return segments
+
+
+def _place_like(seg: list[Token]) -> bool:
+    return len(seg) <= 4 and all(t.capitalised or t.text[0].isdigit() or t.text.startswith("(") for t in seg)
+
+
 def _intervening(seg: list[Token]) -> bool:
     """A phrase between speaker and cue: a preposition, a relative clause, or a date."""
     first = seg[0].low
@@ -275,10 +308,11 @@ def _intervening(seg: list[Token]) -> bool:
 
 def _drop_time_phrase(toks: list[Token]) -> list[Token]:
     """`Coombe lewat Twitter ketika itu`, `Israel beberapa waktu lalu`: the time is not part of the speaker."""
-    if len(toks) > 2 and toks[-1].low in _DEMONSTRATIVES and toks[-2].low in _TIME_WORDS:
+    age = len(toks) > 2 and toks[-3].text.isdigit()  # `pebalap 38 tahun tersebut` is an age, not a time
+    if len(toks) > 2 and toks[-1].low in _DEMONSTRATIVES and toks[-2].low in _TIME_WORDS and not age:
         return toks[:-2]
     end = len(toks)
-    while end > 1 and (toks[end - 1].low in _TIME_WORDS or toks[end - 1].low in _TIME_TAIL):
+    while end > 1 and toks[end - 1].low in _TIME_OR_ADVERB:
         end -= 1
     return toks[:end] if end < len(toks) and toks[end - 1].capitalised else toks
 
@@ -297,8 +331,14 @@ def _demonstrative_subject(segments: list[list[Token]]) -> Mention | None:
             break
         phrase = earlier + phrase
     phrase = _strip_connectors(phrase)
-    if len(phrase) < 2 or phrase[0].low not in PERSON_TITLES:
+    while len(phrase) > 2 and phrase[0].low in _ARTICLES:  # `Salah satu pemain utama film ini`
+        phrase = phrase[1:]
+    if len(phrase) == 2 and phrase[0].low in DOCUMENT_HEADS:  # `Pernyataan tersebut mengatakan`: the document
+        return Mention("name", phrase[0].start, phrase[-1].end, f"{phrase[0].text} {phrase[1].text}")
+    if len(phrase) < 2 or phrase[0].low in NOT_SPEAKERS or phrase[0].low in DOCUMENT_HEADS:
         return None
+    if phrase[0].low not in PERSON_TITLES:  # `Pengawal mistar tersibuk di Liga 1 itu`: someone, perhaps
+        return Mention("description", phrase[0].start, phrase[-1].end)
     return Mention("anaphor", phrase[0].start, phrase[-1].end)
 
 
