@@ -2,40 +2,40 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
-from django.http import JsonResponse, StreamingHttpResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 
-from .exports import claims_csv
 from .fetch import FetchError
 from .forms import ArticleAddForm, ImportJobForm
 from .import_sources import entries_from_file, entries_from_urls
 from .imports import feed_poll, import_items_retry, import_job_create
 from .models import Article, Claim, Feed, ImportItem, ImportJob, Outlet, Speaker, Verdict
-from .review.services import claim_edit
-from .selectors import claim_in_context, import_job_progress, import_jobs_with_progress
+from .review.admin import ClaimAdmin  # noqa: F401 - registers the claim admin
+from .selectors import import_job_progress, import_jobs_with_progress
 from .services import IngestError, article_ingest, articles_requeue
 
 # Addresses typed without a scheme are taken as https (Django 6's default, said explicitly).
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
-def _in_context_html(claim: Claim) -> str:
-    parts = claim_in_context(claim)
-    return format_html(
-        '<div class="claim-context" style="max-width:60em;white-space:pre-wrap">{}<mark>{}</mark>{}</div>',
-        parts.before,
-        parts.content,
-        parts.after,
-    )
+def _form_page(model_admin, request, form, title: str, template: str, extra_context=None) -> TemplateResponse:
+    """Render an add page whose form goes through a service rather than a ModelForm."""
+    context = {
+        **model_admin.admin_site.each_context(request),
+        **(extra_context or {}),
+        "title": title,
+        "form": form,
+        "opts": model_admin.model._meta,
+        "has_view_permission": model_admin.has_view_permission(request),
+    }
+    return TemplateResponse(request, template, context)
 
 
 @admin.register(Outlet)
@@ -130,15 +130,7 @@ class ArticleAdmin(admin.ModelAdmin):
                         request, f"This article is already stored as “{result.article}”.", messages.WARNING
                     )
                 return redirect(reverse("admin:claims_article_change", args=[result.article.pk]))
-        context = {
-            **self.admin_site.each_context(request),
-            **(extra_context or {}),
-            "title": "Add article",
-            "form": form,
-            "opts": self.model._meta,
-            "has_view_permission": self.has_view_permission(request),
-        }
-        return TemplateResponse(request, "admin/claims/article/add_form.html", context)
+        return _form_page(self, request, form, "Add article", "admin/claims/article/add_form.html", extra_context)
 
     @admin.action(description="Re-run extraction", permissions=["change"])
     def rerun_extraction(self, request, queryset):
@@ -164,178 +156,6 @@ class SpeakerAdmin(admin.ModelAdmin):
 class VerdictAdmin(admin.ModelAdmin):
     list_display = ["name", "name_id", "rating_value"]
     search_fields = ["name", "name_id"]
-
-
-class ClaimAdminForm(forms.ModelForm):
-    """Carries the version the editor saw, so a save over someone else's change is refused."""
-
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    class Meta:
-        model = Claim
-        fields = ["content", "speaker"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["seen_version"].initial = self.instance.version
-
-    def clean(self):
-        cleaned = super().clean()
-        seen = cleaned.get("seen_version")
-        if self.instance.pk and seen is not None:
-            current = Claim.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
-            if current != seen:
-                raise forms.ValidationError(
-                    f"Someone else changed this claim (you saw version {seen}, it is now at version {current}). "
-                    "Reload the page to see their change."
-                )
-        return cleaned
-
-
-@admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
-    form = ClaimAdminForm
-    list_display = [
-        "short_content",
-        "speaker_display",
-        "cue",
-        "kind",
-        "claim_date",
-        "checkworthiness_display",
-        "review_status",
-        "verdict",
-        "assignee",
-        "article_outlet",
-    ]
-    list_filter = [
-        "review_status",
-        "kind",
-        "article__language",
-        "claim_date",
-        "verdict",
-        "assignee",
-        "article__outlet",
-    ]
-    list_select_related = ["article__outlet", "speaker", "verdict", "assignee"]
-    search_fields = ["content", "speaker__canonical_name", "speaker_text"]
-    autocomplete_fields = ["speaker"]
-    show_full_result_count = False
-    actions = ["export_csv"]
-    readonly_fields = [
-        "in_context",
-        "article",
-        "start",
-        "end",
-        "speaker_text",
-        "cue",
-        "via",
-        "kind",
-        "claim_date",
-        "checkworthiness",
-        "flags",
-        "extractor_version",
-        "review_status",
-        "assignee",
-        "verdict",
-        "rationale",
-        "proposed_by",
-        "published_by",
-        "published_at",
-        "duplicate_of",
-        "review_desk",
-        "version",
-        "created_at",
-        "updated_at",
-    ]
-    fieldsets = [
-        (None, {"fields": ["in_context", "article", "content", "seen_version"]}),
-        ("Attribution", {"fields": ["speaker", "speaker_text", "cue", "via", "kind", "claim_date"]}),
-        ("Extraction", {"fields": ["checkworthiness", "flags", "start", "end", "extractor_version"]}),
-        (
-            "Review",
-            {
-                "fields": [
-                    "review_desk",
-                    "review_status",
-                    "assignee",
-                    "verdict",
-                    "rationale",
-                    "proposed_by",
-                    "published_by",
-                    "published_at",
-                    "duplicate_of",
-                    "version",
-                    "created_at",
-                    "updated_at",
-                ]
-            },
-        ),
-    ]
-
-    def get_queryset(self, request):
-        # The change page reads the article text for the context; the changelist must not load it.
-        return super().get_queryset(request).defer("article__text", "article__html")
-
-    def get_object(self, request, object_id, from_field=None):
-        related = ["article", "speaker", "verdict", "assignee", "proposed_by", "published_by", "duplicate_of"]
-        return Claim.objects.select_related(*related).filter(pk=object_id).first()
-
-    def get_fieldsets(self, request, obj=None):
-        if obj is None:  # adding by hand: the extractor's fields are typed in, not read
-            return [(None, {"fields": ["article", "content", "start", "end", "speaker", "kind", "extractor_version"]})]
-        return self.fieldsets
-
-    def get_readonly_fields(self, request, obj=None):
-        return self.readonly_fields if obj is not None else []
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        if obj is None:
-            kwargs["form"] = forms.ModelForm
-        return super().get_form(request, obj, change=change, **kwargs)
-
-    def save_model(self, request, obj, form, change):
-        """Edits go through the review service: the version check, the role check and the history."""
-        if not change:
-            super().save_model(request, obj, form, change)
-            return
-        claim_edit(
-            claim=obj,
-            user=request.user,
-            expected_version=form.cleaned_data.get("seen_version") or obj.version,
-            content=obj.content,
-            speaker=obj.speaker,
-        )
-
-    @admin.display(description="Claim")
-    def short_content(self, claim):
-        return claim.content if len(claim.content) <= 120 else claim.content[:117] + "…"
-
-    @admin.display(description="Speaker", ordering="speaker__canonical_name")
-    def speaker_display(self, claim):
-        return claim.speaker.canonical_name if claim.speaker else (claim.speaker_text or "—")
-
-    @admin.display(description="Check-worthy", ordering="checkworthiness")
-    def checkworthiness_display(self, claim):
-        return f"{claim.checkworthiness:.2f}"
-
-    @admin.display(description="Outlet", ordering="article__outlet__name")
-    def article_outlet(self, claim):
-        return claim.article.outlet or "—"
-
-    @admin.display(description="In its paragraph")
-    def in_context(self, claim):
-        return _in_context_html(claim)
-
-    @admin.display(description="Review desk")
-    def review_desk(self, claim):
-        return format_html('<a href="{}">Review this claim</a>', reverse("review:claim", args=[claim.pk]))
-
-    @admin.action(description="Export selected claims as CSV", permissions=["view"])
-    def export_csv(self, request, queryset):
-        response = StreamingHttpResponse(claims_csv(queryset), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="claims-{timezone.now():%Y%m%d-%H%M%S}.csv"'
-        return response
 
 
 @admin.register(Feed)
@@ -418,21 +238,13 @@ class ImportJobAdmin(admin.ModelAdmin):
             raise PermissionDenied
         posted = request.method == "POST"
         form = ImportJobForm(request.POST if posted else None, request.FILES if posted else None)
-        if request.method == "POST" and form.is_valid():
+        if posted and form.is_valid():
             job = self._start(request, form.cleaned_data)
             if job is not None:
                 self.log_addition(request, job, [{"added": {}}])
                 self.message_user(request, f"Import started: {job.items.count()} item(s).")
                 return redirect(reverse("admin:claims_importjob_change", args=[job.pk]))
-        context = {
-            **self.admin_site.each_context(request),
-            **(extra_context or {}),
-            "title": "Start an import",
-            "form": form,
-            "opts": self.model._meta,
-            "has_view_permission": self.has_view_permission(request),
-        }
-        return TemplateResponse(request, "admin/claims/importjob/add_form.html", context)
+        return _form_page(self, request, form, "Start an import", "admin/claims/importjob/add_form.html", extra_context)
 
     def _start(self, request, data) -> ImportJob | None:
         if data.get("feed_url"):

@@ -133,12 +133,34 @@ class Claim(models.Model):
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_claims"
     )
+    original_content = models.TextField(
+        blank=True, help_text="The extracted wording, kept when a reviewer first corrects the claim."
+    )
+    original_speaker = models.ForeignKey(
+        Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The extracted speaker, kept when a reviewer first corrects the claim.",
+    )
+    rationale = models.TextField(blank=True, help_text="What the check found; published with the verdict.")
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+    )
     version = models.PositiveIntegerField(default=1, help_text="Raised on every save; a stale edit is refused.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["article_id", "start"]
+        permissions = [
+            ("review_claim", "Can take claims and propose verdicts"),
+            ("publish_claim", "Can publish, send back and reopen verdicts"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["article", "start", "end"], name="claim_span_unique"),
             models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="claim_span_not_empty"),
@@ -152,6 +174,22 @@ class Claim(models.Model):
             models.Index(fields=["claim_date"], name="claim_date_idx"),
             models.Index(fields=["-checkworthiness"], name="claim_checkworthiness_idx"),
             models.Index(fields=["kind"], name="claim_kind_idx"),
+            models.Index(fields=["created_at"], name="claim_created_idx"),
+            models.Index(fields=["assignee", "review_status"], name="claim_assignee_idx"),
+            # The admin's list filtered by review status, in article order; `id` makes its page keys index-only.
+            models.Index(fields=["review_status", "article", "start", "end", "id"], name="claim_status_order_idx"),
+            # Public pages and the ClaimReview feed: published verdicts, newest first.
+            models.Index(
+                fields=["-published_at", "-id"],
+                name="claim_published_idx",
+                condition=models.Q(review_status="published"),
+            ),
+            # The review queue: unassigned open claims, most check-worthy first.
+            models.Index(
+                fields=["-checkworthiness", "id"],
+                name="claim_open_queue_idx",
+                condition=models.Q(review_status__in=["new", "reopened"], assignee=None),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -161,6 +199,63 @@ class Claim(models.Model):
     def is_reviewed(self) -> bool:
         """A human has touched it: re-extraction must leave it alone."""
         return self.review_status != self.ReviewStatus.NEW or self.assignee_id is not None
+
+
+class ClaimEvent(models.Model):
+    """One step of a claim's review, kept for its history: who did what, from which state to which."""
+
+    class Action(models.TextChoices):
+        TAKE = "take", "Took it"
+        ASSIGN = "assign", "Assigned it"
+        RELEASE = "release", "Released it"
+        EDIT = "edit", "Edited it"
+        PROPOSE = "propose", "Proposed a verdict"
+        PUBLISH = "publish", "Published the verdict"
+        SEND_BACK = "send_back", "Sent it back"
+        REOPEN = "reopen", "Reopened it"
+        DISMISS = "dismiss", "Dismissed it"
+        EVIDENCE = "evidence", "Added evidence"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    action = models.CharField(max_length=16, choices=Action.choices)
+    from_status = models.CharField(max_length=20, choices=Claim.ReviewStatus.choices)
+    to_status = models.CharField(max_length=20, choices=Claim.ReviewStatus.choices)
+    verdict = models.ForeignKey(Verdict, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.TextField(blank=True)
+    changes = models.JSONField(default=dict, blank=True, help_text='What changed: {"field": [before, after]}.')
+    version = models.PositiveIntegerField(help_text="The claim's version after this step.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["claim_id", "version"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "version"], name="claim_event_version_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} {self.get_action_display().lower()} (v{self.version})"
+
+
+class Evidence(models.Model):
+    """A source a reviewer relied on for a claim's verdict."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
+    url = models.URLField(max_length=2000)
+    title = models.CharField(max_length=500, blank=True)
+    note = models.TextField(blank=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["claim_id", "created_at", "id"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self) -> str:
+        return self.title or self.url
 
 
 class Feed(models.Model):
@@ -234,3 +329,48 @@ class ImportItem(models.Model):
 
     def __str__(self) -> str:
         return self.url or f"item {self.position}"
+
+
+class ClaimMatchKey(models.Model):
+    """A claim's normalised text (stems, numbers, no stop words), indexed for finding its repeats.
+
+    On PostgreSQL a full-text index over the short `fingerprint` (a claim's longest
+    words) finds candidates among millions of claims; on SQLite candidates are scanned.
+    """
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, primary_key=True, related_name="match_key")
+    search_text = models.TextField()
+    fingerprint = models.CharField(max_length=300)
+    language = models.CharField(max_length=8, blank=True)
+
+    def __str__(self) -> str:
+        return self.search_text[:80]
+
+
+class ClaimMatch(models.Model):
+    """A near-duplicate of a claim among the stored claims: the same statement reported again."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="matches")
+    other = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField()
+    method = models.CharField(max_length=40)
+    reasons = models.JSONField(default=list, blank=True)
+    confirmed = models.BooleanField(
+        null=True, blank=True, help_text="A reviewer's word: the same claim (yes) or not (no); empty until judged."
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["claim_id", "-score"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "other"], name="claim_match_unique"),
+            models.CheckConstraint(condition=~models.Q(claim=models.F("other")), name="claim_match_not_self"),
+        ]
+        indexes = [models.Index(fields=["claim", "-score"], name="claim_match_best_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id} ~ {self.other_id} ({self.score:.2f})"

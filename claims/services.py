@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from .claim_matching import queue_matching
 from .extraction import EXTRACTOR_VERSION, ExtractedClaim, Extraction, extract
 from .extraction.html import decode_html, parse_page
 from .extraction.language import detect_language
@@ -252,6 +253,7 @@ def claims_replace(*, results: dict[int, Extraction]) -> None:
             finished_at=now,
             updated_at=now,
         )
+    transaction.on_commit(lambda: queue_matching(*ids))
 
 
 def _claim_row(article_id: int, found: ExtractedClaim, speakers: dict[str, Speaker]) -> Claim:

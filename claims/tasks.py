@@ -3,6 +3,7 @@
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
+from .claim_matching import articles_match
 from .imports import (
     TransientImportError,
     feed_poll,
@@ -24,6 +25,13 @@ DATABASE_ERRORS = (OperationalError, InterfaceError)
 )
 def extract_articles_task(article_ids: list[int]) -> None:
     articles_extract(article_ids=article_ids)
+
+
+@shared_task(
+    acks_late=True, reject_on_worker_lost=True, autoretry_for=DATABASE_ERRORS, retry_backoff=True, max_retries=5
+)
+def match_claims_task(article_ids: list[int]) -> None:
+    articles_match(article_ids=article_ids)
 
 
 @shared_task(

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework.authtoken",
     "claims",
 ]
 
@@ -128,6 +130,7 @@ CELERY_TASK_QUEUES = [
 CELERY_TASK_ROUTES = {
     "claims.tasks.extract_articles_task": {"queue": FACTCHECK_EXTRACT_QUEUE},
     "claims.tasks.ingest_items_task": {"queue": FACTCHECK_FETCH_QUEUE},
+    "claims.tasks.match_claims_task": {"queue": FACTCHECK_EXTRACT_QUEUE},
     "claims.tasks.poll_feed_task": {"queue": FACTCHECK_FETCH_QUEUE},
 }
 CELERY_TASK_ACKS_LATE = True
@@ -170,6 +173,8 @@ FACTCHECK_STALLED_AFTER_SECONDS = env_int("FACTCHECK_STALLED_AFTER_SECONDS", CEL
 # and one broker round trip, which is most of the cost of a small article.
 FACTCHECK_EXTRACT_BATCH = env_int("FACTCHECK_EXTRACT_BATCH", 20)
 FACTCHECK_IMPORT_BATCH = env_int("FACTCHECK_IMPORT_BATCH", 20)
+# Without PostgreSQL's trigram index, claim matching scans this many of the latest claims.
+FACTCHECK_MATCH_SCAN_LIMIT = env_int("FACTCHECK_MATCH_SCAN_LIMIT", 20000)
 # Work queued this long without being picked up is sent again (the broker may have been down).
 FACTCHECK_REQUEUE_AFTER_SECONDS = env_int("FACTCHECK_REQUEUE_AFTER_SECONDS", 120)
 # Fetching pages: timeouts (connect and each read; the whole fetch), size cap, redirects, one
@@ -203,3 +208,19 @@ FACTCHECK_ORGANISATION_NAME = env_str("FACTCHECK_ORGANISATION_NAME", "factcheck"
 FACTCHECK_ORGANISATION_URL = env_str("FACTCHECK_ORGANISATION_URL", "")
 # How many of the newest published verdicts the ClaimReview feed carries.
 FACTCHECK_FEED_SIZE = env_int("FACTCHECK_FEED_SIZE", 100)
+
+# The JSON API (claims/api.py): session login for the desk's own pages; for scripts a token
+# (`manage.py drf_create_token <user>`, sent as "Authorization: Token <key>") or basic auth over
+# TLS. The browsable renderer only when debugging.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.BasicAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
+    ],
+}

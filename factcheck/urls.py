@@ -1,6 +1,8 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
+
+from claims.review.public import claim_review_json
 
 admin.site.site_header = "factcheck"
 admin.site.site_title = "factcheck"
@@ -9,4 +11,8 @@ admin.site.index_title = "Claims and reviews"
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("admin/", admin.site.urls),
+    path("review/", include("claims.review.urls")),
+    path("fact-checks/", include("claims.review.public_urls")),
+    path("claimreview.json", claim_review_json, name="claimreview-feed"),
+    path("api/", include(("claims.api", "api"))),
 ]

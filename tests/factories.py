@@ -41,3 +41,34 @@ def make_claim(article: Article | None = None, **fields) -> Claim:
 
 def make_speaker(name: str = "Budi Santoso", **fields) -> Speaker:
     return Speaker.objects.create(canonical_name=name, **fields)
+
+
+def make_user(username: str | None = None, *, role: str | None = None, **fields):
+    """A staff user, optionally in a review role: "reviewer" (Reviewers) or "editor" (Editors)."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username or f"user{next(_numbers)}", password="pw-for-test-only", **fields)
+    groups = {"reviewer": "Reviewers", "editor": "Editors"}
+    if role:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+        user.groups.add(Group.objects.get(name=groups[role]))
+    return user
+
+
+def make_published_claim(**fields) -> Claim:
+    """A claim taken, proposed and published by two different people, through the services."""
+    from claims.models import Verdict
+    from claims.review.services import claim_propose_verdict, claim_publish, claim_take
+
+    claim = make_claim(**fields)
+    checker, editor = make_user(role="reviewer"), make_user(role="editor")
+    claim_take(claim=claim, user=checker, expected_version=claim.version)
+    claim_propose_verdict(
+        claim=claim,
+        user=checker,
+        verdict=Verdict.objects.get(name="False"),
+        rationale="Official statistics show the price fell.",
+        expected_version=claim.version,
+    )
+    return claim_publish(claim=claim, user=editor, expected_version=claim.version)

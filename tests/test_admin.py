@@ -177,3 +177,196 @@ def test_import_job_changelist_query_count_does_not_grow_with_rows(admin_client)
         response = admin_client.get(url)
     assert response.text.count('<progress class="import-progress"') == 22
     assert len(many) == len(few)
+
+
+def _claims_with_everything(count):
+    from .factories import make_user
+
+    outlet, verdict, reviewer = make_outlet(), Verdict.objects.get(name="False"), make_user(role="reviewer")
+    for _ in range(count):
+        article = make_article(outlet=outlet)
+        speaker = make_speaker(f"Speaker {article.pk}")
+        make_claim(article, speaker=speaker, assignee=reviewer, verdict=verdict)
+
+
+def _changelist_queries(client, **params):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("admin:claims_claim_changelist"), params)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_claim_changelist_query_count_does_not_grow_with_rows(admin_client):
+    _claims_with_everything(2)
+    few = _changelist_queries(admin_client)
+    filtered_few = _changelist_queries(admin_client, review_status="new")
+    _claims_with_everything(18)
+    assert Claim.objects.count() == 20
+    assert _changelist_queries(admin_client) == few
+    assert _changelist_queries(admin_client, review_status="new") == filtered_few
+
+
+def test_claim_changelist_shows_verdict_and_reviewer(admin_client):
+    _claims_with_everything(1)
+    page = admin_client.get(reverse("admin:claims_claim_changelist")).text
+    claim = Claim.objects.get()
+    assert '<td class="field-verdict nowrap">False</td>' in page
+    assert f'<td class="field-assignee nowrap">{claim.assignee.username}</td>' in page
+
+
+def test_csv_export_streams_the_selected_claims_with_formulas_defused(admin_client):
+    import csv
+    import io
+
+    article = make_article(text='=HYPERLINK("http://evil.example","klik") kata dia, "harga naik".', url="https://a.example/1")
+    claim = make_claim(article, start=0, end=38, speaker_text="Budi, juru bicara")
+    other = make_claim()
+    response = admin_client.post(
+        reverse("admin:claims_claim_changelist"),
+        {"action": "export_csv", "_selected_action": [claim.pk, other.pk]},
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="claims-')
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [int(row["id"]) for row in rows] == [claim.pk, other.pk]
+    assert rows[0]["content"] == "'" + claim.content
+    assert rows[0]["speaker_text"] == "Budi, juru bicara"
+    assert rows[0]["article_url"] == "https://a.example/1"
+    assert rows[0]["review_status"] == "new"
+
+
+def test_csv_export_costs_one_query_whatever_the_rows(admin_client):
+    from claims.exports import claims_csv
+
+    _claims_with_everything(3)
+    with CaptureQueriesContext(connection) as queries:
+        lines = list(claims_csv(Claim.objects.all()))
+    assert len(lines) == 4
+    assert len(queries) == 1
+
+
+# What the change page's read-only inlines (evidence, history) send back with the form.
+INLINES = {
+    f"{prefix}-{field}": value
+    for prefix in ("evidence", "events")
+    for field, value in (("TOTAL_FORMS", 0), ("INITIAL_FORMS", 0), ("MIN_NUM_FORMS", 0), ("MAX_NUM_FORMS", 1000))
+}
+
+
+def _taken_by(user):
+    from claims.review.services import claim_take
+
+    return claim_take(claim=make_claim(), user=user, expected_version=1)
+
+
+def test_correcting_a_claim_in_the_admin_records_history_and_keeps_the_original(admin_client, admin_user):
+    claim = _taken_by(admin_user)
+    extracted = claim.content
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    response = admin_client.post(url, {"content": "Harga beras naik.", "speaker": "", "seen_version": 2, **INLINES})
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert (claim.content, claim.original_content, claim.version) == ("Harga beras naik.", extracted, 3)
+    assert list(claim.events.values_list("action", flat=True)) == ["take", "edit"]
+    page = admin_client.get(url).text
+    assert "Harga beras naik." in page and "history" in page.lower()
+
+
+def test_a_stale_admin_edit_is_refused_with_a_message(admin_client, admin_user):
+    claim = _taken_by(admin_user)
+    Claim.objects.filter(pk=claim.pk).update(version=5, content="changed by someone else")
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    response = admin_client.post(url, {"content": "my edit", "speaker": "", "seen_version": 2, **INLINES})
+    assert response.status_code == 200
+    assert "you saw version 2, it is now at version 5" in response.text
+    claim.refresh_from_db()
+    assert claim.content == "changed by someone else"
+
+
+def test_a_new_or_published_claim_cannot_be_corrected_in_the_admin(admin_client):
+    from .factories import make_published_claim
+
+    for claim in (make_claim(), make_published_claim()):
+        url = reverse("admin:claims_claim_change", args=[claim.pk])
+        admin_client.post(url, {"content": "rewritten", "speaker": "", "seen_version": claim.version, **INLINES})
+        before = claim.content
+        claim.refresh_from_db()
+        assert claim.content == before
+
+
+def _action(client, action, claims):
+    return client.post(
+        reverse("admin:claims_claim_changelist"), {"action": action, "_selected_action": [c.pk for c in claims]}
+    )
+
+
+def test_bulk_assign_to_me_and_not_a_claim(client):
+    from .factories import make_user
+
+    reviewer = make_user(role="reviewer")
+    client.force_login(reviewer)
+    first, second = make_claim(), make_claim()
+    taken_by_other = _taken_by(make_user(role="reviewer"))
+    response = _action(client, "assign_to_me", [first, taken_by_other])
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.assignee == reviewer
+    messages = [m.message for m in response.wsgi_request._messages]
+    assert messages[0] == "1 claim(s) assigned to you."
+    assert "is already reviewing this claim" in messages[1]
+    _action(client, "mark_not_a_claim", [second])
+    second.refresh_from_db()
+    assert second.review_status == Claim.ReviewStatus.NOT_A_CLAIM
+
+
+def test_bulk_mark_duplicate_points_at_the_oldest_selected(admin_client):
+    original, copy, another = make_claim(), make_claim(), make_claim()
+    _action(admin_client, "mark_duplicate", [another, original, copy])
+    assert set(Claim.objects.filter(duplicate_of=original).values_list("pk", flat=True)) == {copy.pk, another.pk}
+    original.refresh_from_db()
+    assert original.review_status == Claim.ReviewStatus.NEW
+
+
+def test_review_actions_need_a_review_role(client):
+    from .factories import make_user
+
+    viewer = make_user(is_staff=True)
+    from django.contrib.auth.models import Permission
+
+    viewer.user_permissions.add(Permission.objects.get(codename="view_claim"))
+    client.force_login(viewer)
+    page = client.get(reverse("admin:claims_claim_changelist")).text
+    assert "export_csv" in page
+    assert "assign_to_me" not in page
+
+
+def test_speaker_and_checkworthiness_filters(admin_client):
+    speaker = make_speaker("Sri Mulyani")
+    by_speaker = make_claim(speaker=speaker, checkworthiness=0.9)
+    nobody = make_claim(checkworthiness=0.1)
+    url = reverse("admin:claims_claim_changelist")
+
+    def listed(**params):
+        response = admin_client.get(url, params)
+        assert response.status_code == 200
+        return {c.pk for c in response.context["cl"].result_list}
+
+    assert listed(speaker=speaker.pk) == {by_speaker.pk}
+    assert listed(speaker="none") == {nobody.pk}
+    assert listed(checkworthy="high") == {by_speaker.pk}
+    assert listed(checkworthy="low") == {nobody.pk}
+    assert f'href="?speaker={speaker.pk}"' in admin_client.get(url).text
+
+
+def test_review_fields_cannot_be_set_from_the_admin_form(admin_client, admin_user):
+    claim = _taken_by(admin_user)
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    verdict = Verdict.objects.get(name="True")
+    admin_client.post(
+        url,
+        {"content": claim.content, "seen_version": 2, "review_status": "published", "verdict": verdict.pk, **INLINES},
+    )
+    claim.refresh_from_db()
+    assert claim.review_status == Claim.ReviewStatus.IN_REVIEW
+    assert claim.verdict is None

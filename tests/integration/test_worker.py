@@ -45,7 +45,7 @@ def test_workers_on_separate_queues_share_the_load(stack, tmp_path):
     fetched = _received(fetcher)
     extracted = _received(extractor)
     assert set(fetched) == {"claims.tasks.ingest_items_task"}
-    assert set(extracted) == {"claims.tasks.extract_articles_task"}
+    assert set(extracted) == {"claims.tasks.extract_articles_task", "claims.tasks.match_claims_task"}
 
 
 def _received(worker) -> dict[str, int]:

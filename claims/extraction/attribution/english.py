@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..types import Attribution
 from .english_content import trim_content
-from .english_cues import lower_for_cues
+from .english_cues import CueIndex
 from .english_frames import Frame, content_spans, frames_in_unit, kind_of
 from .english_lexicon import BOILERPLATE_LABELS, SECTION_LABELS
 from .english_speakers import SpeakerResolver, main_clause_subject, name_in_phrase
@@ -31,6 +31,8 @@ HEADLINE_FUNCTION_WORDS = {
 
 def _headline_claim(text: str, unit: Unit, speakers: SpeakerResolver) -> Attribution | None:
     """`Name: statement` at the start of a paragraph, unless the name is a section label."""
+    if text.find(":", unit.start, min(unit.end, unit.start + 90)) < 0:
+        return None  # no `Name:` label can start the unit
     m = HEADLINE_SPEAKER.match(text, unit.start, unit.end)
     if not m:
         return None
@@ -48,6 +50,32 @@ def _headline_claim(text: str, unit: Unit, speakers: SpeakerResolver) -> Attribu
         start=start, end=end, speaker=name, kind=kind_of(unit, start, end), sentence_start=unit.start,
         sentence_end=unit.end, cue=":", cue_start=colon, cue_end=colon + 1, speaker_start=m.start(1),
         speaker_end=m.end(1), speaker_aliases=aliases,
+    )
+
+
+COLON_QUOTE = re.compile(r":\s*(?=[“\"‘]|'')")
+
+
+def _colon_quote(text: str, unit: Unit, speakers: SpeakerResolver) -> Attribution | None:
+    """`Obama is rolling out a new message: “It’s about me.”`: a quote after a colon is the subject's."""
+    if not unit.quotes or text.find(":", unit.start, unit.end) < 0:
+        return None
+    quote_start, quote_end = unit.quotes[-1]
+    colon = COLON_QUOTE.search(text, unit.start, quote_start + 1)
+    if colon is None or colon.end() != quote_start or unit.end - quote_end > 2:
+        return None
+    if any(s < colon.start() for s, _ in unit.quotes[:-1]):
+        return None  # a quote before the colon: the line is not `Subject ...: “quote”`
+    subject = main_clause_subject(text[unit.start : colon.start()])
+    if not subject or not name_in_phrase(subject) and subject.split()[0].lower() not in ("the", "a", "an"):
+        return None
+    at = text.find(subject, unit.start, colon.start())
+    name, aliases = speakers.resolve(subject, at)
+    start, end = trim_content(text, quote_start, unit.end)
+    return Attribution(
+        start=start, end=end, speaker=name, kind="direct", sentence_start=unit.start, sentence_end=unit.end,
+        cue=":", cue_start=colon.start(), cue_end=colon.start() + 1, speaker_start=at if at >= 0 else None,
+        speaker_end=at + len(subject) if at >= 0 else None, speaker_aliases=aliases,
     )
 
 
@@ -83,8 +111,8 @@ def _join_short_tails(text: str, units: list[Unit]) -> list[Unit]:
 
 def _dash_source(text: str, unit: Unit, speakers: SpeakerResolver) -> Attribution | None:
     """`“Quote.” ― Name` (reader comments, epigraphs): the name after the dash is the speaker."""
-    m = DASH_SOURCE.search(text, unit.start, unit.end)
-    if not m or not unit.quotes or not name_in_phrase(m.group(2)):
+    m = DASH_SOURCE.search(text, unit.start, unit.end) if unit.quotes else None
+    if not m or not name_in_phrase(m.group(2)):
         return None
     start, end = unit.quotes[0][0], m.start() + 1
     name, aliases = speakers.resolve(m.group(2), m.start(2))
@@ -112,6 +140,12 @@ def _claims_from_frames(text: str, unit: Unit, frames: list[Frame], speakers: Sp
     main_speaker = None  # name, aliases, span of the main clause's subject
     for frame, start, end in content_spans(text, unit, frames):
         if frame.inherits:
+            if main_speaker is None:  # the subject of an earlier cue whose content was dropped
+                earlier = [f for f in frames if f.speaker_phrase and f.cue_start < frame.cue_start]
+                if earlier:
+                    first = earlier[0]
+                    name, aliases = speakers.resolve(first.speaker_phrase, first.speaker_start)
+                    main_speaker = (name, aliases, first.speaker_start, first.speaker_end)
             if main_speaker is None:
                 subject = main_clause_subject(text[unit.start : frame.cue_start])
                 if not subject:
@@ -161,12 +195,12 @@ def find_attributions(text: str) -> list[Attribution]:
     speakers = SpeakerResolver(text)
     found: list[Attribution] = []
     voice: _Voice | None = None
-    lower = lower_for_cues(text)
+    index = CueIndex(text)
     for unit in _join_short_tails(text, split_units(text)):
         if _is_boilerplate(text, unit):
             continue
-        frames = frames_in_unit(text, unit, lower)
-        claims = _claims_from_frames(text, unit, frames, speakers)
+        frames = frames_in_unit(text, unit, index.lower, index) if index.may_have_cues(unit.start, unit.end) else []
+        claims = _claims_from_frames(text, unit, frames, speakers) if frames else []
         if not claims:
             intro = _colon_intro(text, unit, frames, speakers)
             if intro:
@@ -175,6 +209,7 @@ def find_attributions(text: str) -> list[Attribution]:
             single = (
                 _dash_source(text, unit, speakers)
                 or _headline_claim(text, unit, speakers)
+                or _colon_quote(text, unit, speakers)
                 or _continuation(text, unit, voice)
             )
             claims = [single] if single else []

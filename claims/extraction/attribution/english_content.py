@@ -35,17 +35,24 @@ SUBORDINATE_START = re.compile(
     r"(?:If|Even if|When|While|Although|Though|Because|As|After|Before|Unless|Since|Once|Back in|In|On|At|"
     r"During|For|Still|But|And|However)\b"
 )
+CLAUSE_AFTER_AND = re.compile(
+    r"(?:and|but)\s+(?:(?:he|she|they|it|we|I|there)\s+[a-z]|(?:the|a|an|those|these|its|his|her|their)?\s*"
+    r"(?:[\w’'.-]+\s+){0,7}?(?:is|are|was|were|has|have|had|would|will|could|can|should|paid|made|said)\b)"
+)
+LEADING_AND = re.compile(r"(?:and|but)\s+(?=(?:he|she|they|it|we|I|there|the|those|these)\b)")
 QUOTE_ENDS_HERE = re.compile(r"(?:[“\"]|'')([^“”\"]*)(?:[”\"]|'')\s*[,—–-]?\s*$")
 THAT_START = re.compile(r"^\s*,?\s*that\b\s*")
 PREPOSITION_THEN_THAT = re.compile(
     r"^\s*,?\s*(?:on|in|at|during|to|with|from|via|through|before|after|last|this|earlier|later|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|publicly|privately|repeatedly|again|also|recently|previously|"
     r"yesterday|today|often|then)\b[^“”\"\n:;.?!]{0,80}?\bthat\b\s*"
+    r"|^\s*,[^,“”\"\n:;.?!]{1,80},\s*that\b\s*"  # `insisted, most recently in an interview, that`
 )
 QUOTE_OR_COLON_AFTER = re.compile(
     r"^\s*(?:(?:[^“”\"\n.?!;]|\.(?=\S)){0,80}?[,:]\s*)?(?=[“\"]|'')"  # `said on the other hand, “...`
     r"|^[^“”\"\n.?!;]{0,60}?:\s*"  # `said in a statement: ...`
 )
+QUOTE_OR_COLON_HINT = re.compile(r"[“\":]|''")
 ADVERBIAL_AFTER = re.compile(
     r"^\s*,?\s*(?:to\s+(?:reporters|journalists|me|us|the\s+\w+|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)\s*,?\s*"
     r"|(?:on|in|at|during|with|from|via|through|before|after|late|early|last|this|earlier|later|"
@@ -68,6 +75,27 @@ OBJECT_OF_TELL = re.compile(
 OBJECT_THEN_THAT = re.compile(r"^\s+(?:[\w’'.-]+\s+){1,4}?that\b\s*")
 OBJECT_VERBS = ("warn", "remind", "assur", "inform", "convinc", "persuad", "promis", "caution", "advis", "notif",
                 "show", "teach", "taught", "reassur", "alert", "urg")
+# Cues whose content is usually a noun phrase or an infinitive (`criticized the act as a “crazy system”`,
+# `called for more investment`): the object ends where a relative clause, a time or place adjunct,
+# or a second verb phrase begins.
+NP_OBJECT_CUES = (
+    "attack", "criticiz", "criticis", "blast", "slam", "prais", "condemn", "encourag", "endors", "support",
+    "oppos", "reject", "deny", "deni", "disput", "defend", "tout", "champion", "advocat", "dismiss", "downplay",
+    "mock", "ridicul", "blam", "credit", "applaud", "welcom", "hail", "decr", "denounc", "lambast", "rebuk",
+    "scold", "chastis", "fault", "highlight", "underscor", "invok", "referenc", "express", "voic", "push",
+    "press", "call", "rail", "lash", "take aim", "took aim", "spoke", "speak", "talk", "refer", "liken",
+    "compar", "characteriz", "portray", "paint", "label", "brand", "outlin", "laid", "lay", "pitch", "favo",
+    "prefer", "cite", "citing", "describ", "question", "accus", "threaten", "propos", "acknowledg", "mention",
+    "pledg", "promis", "demand", "urg", "warn", "recogniz", "complain",
+)
+NP_OBJECT_END = re.compile(
+    r",\s*(?:which|who|whose|where|while|when|especially|including|but|even|although|though)\b"
+    r"|\s(?:but|during|while|when|after|because|since|although|though)\s"
+    r"|\sin\s+(?:a|an|his|her|their|its)\s+(?:statement|interview|speech|tweet|letter|post|op-ed|email|e-mail|"
+    r"address|appearance|diatribe|video|ad|column)\b"
+    r"|\s(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\s[—–―]\s?|\s--?\s|;"
+)
 OUTLET_PHRASE = re.compile(r"\b(?:with|to|on)\s+((?:[A-Z][\w’'.&-]*\s?){1,5})")
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 EDGE_JUNK = " \t\n\xa0,;:—–-"
@@ -102,8 +130,9 @@ def content_start_after(text: str, cue: re.Match, unit: Unit) -> tuple[int, str 
                 via = name_in_phrase(who) or who
             pos += obj.end()
             rest = text[pos : min(unit.end, pos + AFTER_REACH)]
-    m = PREPOSITION_THEN_THAT.match(rest)
-    if m is None and cue.group().lower().startswith(OBJECT_VERBS):
+    has_that = "that" in rest  # cheap checks first: the patterns below scan up to 80 characters
+    m = PREPOSITION_THEN_THAT.match(rest) if has_that else None
+    if m is None and has_that and cue.group().lower().startswith(OBJECT_VERBS):
         m = OBJECT_THEN_THAT.match(rest)
     if m:
         return pos + m.end(), via or via_in(m.group())
@@ -112,10 +141,12 @@ def content_start_after(text: str, cue: re.Match, unit: Unit) -> tuple[int, str 
         via = via or via_in(m.group())
         pos += m.end()
         rest = text[pos : min(unit.end, pos + AFTER_REACH)]
-    m = THAT_START.match(rest) or QUOTE_OR_COLON_AFTER.match(rest)
+    m = THAT_START.match(rest) or (QUOTE_OR_COLON_AFTER.match(rest) if QUOTE_OR_COLON_HINT.search(rest) else None)
     if m and (len(m.group().split()) <= 8 and not GERUND.search(m.group())):
         return pos + m.end(), via or via_in(m.group())
-    return pos + len(rest) - len(rest.lstrip(" ,:")), via
+    skip = len(rest) - len(rest.lstrip(" ,:"))
+    lead = LEADING_AND.match(rest, skip)  # `A, X said, and B`: the content is B
+    return pos + (lead.end() if lead else skip), via
 
 
 def content_side(text: str, m: re.Match, unit: Unit, content_before: str) -> str:
@@ -126,6 +157,7 @@ def content_side(text: str, m: re.Match, unit: Unit, content_before: str) -> str
         if obj:
             rest = rest[obj.end() :]
     adverbial = ADVERBIAL_AFTER.match(rest)
+    had_comma = bool(adverbial) and adverbial.group().rstrip().endswith(",")
     if adverbial:
         rest = rest[adverbial.end() :]
     rest = rest.strip()
@@ -152,7 +184,10 @@ def content_side(text: str, m: re.Match, unit: Unit, content_before: str) -> str
         if after_comma[0] in "“\"'":
             return "both" if quote_before or words_before >= 3 else "after"  # `So when A, Mr. Barrett said, "B"`
         if COORDINATION_START.match(after_comma):
-            return "both" if QUOTE_RESUMES.match(rest) else "before"
+            if QUOTE_RESUMES.match(rest):
+                return "both"
+            # `A, the agency said, and B`: B is the same source's, when it is a clause of its own
+            return "both" if words_before >= 3 and CLAUSE_AFTER_AND.match(after_comma) else "before"
         if PARTICIPLE_START.match(after_comma):
             return "before" if words_before >= 2 else "after"  # `"Q," X said, arguing that ...`
         if quote_before:
@@ -162,12 +197,24 @@ def content_side(text: str, m: re.Match, unit: Unit, content_before: str) -> str
         if words_before >= 2 and len(after_comma.split()) >= 3:
             return "both"  # `Even if A, Mr. Morgan said, B`
         return "after" if words_before < 2 else "before"
+    if not quote_before and words_before >= 3 and had_comma and CLAUSE_AFTER_AND.match(rest):
+        return "both"  # `A, the agency said in a June report, and B`
     if quote_before or COORDINATION_START.match(rest):
         return "before"
     if rest.startswith(("—", "–")) or (TAIL_PREPOSITION.match(rest) and not THAT_WORD.search(rest)
                                        and "“" not in rest and '"' not in rest):
         return "before" if words_before >= 2 else "after"
     return "after"
+
+
+def np_object_end(text: str, cue_text: str, start: int, end: int) -> int:
+    """Where a noun-phrase content of a stance cue (`criticized X`, `called for X`) ends."""
+    if not cue_text.lower().startswith(NP_OBJECT_CUES):
+        return end
+    m = NP_OBJECT_END.search(text, start, end)
+    if m is None or len(text[start : m.start()].split()) < 1:
+        return end
+    return m.start()
 
 
 def trim_content(text: str, start: int, end: int) -> tuple[int, int]:

@@ -24,10 +24,11 @@ REGULAR_CUES = (
     "endorse", "support", "oppose", "reject", "deny", "dispute", "defend", "tout", "champion", "advocate",
     "dismiss", "downplay", "mock", "ridicule", "blame", "credit", "applaud", "welcome", "hail", "decry",
     "denounce", "lambaste", "rebuke", "scold", "chastise", "fault", "highlight", "underscore", "invoke",
-    "reference", "express", "voice", "push for", "press for", "call for", "rail against", "lash out at",
+    "reference", "express", "voice", "push for", "press for", "call for", "call on", "rail against", "lash out at",
     "take aim at", "speak of", "speak about", "talk about", "refer to", "liken", "compare", "characterize",
     "portray", "paint", "label", "brand", "outline", "lay out", "pitch", "favor", "favour",
-    "prefer", "disclose", "concede",
+    "prefer", "disclose", "concede", "proclaim", "admire", "lament", "decry", "hammer", "tout", "remind",
+    "reassure", "document",
 )
 IRREGULAR_CUES = {
     "say": ("say", "says", "said", "saying"),
@@ -175,7 +176,10 @@ NOUN_LIKE_FORMS = {
     "continue", "continues", "continued", "continuing",
 }
 
-INTENTION_FORMS = ("wants", "wanted", "plans", "planned", "intends", "intended", "hopes", "hoped", "vows", "vowed")
+INTENTION_FORMS = (
+    "wants", "wanted", "plans", "planned", "intends", "intended", "hopes", "hoped", "vows", "vowed", "seeks", "sought",
+    "seeking", "aims", "aimed", "aiming",
+)
 CUE_FIRST_WORDS = frozenset(
     form.split()[0].lower() for form in re.sub(r"\\s\+", " ", CUE_FORMS + "|" + THAT_ONLY_FORMS).split("|")
 ) | frozenset(INTENTION_FORMS)
@@ -185,6 +189,9 @@ EVIDENCE_NOUNS = {
     "research", "review", "average", "audit", "investigation", "records", "documents", "figures", "numbers",
     "estimate", "estimates", "model", "video", "footage", "memo", "letter", "filing", "filings",
     "assessment", "findings", "evidence", "statistics", "tally", "count", "census", "index", "chart", "graph",
+    "averages", "slide", "slides", "emails", "email", "results", "returns", "paper", "papers", "complaint",
+    "lawsuit", "ruling", "ad", "ads", "polling", "projections", "projection", "models", "photos", "photo", "map",
+    "maps", "calculations", "testimony", "transcript", "transcripts", "minutes", "logs", "statement",
 }
 # Labels whose whole line is boilerplate (a link, a credit), not an attributed statement.
 BOILERPLATE_LABELS = {

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 
 from .english_lexicon import AUXILIARIES, LEADING_FILLERS, PERSON_PRONOUNS, PRONOUNS, TITLE_WORDS
+from .english_names import gender_of, pronoun_gender
 
 WORD = re.compile(r"[\w’'.&-]+")
+DASHES = {"-", "—", "–"}
 NAME_TOKEN = re.compile(r"(?:[A-Z][\w’'&-]*\.?|[A-Z]\.)$")
 NAME_JOINERS = {"de", "van", "von", "der", "bin", "al", "la", "le", "du", "da", "del", "of", "and", "for"}
 ORG_WORDS = {
@@ -54,12 +56,9 @@ COMMON_VERBS = {
     "is", "was", "are", "were", "has", "have", "had", "spoke", "went", "took", "made", "gave", "told", "sent",
     "wrote", "said", "says", "came", "held", "met", "ran", "got", "left", "put", "set", "won", "lost", "will",
     "would", "can", "could", "did", "does", "also", "then", "later", "again", "stood", "sat", "began",
+    "read", "reads", "stated", "states", "declared", "concluded", "added",
 }
 POSSESSIVE = re.compile(r"[’']s$")
-
-
-def _tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), offset + m.start(), offset + m.end()) for m in WORD.finditer(text)]
 
 
 def _is_name_token(word: str) -> bool:
@@ -68,15 +67,21 @@ def _is_name_token(word: str) -> bool:
 
 def trim_noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Drop leading conjunctions and trailing auxiliaries/adverbs around a subject; None if nothing is left."""
-    toks = _tokens(text[start:end], start) if end - start < 200 else _tokens(text[end - 200 : end], end - 200)
+    toks = list(WORD.finditer(text, start if end - start < 200 else end - 200, end))
     first, last = 0, len(toks)
-    while first < last and (toks[first][0].lower() in LEADING_FILLERS or toks[first][0] in {"-", "—", "–"}):
+    while first < last:
+        word = toks[first].group()
+        if word.lower() not in LEADING_FILLERS and word not in DASHES:
+            break
         first += 1
-    while last > first and (toks[last - 1][0].lower() in AUXILIARIES or toks[last - 1][0].lower().endswith("ly")):
+    while last > first:
+        word = toks[last - 1].group().lower()
+        if word not in AUXILIARIES and not word.endswith("ly"):
+            break
         last -= 1
     if first == last:
         return None
-    start, end = toks[first][1], toks[last - 1][2]
+    start, end = toks[first].start(), toks[last - 1].end()
     if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
         end += 1
     return start, end
@@ -161,7 +166,8 @@ class NameBook:
     """Full names seen so far in an article, to expand short forms and pronouns."""
 
     FULL_NAME = re.compile(
-        r"(?<![\w.])([A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|van|von|bin|al|del|la)\b)?(?:\s+[A-Z][A-Za-z’'-]+){1,2})"
+        # the look-behind sits after the first capital so that the scan can skip ahead to capitals
+        r"([A-Z](?<![\w.][A-Z])[a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|van|von|bin|al|del|la)\b)?(?:\s+[A-Z][A-Za-z’'-]+){1,2})"
     )
 
     def __init__(self, text: str):
@@ -206,12 +212,14 @@ class NameBook:
             return fulls.pop(), (name,)
         return name, ()
 
-    def last_person_before(self, pos: int) -> str | None:
+    def last_person_before(self, pos: int, gender: str | None = None) -> str | None:
+        """The last full name before `pos`; with `gender`, the last one known to be of that gender."""
         found = None
         for start, full in self.persons:
             if start >= pos:
                 break
-            found = full
+            if gender is None or gender_of(full) == gender:
+                found = full
         return found
 
 
@@ -233,13 +241,13 @@ class SpeakerResolver:
         self.book = NameBook(text)
         self.last: str | None = None
         self.last_person: str | None = None
+        self.genders: dict[str, str] = {}  # full name -> MALE / FEMALE, when known
+        self.last_by_gender: dict[str, str] = {}  # MALE / FEMALE -> the last speaker of that gender
 
     def resolve(self, phrase: str, at: int) -> tuple[str, tuple[str, ...]]:
         """Return the name to report for a speaker phrase at `at`, and the other forms it goes by."""
         if is_pronoun(phrase):
-            name = (self.last_person if is_person_pronoun(phrase) else self.last) or self.last
-            name = name or self.book.last_person_before(at) or phrase
-            return name, (phrase,)
+            return self._resolve_pronoun(phrase, at), (phrase,)
         name = name_in_phrase(phrase)
         if name:
             honorific = HONORIFIC.search(phrase)
@@ -249,6 +257,36 @@ class SpeakerResolver:
                 full, aliases = self.book.expand(name, at)
             aliases = tuple(dict.fromkeys(a for a in (*aliases, phrase) if a != full))
             self.last = self.last_person = full
+            gender = self.genders.get(full) or gender_of(phrase, full)
+            if gender is None and " " not in full:  # `Clinton` left short: the full names it may stand for
+                gender = self._gender_of_short(full, at)
+            if gender:
+                self.genders[full] = gender
+                self.last_by_gender[gender] = full
             return full, aliases
         self.last = phrase
+        gender = gender_of(phrase) if phrase[:1].islower() or phrase.split()[0] in ("The", "A", "An") else None
+        if gender:  # `the spokeswoman`: a person, though unnamed
+            self.last_person = phrase
+            self.genders[phrase] = gender
+            self.last_by_gender[gender] = phrase
         return phrase, ()
+
+    def _gender_of_short(self, name: str, at: int) -> str | None:
+        """`Clinton` after `Hillary Clinton`: the gender of the full name it stands for."""
+        for pos, full in reversed(self.book.by_surname.get(name.split()[-1], ())):
+            if pos < at:
+                gender = self.genders.get(full) or gender_of(full)
+                if gender:
+                    return gender
+        return None
+
+    def _resolve_pronoun(self, phrase: str, at: int) -> str:
+        want = pronoun_gender(phrase)
+        name = (self.last_person if is_person_pronoun(phrase) else self.last) or self.last
+        if want and name is not None and self.genders.get(name, want) != want:
+            # `she` after a male speaker: the last woman who spoke, else the last woman named
+            name = self.last_by_gender.get(want) or self.book.last_person_before(at, want) or name
+        elif want and name is None:
+            name = self.book.last_person_before(at, want)
+        return name or self.book.last_person_before(at) or phrase

@@ -9,6 +9,7 @@ second, and because quote-awareness matters more than rare abbreviation cases.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 OPEN_QUOTES = "“«"
@@ -38,34 +39,44 @@ class Unit(NamedTuple):
     quotes: tuple[tuple[int, int], ...]  # quotation spans inside the unit, marks included
 
 
-def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def quote_spans(text: str, start: int, end: int, marks: list[re.Match] | None = None) -> list[tuple[int, int]]:
     """Return the double-quoted spans of a paragraph; an unclosed quote runs to its end.
 
     `''` counts as a straight quote; with mixed styles (`“Q,"`) any closing mark ends the open quote.
+    `marks`, the quotation marks of the paragraph when already found, saves a scan.
     """
     spans = []
     open_at = None
     curly = False
-    for m in QUOTE_MARK.finditer(text, start, end):
+    for m in QUOTE_MARK.finditer(text, start, end) if marks is None else marks:
         mark = m.group()
         if open_at is None:
-            if mark not in CLOSE_QUOTES:
-                open_at, curly = m.start(), mark in OPEN_QUOTES
+            if mark not in CLOSE_QUOTES or m.start() == start:  # `”Fear. I am ...`: a reversed opening mark
+                open_at, curly = m.start(), mark in OPEN_QUOTES or mark in CLOSE_QUOTES
         elif (mark in CLOSE_QUOTES or mark == STRAIGHT_QUOTE) if curly else mark in (STRAIGHT_QUOTE, "''"):
             spans.append((open_at, m.end()))
             open_at = None
     if open_at is not None and end - open_at > 1:
         spans.append((open_at, end))
-    if not spans:  # British style: ‘...’ quotes, told apart from apostrophes by the words around them
+    if not spans and text.find("‘", start, end) >= 0:  # British style: ‘...’, told apart from apostrophes
         spans = [m.span() for m in SINGLE_QUOTED.finditer(text, start, end) if len(m.group().split()) >= 3]
     return spans
 
 
-def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+def _is_abbreviation(text: str, start: int, dot: int) -> bool:
+    """`Mr.`, `Sept.`, `U.S.`: a full stop at `dot` that does not end a sentence."""
+    word = dot
+    while word > start and (text[word - 1].isalpha() or text[word - 1] == "."):
+        word -= 1
+    if dot - word > 6 and "." not in text[word:dot]:
+        return False  # a long plain word: no abbreviation is that long
+    return bool(ABBREVIATION.search(text[max(start, dot - 12) : dot + 1]))
+
+
+def _sentence_ends(text: str, start: int, end: int, found: list[re.Match] | None = None) -> list[int]:
     ends = []
-    for m in SENTENCE_END.finditer(text, start, end):
-        head = text[max(start, m.start() - 12) : m.start() + 1]
-        if text[m.start()] == "." and ABBREVIATION.search(head):
+    for m in SENTENCE_END.finditer(text, start, end) if found is None else found:
+        if text[m.start()] == "." and _is_abbreviation(text, start, m.start()):
             continue
         ends.append(m.end())
     ends.append(end)
@@ -79,6 +90,10 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def split_units(text: str) -> list[Unit]:
     """Return the units of an article in order, quote-aware and paragraph-bounded."""
     units = []
+    marks = list(QUOTE_MARK.finditer(text))  # one scan of the whole text, shared out by paragraph
+    mark_at = [m.start() for m in marks]
+    stops = list(SENTENCE_END.finditer(text))
+    stop_at = [m.start() for m in stops]
     for number, para in enumerate(PARAGRAPH.finditer(text)):
         p_start, p_end = para.start(), para.end()
         while p_start < p_end and text[p_start].isspace():
@@ -87,10 +102,13 @@ def split_units(text: str) -> list[Unit]:
             p_end -= 1
         if p_start >= p_end:
             continue
-        quotes = quote_spans(text, p_start, p_end)
+        i = bisect_left(mark_at, p_start)
+        quotes = quote_spans(text, p_start, p_end, marks[i : bisect_left(mark_at, p_end, i)])
+        i = bisect_left(stop_at, p_start)
+        found = [m for m in stops[i : bisect_left(stop_at, p_end, i)] if m.end() < p_end]
         begin = p_start
         merged = 0
-        for stop in _sentence_ends(text, p_start, p_end):
+        for stop in _sentence_ends(text, p_start, p_end, found):
             if stop < p_end and _inside(stop, quotes) and merged < MAX_MERGED_SENTENCES:
                 merged += 1
                 continue

@@ -1,0 +1,117 @@
+"""Published verdicts as schema.org ClaimReview, the markup search engines read from fact-checks.
+
+https://schema.org/ClaimReview; the organisation publishing them comes from settings.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.conf import settings
+from django.db.models import Max, Min
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import Claim, Speaker, Verdict
+
+CONTEXT = "https://schema.org"
+
+
+def rating_scale() -> tuple[int, int]:
+    """(worst, best) of the verdict scale, as admins configured it."""
+    bounds = Verdict.objects.aggregate(worst=Min("rating_value"), best=Max("rating_value"))
+    return bounds["worst"] or 1, bounds["best"] or 5
+
+
+def organisation() -> dict:
+    org = {"@type": "Organization", "name": settings.FACTCHECK_ORGANISATION_NAME}
+    if settings.FACTCHECK_ORGANISATION_URL:
+        org["url"] = settings.FACTCHECK_ORGANISATION_URL
+    return org
+
+
+def claim_review(claim: Claim, *, url: str, scale: tuple[int, int] | None = None) -> dict:
+    """The ClaimReview of a published claim; `url` is the absolute address of its public page."""
+    if claim.review_status != Claim.ReviewStatus.PUBLISHED or claim.verdict is None:
+        raise ValueError(f"claim {claim.pk} has no published verdict")
+    worst, best = scale or rating_scale()
+    article = claim.article
+    verdict = claim.verdict
+    rating = {"@type": "Rating", "alternateName": _verdict_label(verdict, article.language)}
+    if verdict.rating_value is not None:
+        rating.update(ratingValue=verdict.rating_value, bestRating=best, worstRating=worst)
+    review = {
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "url": url,
+        "datePublished": claim.published_at.date().isoformat(),
+        "author": organisation(),
+        "claimReviewed": claim.content,
+        "reviewRating": rating,
+        "itemReviewed": _item_reviewed(claim),
+    }
+    if claim.rationale:
+        review["reviewBody"] = claim.rationale
+    if article.language:
+        review["inLanguage"] = article.language
+    return review
+
+
+def _verdict_label(verdict: Verdict, language: str) -> str:
+    return verdict.name_id if language == "id" and verdict.name_id else verdict.name
+
+
+def _item_reviewed(claim: Claim) -> dict:
+    article = claim.article
+    item = {"@type": "Claim"}
+    author = _claim_author(claim)
+    if author:
+        item["author"] = author
+    if claim.claim_date or article.published_date:
+        item["datePublished"] = (claim.claim_date or article.published_date).isoformat()
+    appearance = {"@type": "CreativeWork"}
+    if article.canonical_url or article.url:
+        appearance["url"] = article.canonical_url or article.url
+    if article.title:
+        appearance["headline"] = article.title
+    if article.published_date:
+        appearance["datePublished"] = article.published_date.isoformat()
+    if article.outlet:
+        appearance["publisher"] = {"@type": "Organization", "name": article.outlet.name}
+    item["appearance"] = appearance
+    return item
+
+
+def _claim_author(claim: Claim) -> dict | None:
+    if claim.speaker:
+        kind = "Organization" if claim.speaker.kind == Speaker.Kind.ORGANISATION else "Person"
+        return {"@type": kind, "name": claim.speaker.canonical_name}
+    if claim.speaker_text:
+        return {"@type": "Person", "name": claim.speaker_text}
+    if claim.kind == Claim.Kind.ASSERTION and claim.article.outlet:
+        return {"@type": "Organization", "name": claim.article.outlet.name}
+    return None
+
+
+def claim_review_feed(claims, *, url_for) -> dict:
+    """A schema.org DataFeed of ClaimReviews; `url_for(claim)` gives each public page's address."""
+    scale = rating_scale()
+    items = []
+    for claim in claims:
+        review = claim_review(claim, url=url_for(claim), scale=scale)
+        del review["@context"]  # the feed's context covers its items
+        items.append({"@type": "DataFeedItem", "dateCreated": claim.published_at.isoformat(), "item": review})
+    feed = {"@context": CONTEXT, "@type": "DataFeed", "name": f"{organisation()['name']} fact-checks"}
+    if items:
+        feed["dateModified"] = items[0]["dateCreated"]
+    feed["dataFeedElement"] = items
+    return feed
+
+
+# JSON inside <script> ends at the first "</script>", whatever the quoting: escape what HTML reads.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data: dict) -> SafeString:
+    """A <script type="application/ld+json"> element whose hostile strings cannot end it early."""
+    payload = json.dumps(data, ensure_ascii=False, indent=2).translate(_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 - escaped above

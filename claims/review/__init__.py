@@ -1,0 +1,1 @@
+"""Reviewing claims: the workflow (services), its roles (permissions), its pages and reads."""

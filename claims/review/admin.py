@@ -1,0 +1,336 @@
+"""The claim admin: claims in context, review state read-only, every change through the review services."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import StreamingHttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from ..exports import claims_csv
+from ..models import Claim, ClaimEvent, Evidence, Speaker
+from ..selectors import claim_in_context
+from . import services
+from .pagination import LargeTablePaginator
+from .permissions import can_publish, can_review
+
+
+class ClaimAdminForm(forms.ModelForm):
+    """Carries the version the editor saw, so a save over someone else's change is refused."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Claim
+        fields = ["content", "speaker"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["seen_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = cleaned.get("seen_version")
+        if self.instance.pk and seen is not None:
+            current = Claim.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+            if current != seen:
+                raise forms.ValidationError(
+                    f"Someone else changed this claim (you saw version {seen}, it is now at version {current}). "
+                    "Reload the page to see their change."
+                )
+        return cleaned
+
+
+class SpeakerFilter(admin.SimpleListFilter):
+    """By speaker: click a speaker in the list (there are too many speakers to list them all here)."""
+
+    title = "speaker"
+    parameter_name = "speaker"
+
+    def lookups(self, request, model_admin):
+        choices = [("none", "No speaker resolved")]
+        value = self.value()
+        if value and value.isdigit():
+            speaker = Speaker.objects.filter(pk=value).first()
+            if speaker:
+                choices.append((value, speaker.canonical_name))
+        return choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "none":
+            return queryset.filter(speaker=None)
+        if value and value.isdigit():
+            return queryset.filter(speaker_id=int(value))
+        return queryset
+
+
+class CheckworthinessFilter(admin.SimpleListFilter):
+    title = "check-worthiness"
+    parameter_name = "checkworthy"
+    BANDS = {"high": (0.7, None), "medium": (0.4, 0.7), "low": (None, 0.4)}
+
+    def lookups(self, request, model_admin):
+        return [("high", "0.7 and above"), ("medium", "0.4 to 0.7"), ("low", "below 0.4")]
+
+    def queryset(self, request, queryset):
+        if self.value() not in self.BANDS:
+            return queryset
+        low, high = self.BANDS[self.value()]
+        if low is not None:
+            queryset = queryset.filter(checkworthiness__gte=low)
+        if high is not None:
+            queryset = queryset.filter(checkworthiness__lt=high)
+        return queryset
+
+
+class ClaimEventInline(admin.TabularInline):
+    model = ClaimEvent
+    fields = ["version", "created_at", "actor", "action", "from_status", "to_status", "changes", "note"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "history"
+    ordering = ["version"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    fields = ["url", "title", "note", "added_by", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("added_by")
+
+
+def _in_context_html(claim: Claim) -> str:
+    parts = claim_in_context(claim)
+    return format_html(
+        '<div class="claim-context" style="max-width:60em;white-space:pre-wrap">{}<mark>{}</mark>{}</div>',
+        parts.before,
+        parts.content,
+        parts.after,
+    )
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    form = ClaimAdminForm
+    paginator = LargeTablePaginator
+    list_display = [
+        "short_content",
+        "speaker_display",
+        "cue",
+        "kind",
+        "claim_date",
+        "checkworthiness_display",
+        "review_status",
+        "verdict",
+        "assignee",
+        "article_outlet",
+    ]
+    list_filter = [
+        "review_status",
+        "verdict",
+        "assignee",
+        "article__outlet",
+        "article__language",
+        SpeakerFilter,
+        "claim_date",
+        CheckworthinessFilter,
+        "kind",
+    ]
+    list_select_related = ["article__outlet", "speaker", "verdict", "assignee"]
+    search_fields = ["content", "speaker__canonical_name", "speaker_text"]
+    autocomplete_fields = ["speaker"]
+    show_full_result_count = False
+    # Article order, made total by the span's unique constraint: one index scan, no extra sort key.
+    ordering = ["article_id", "start", "end"]
+    actions = ["assign_to_me", "mark_not_a_claim", "mark_duplicate", "export_csv"]
+    inlines = [EvidenceInline, ClaimEventInline]
+    review_fields = [
+        "review_desk",
+        "review_status",
+        "assignee",
+        "verdict",
+        "rationale",
+        "proposed_by",
+        "published_by",
+        "published_at",
+        "duplicate_of",
+        "original_content",
+        "original_speaker",
+        "version",
+        "created_at",
+        "updated_at",
+    ]
+    readonly_fields = [
+        "in_context",
+        "article",
+        "start",
+        "end",
+        "speaker_text",
+        "cue",
+        "via",
+        "kind",
+        "claim_date",
+        "checkworthiness",
+        "flags",
+        "extractor_version",
+        *review_fields,
+    ]
+    fieldsets = [
+        (None, {"fields": ["in_context", "article", "content", "seen_version"]}),
+        ("Attribution", {"fields": ["speaker", "speaker_text", "cue", "via", "kind", "claim_date"]}),
+        ("Extraction", {"fields": ["checkworthiness", "flags", "start", "end", "extractor_version"]}),
+        ("Review", {"fields": review_fields}),
+    ]
+
+    def get_queryset(self, request):
+        # The change page reads the article text for the context; the changelist must not load it.
+        return super().get_queryset(request).defer("article__text", "article__html")
+
+    def get_object(self, request, object_id, from_field=None):
+        related = ["article", "speaker", "verdict", "assignee", "proposed_by", "published_by", "duplicate_of"]
+        return Claim.objects.select_related(*related, "original_speaker").filter(pk=object_id).first()
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:  # adding by hand: the extractor's fields are typed in, not read
+            return [(None, {"fields": ["article", "content", "start", "end", "speaker", "kind", "extractor_version"]})]
+        return self.fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        if self._may_correct(request.user, obj):
+            return self.readonly_fields
+        return [*self.readonly_fields, "content", "speaker"]
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []
+
+    @staticmethod
+    def _may_correct(user, claim) -> bool:
+        """The service decides; this only hides fields it would refuse."""
+        return claim.review_status in services.EDITABLE and (claim.assignee_id == user.pk or can_publish(user))
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = forms.ModelForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        """Corrections go through the review service: the version check, the role check and the history."""
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        if not {"content", "speaker"} & set(form.changed_data):
+            return
+        services.claim_edit(
+            claim=Claim.objects.get(pk=obj.pk),
+            user=request.user,
+            expected_version=form.cleaned_data.get("seen_version") or obj.version,
+            content=obj.content,
+            speaker=obj.speaker,
+        )
+
+    def has_review_permission(self, request):
+        return can_review(request.user)
+
+    def _each(self, request, queryset, step, done: str):
+        succeeded, refused = 0, []
+        for claim in queryset.order_by("pk"):
+            try:
+                step(claim)
+            except (ValidationError, PermissionDenied) as exc:
+                reason = exc.messages[0] if isinstance(exc, ValidationError) else str(exc)
+                refused.append(f"#{claim.pk}: {reason}")
+            else:
+                succeeded += 1
+        self.message_user(request, f"{succeeded} claim(s) {done}.")
+        for line in refused:
+            self.message_user(request, line, "warning")
+
+    @admin.action(description="Assign to me", permissions=["review"])
+    def assign_to_me(self, request, queryset):
+        def take(claim):
+            services.claim_take(claim=claim, user=request.user, expected_version=claim.version)
+
+        self._each(request, queryset, take, "assigned to you")
+
+    @admin.action(description="Mark as not a claim", permissions=["review"])
+    def mark_not_a_claim(self, request, queryset):
+        def dismiss(claim):
+            services.claim_dismiss(
+                claim=claim, user=request.user, status=Claim.ReviewStatus.NOT_A_CLAIM, expected_version=claim.version
+            )
+
+        self._each(request, queryset, dismiss, "marked as not a claim")
+
+    @admin.action(description="Mark as duplicates of the oldest selected claim", permissions=["review"])
+    def mark_duplicate(self, request, queryset):
+        original = queryset.order_by("pk").first()
+
+        def dismiss(claim):
+            services.claim_dismiss(
+                claim=claim,
+                user=request.user,
+                status=Claim.ReviewStatus.DUPLICATE,
+                duplicate_of=original,
+                expected_version=claim.version,
+            )
+
+        self._each(request, queryset.exclude(pk=original.pk), dismiss, f"marked as duplicates of #{original.pk}")
+
+    @admin.action(description="Export selected claims as CSV", permissions=["view"])
+    def export_csv(self, request, queryset):
+        response = StreamingHttpResponse(claims_csv(queryset), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="claims-{timezone.now():%Y%m%d-%H%M%S}.csv"'
+        return response
+
+    @admin.display(description="Claim")
+    def short_content(self, claim):
+        return claim.content if len(claim.content) <= 120 else claim.content[:117] + "…"
+
+    @admin.display(description="Speaker", ordering="speaker__canonical_name")
+    def speaker_display(self, claim):
+        if claim.speaker:
+            return format_html('<a href="?speaker={}">{}</a>', claim.speaker_id, claim.speaker.canonical_name)
+        return claim.speaker_text or "—"
+
+    @admin.display(description="Check-worthy", ordering="checkworthiness")
+    def checkworthiness_display(self, claim):
+        return f"{claim.checkworthiness:.2f}"
+
+    @admin.display(description="Outlet", ordering="article__outlet__name")
+    def article_outlet(self, claim):
+        return claim.article.outlet or "—"
+
+    @admin.display(description="In its paragraph")
+    def in_context(self, claim):
+        return _in_context_html(claim)
+
+    @admin.display(description="Review desk")
+    def review_desk(self, claim):
+        return format_html('<a href="{}">Review this claim</a>', reverse("review:claim", args=[claim.pk]))

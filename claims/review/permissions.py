@@ -1,0 +1,31 @@
+"""Who may do what in the review workflow.
+
+Two roles, held as permissions (the migrations give them to the "Reviewers" and
+"Editors" groups): reviewers take claims and propose verdicts, editors also publish,
+send back and reopen them. No one publishes a verdict they proposed.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+
+REVIEW = "claims.review_claim"
+PUBLISH = "claims.publish_claim"
+
+
+def can_review(user) -> bool:
+    return bool(user and user.is_active and user.has_perm(REVIEW))
+
+
+def can_publish(user) -> bool:
+    return bool(user and user.is_active and user.has_perm(PUBLISH))
+
+
+def require_review(user) -> None:
+    if not can_review(user):
+        raise PermissionDenied("Only reviewers and editors can review claims.")
+
+
+def require_publish(user) -> None:
+    if not can_publish(user):
+        raise PermissionDenied("Only editors can publish, send back or reopen verdicts.")

@@ -1,0 +1,118 @@
+"""Reads for the review desk and the public pages, each shaped to cost a fixed number of queries."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from ..models import Claim, ClaimEvent
+
+Status = Claim.ReviewStatus
+
+# What a reviewer can act on: everything not finished or set aside.
+OPEN_STATUSES = (Status.NEW, Status.IN_REVIEW, Status.REOPENED, Status.VERDICT_PROPOSED)
+
+QUEUES = {
+    "open": "Unassigned, most check-worthy first",
+    "mine": "Assigned to me",
+    "approve": "Verdicts to approve",
+    "published": "Published",
+}
+
+
+def _listed(claims: QuerySet) -> QuerySet:
+    return claims.select_related("article__outlet", "speaker", "assignee", "verdict").defer(
+        "article__text", "article__html", "article__authors"
+    )
+
+
+def review_queue(
+    *, user, queue: str = "open", language: str = "", outlet: int | None = None, kind: str = "", min_cw: float = 0
+) -> QuerySet:
+    """The claims of one queue, most check-worthy first, filtered as the admin's list is."""
+    claims = _queue(user, queue).filter(_language(language))
+    if outlet:
+        claims = claims.filter(article__outlet_id=outlet)
+    if kind:
+        claims = claims.filter(kind=kind)
+    if min_cw:
+        claims = claims.filter(checkworthiness__gte=min_cw)
+    if queue == "published":
+        return _listed(claims).order_by("-published_at", "-pk")
+    return _listed(claims).order_by("-checkworthiness", "pk")
+
+
+def _queue(user, queue: str) -> QuerySet:
+    if queue == "mine":
+        return Claim.objects.filter(assignee=user, review_status__in=OPEN_STATUSES)
+    if queue == "approve":
+        return Claim.objects.filter(review_status=Status.VERDICT_PROPOSED).exclude(proposed_by=user)
+    if queue == "published":
+        return Claim.objects.filter(review_status=Status.PUBLISHED)
+    return Claim.objects.filter(review_status__in=(Status.NEW, Status.REOPENED), assignee=None)
+
+
+def _language(language: str) -> Q:
+    return Q(article__language=language) if language else Q()
+
+
+def claim_for_review(pk: int) -> Claim:
+    """One claim with its article (text included, for the context) and the people around it."""
+    return Claim.objects.select_related(
+        "article__outlet", "speaker", "assignee", "verdict", "proposed_by", "published_by", "duplicate_of"
+    ).get(pk=pk)
+
+
+def claim_history(claim: Claim) -> QuerySet:
+    return ClaimEvent.objects.filter(claim=claim).select_related("actor", "verdict", "assignee").order_by("version")
+
+
+def published_claims() -> QuerySet:
+    """Claims whose verdict is public, newest first."""
+    return (
+        Claim.objects.filter(review_status=Status.PUBLISHED)
+        .select_related("article__outlet", "speaker", "verdict")
+        .defer("article__text", "article__html")
+        .order_by("-published_at", "-pk")
+    )
+
+
+FLAG_WARNINGS = {
+    "missing_entity": "A name seems to have been dropped from the source text here: check the original article.",
+}
+
+
+def flag_warnings(claim: Claim) -> list[str]:
+    return [FLAG_WARNINGS.get(flag, flag) for flag in claim.flags or ()]
+
+
+def claim_evidence(claim: Claim) -> QuerySet:
+    return claim.evidence.select_related("added_by").order_by("created_at", "pk")
+
+
+def claims_by_same_speaker(claim: Claim, limit: int = 5) -> list[Claim]:
+    """The speaker's other claims, most recent first."""
+    if claim.speaker_id is None:
+        return []
+    others = Claim.objects.filter(speaker_id=claim.speaker_id).exclude(pk=claim.pk).order_by("-pk")
+    return list(_listed(others)[:limit])
+
+
+def similar_claims(claim: Claim, limit: int = 5) -> list:
+    """Repeats of the claim found by the matcher (claims.matching), best first, with their scores."""
+    from ..models import ClaimMatch
+
+    matches = ClaimMatch.objects.filter(claim=claim).exclude(confirmed=False).order_by("-score")
+    return list(matches.select_related("other__verdict", "other__article__outlet")[:limit])
+
+
+def queue_neighbours(claim: Claim, *, user, queue: str, language: str = "") -> tuple[int | None, int | None]:
+    """The claims before and after this one in a queue ordered by check-worthiness: for j / k."""
+    if queue not in ("open", "mine", "approve"):
+        return None, None
+    claims = review_queue(user=user, queue=queue, language=language).order_by()
+    cw = claim.checkworthiness
+    after = claims.filter(Q(checkworthiness__lt=cw) | Q(checkworthiness=cw, pk__gt=claim.pk))
+    before = claims.filter(Q(checkworthiness__gt=cw) | Q(checkworthiness=cw, pk__lt=claim.pk))
+    following = after.order_by("-checkworthiness", "pk").values_list("pk", flat=True).first()
+    previous = before.order_by("checkworthiness", "-pk").values_list("pk", flat=True).first()
+    return previous, following

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "review"
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("claims/<int:pk>/", views.claim_page, name="claim"),
+    path("claims/<int:pk>/<slug:action>/", views.claim_act, name="act"),
+]

@@ -1,0 +1,272 @@
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from claims.models import Claim, Verdict
+from claims.review.services import claim_propose_verdict, claim_take
+
+from .factories import make_article, make_claim, make_outlet, make_published_claim, make_speaker, make_user
+
+pytestmark = pytest.mark.django_db
+Status = Claim.ReviewStatus
+
+
+@pytest.fixture
+def checker(client):
+    user = make_user("rina", role="reviewer")
+    client.force_login(user)
+    return user
+
+
+def _act(client, claim, action, **data):
+    return client.post(reverse("review:act", args=[claim.pk, action]), {"version": claim.version, **data})
+
+
+def test_the_desk_needs_a_login(client):
+    response = client.get(reverse("review:queue"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_the_desk_needs_a_review_role(client):
+    client.force_login(make_user(is_staff=True))
+    assert client.get(reverse("review:queue")).status_code == 403
+    assert client.get(reverse("review:claim", args=[make_claim().pk])).status_code == 403
+
+
+def test_queue_lists_unassigned_open_claims_most_check_worthy_first(client, checker):
+    low, high = make_claim(checkworthiness=0.2), make_claim(checkworthiness=0.9)
+    taken = claim_take(claim=make_claim(checkworthiness=0.95), user=make_user(role="reviewer"), expected_version=1)
+    page = client.get(reverse("review:queue")).text
+
+    def link(claim):
+        return f'href="{reverse("review:claim", args=[claim.pk])}?queue=open"'
+
+    assert page.index(link(high)) < page.index(link(low))
+    assert link(taken) not in page
+
+
+def test_queue_mine_and_to_approve(client, checker):
+    mine = claim_take(claim=make_claim(), user=checker, expected_version=1)
+    other = make_user(role="reviewer")
+    proposed = claim_take(claim=make_claim(), user=other, expected_version=1)
+    claim_propose_verdict(
+        claim=proposed, user=other, verdict=Verdict.objects.first(), rationale="r", expected_version=2
+    )
+    assert reverse("review:claim", args=[mine.pk]) in client.get(reverse("review:queue"), {"queue": "mine"}).text
+    to_approve = client.get(reverse("review:queue"), {"queue": "approve"}).text
+    assert reverse("review:claim", args=[proposed.pk]) in to_approve
+    assert reverse("review:claim", args=[mine.pk]) not in to_approve
+
+
+def test_queue_pages_without_counting(client, checker):
+    for _ in range(51):
+        make_claim()
+    first = client.get(reverse("review:queue"))
+    assert "page=2" in first.text
+    second = client.get(reverse("review:queue"), {"page": 2})
+    assert second.text.count('href="/review/claims/') == 1
+    assert "page=3" not in second.text
+
+
+def _queue_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("review:queue")).status_code == 200
+    return len(queries)
+
+
+def test_queue_query_count_does_not_grow_with_rows(client, checker):
+    outlet = make_outlet()
+
+    def add(count):
+        for _ in range(count):
+            article = make_article(outlet=outlet)
+            make_claim(article, speaker=make_speaker(f"S {article.pk}"))
+
+    add(2)
+    few = _queue_queries(client)
+    add(18)
+    assert _queue_queries(client) == few
+
+
+def test_claim_page_escapes_hostile_article_text(client, checker):
+    article = make_article(text='Kata dia <img src=x onerror=alert(1)> "harga <b>naik</b>". Lalu pergi.')
+    claim = make_claim(article, start=9, end=58)
+    page = client.get(reverse("review:claim", args=[claim.pk])).text
+    assert "<img src=x" not in page
+    assert "<b>naik</b>" not in page
+    assert "<mark>&lt;img src=x onerror=alert(1)&gt; &quot;harga &lt;b&gt;naik&lt;/b&gt;" in page
+
+
+def test_taking_proposing_and_publishing_through_the_pages(client, checker):
+    claim = make_claim()
+    response = _act(client, claim, "take")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("review:claim", args=[claim.pk])
+    claim.refresh_from_db()
+    assert (claim.assignee, claim.review_status) == (checker, Status.IN_REVIEW)
+    page = client.get(response["Location"]).text
+    assert 'name="propose"' in page and 'name="take"' not in page
+    false = Verdict.objects.get(name="False")
+    _act(client, claim, "propose", verdict=false.pk, rationale="BPS says prices fell.")
+    claim.refresh_from_db()
+    assert claim.review_status == Status.VERDICT_PROPOSED
+    editor = make_user(role="editor")
+    client.force_login(editor)
+    page = client.get(reverse("review:claim", args=[claim.pk])).text
+    assert 'name="publish"' in page
+    _act(client, claim, "publish")
+    claim.refresh_from_db()
+    assert claim.review_status == Status.PUBLISHED
+    history = client.get(reverse("review:claim", args=[claim.pk])).text
+    found = re.findall(r"<li>v(\d+ ·.*?)(?=<li>v\d+ ·|</ol>)", history.split('<ol class="history">')[1], re.S)
+    steps = [" ".join(step.split()) for step in found]
+    assert steps[0].startswith("2 · ") and "rina took it: New → In review" in steps[0]
+    assert "assignee: — → rina" in steps[0]
+    assert "rina proposed a verdict: In review → Verdict proposed (False)" in steps[1]
+    assert f"{editor.username} published the verdict: Verdict proposed → Published (False)" in steps[2]
+
+
+def test_a_stale_form_shows_the_conflict_and_changes_nothing(client, checker):
+    claim = make_claim()
+    Claim.objects.filter(pk=claim.pk).update(version=2)
+    response = _act(client, claim, "take")
+    page = client.get(response["Location"]).text
+    assert "Someone else changed this claim (you saw version 1, it is now at version 2)" in page
+    claim.refresh_from_db()
+    assert claim.assignee is None
+
+
+def test_publishing_ones_own_verdict_is_forbidden(client):
+    editor = make_user(role="editor")
+    client.force_login(editor)
+    claim = claim_take(claim=make_claim(), user=editor, expected_version=1)
+    claim_propose_verdict(claim=claim, user=editor, verdict=Verdict.objects.first(), rationale="r", expected_version=2)
+    assert 'name="publish"' not in client.get(reverse("review:claim", args=[claim.pk])).text
+    assert _act(client, claim, "publish").status_code == 403
+    claim.refresh_from_db()
+    assert claim.review_status == Status.VERDICT_PROPOSED
+
+
+def test_an_invalid_form_reports_its_errors(client, checker):
+    claim = claim_take(claim=make_claim(), user=checker, expected_version=1)
+    response = _act(client, claim, "propose", verdict="", rationale="")
+    page = client.get(response["Location"]).text
+    assert "This field is required." in page
+    assert Claim.objects.get(pk=claim.pk).review_status == Status.IN_REVIEW
+
+
+def test_unknown_actions_and_gets_are_refused(client, checker):
+    claim = make_claim()
+    assert _act(client, claim, "delete").status_code == 404
+    assert client.get(reverse("review:act", args=[claim.pk, "take"])).status_code == 405
+
+
+def test_claim_page_query_count_does_not_grow_with_history(client, checker):
+    from claims.review.services import claim_propose_verdict, claim_publish, claim_reopen
+
+    short, long = make_published_claim(), make_published_claim()
+    editor, other_editor = make_user(role="editor"), make_user(role="editor")
+    for _ in range(3):  # the same end state, many more steps
+        claim_reopen(claim=long, user=editor, note="new data", expected_version=long.version)
+        claim_take(claim=long, user=checker, expected_version=long.version)
+        claim_propose_verdict(
+            claim=long, user=checker, verdict=long.verdict, rationale="again", expected_version=long.version
+        )
+        claim_publish(claim=long, user=other_editor, expected_version=long.version)
+
+    def queries(claim):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("review:claim", args=[claim.pk])).status_code == 200
+        return len(captured)
+
+    assert long.events.count() == short.events.count() + 12
+    assert queries(long) == queries(short)
+
+
+def test_dismissing_as_a_duplicate_through_the_page(client, checker):
+    original, copy = make_claim(), make_claim()
+    _act(client, copy, "dismiss", status="duplicate", duplicate_of=original.pk, note="same quote")
+    copy.refresh_from_db()
+    assert (copy.review_status, copy.duplicate_of) == (Status.DUPLICATE, original)
+    response = _act(client, make_claim(), "dismiss", status="duplicate", duplicate_of=999999)
+    assert "There is no claim #999999." in client.get(response["Location"]).text
+
+
+def test_correcting_the_claim_and_its_speaker_through_the_page(client, checker):
+    claim = claim_take(claim=make_claim(speaker_text="Budi"), user=checker, expected_version=1)
+    extracted = claim.content
+    _act(client, claim, "edit", content="Harga beras naik 40 persen.", speaker_name="Sri Mulyani")
+    claim.refresh_from_db()
+    assert (claim.content, claim.speaker.canonical_name, claim.original_content) == (
+        "Harga beras naik 40 persen.",
+        "Sri Mulyani",
+        extracted,
+    )
+    page = client.get(reverse("review:claim", args=[claim.pk])).text
+    assert f"extracted as “{extracted}”" in page
+    assert "speaker: — → Sri Mulyani" in " ".join(page.split())
+
+
+def test_adding_evidence_through_the_page(client, checker):
+    claim = claim_take(claim=make_claim(), user=checker, expected_version=1)
+    _act(client, claim, "evidence", url="https://bps.go.id/t/1", title="BPS <table>", note="p. 3")
+    page = client.get(reverse("review:claim", args=[claim.pk])).text
+    assert '<a href="https://bps.go.id/t/1" rel="noopener noreferrer nofollow">BPS &lt;table&gt;</a>' in page
+    response = _act(client, Claim.objects.get(pk=claim.pk), "evidence", url="javascript:alert(1)")
+    assert "Enter a valid URL." in client.get(response["Location"]).text
+    assert claim.evidence.count() == 1
+
+
+def test_claim_page_warns_about_a_dropped_name_and_shows_related_claims(client, checker):
+    from claims.models import ClaimMatch
+
+    speaker = make_speaker("Sri Mulyani")
+    claim = make_claim(speaker=speaker, flags=["missing_entity"])
+    other = make_claim(speaker=speaker)
+    repeat = make_claim()
+    ClaimMatch.objects.create(claim=claim, other=repeat, score=0.93, method="test")
+    page = client.get(reverse("review:claim", args=[claim.pk])).text
+    assert "A name seems to have been dropped from the source text" in page
+    same = page.split('<ul class="same-speaker">')[1]
+    assert reverse("review:claim", args=[other.pk]) in same
+    similar = page.split('<ul class="similar">')[1]
+    assert reverse("review:claim", args=[repeat.pk]) in similar and "0.93" in similar
+
+
+def test_claim_page_links_to_its_neighbours_in_the_queue(client, checker):
+    high, middle, low = (make_claim(checkworthiness=value) for value in (0.9, 0.5, 0.1))
+    page = client.get(reverse("review:claim", args=[middle.pk]), {"queue": "open"}).text
+    assert f'id="previous" href="{reverse("review:claim", args=[high.pk])}?queue=open"' in page
+    assert f'id="next" href="{reverse("review:claim", args=[low.pk])}?queue=open"' in page
+    assert 'id="take-form"' in page
+
+
+def test_queue_filters_as_in_the_admin(client, checker):
+    outlet = make_outlet()
+    wanted = make_claim(article=make_article(outlet=outlet, language="en"), checkworthiness=0.8, kind="direct")
+    make_claim(article=make_article(outlet=outlet, language="en"), checkworthiness=0.2, kind="direct")
+    make_claim(checkworthiness=0.9)
+
+    def listed(**params):
+        page = client.get(reverse("review:queue"), params).text
+        return set(map(int, re.findall(r'href="/review/claims/(\d+)/', page)))
+
+    assert listed(outlet=outlet.pk, min_cw="0.7") == {wanted.pk}
+    assert listed(language="en", kind="direct", min_cw="0.7") == {wanted.pk}
+
+
+def test_dashboard_counts_states_verdicts_and_claims_per_day(client, checker):
+    outlet = make_outlet(name="Kompas")
+    make_published_claim(article=make_article(outlet=outlet), speaker=make_speaker("Sri Mulyani"))
+    make_claim()
+    response = client.get(reverse("review:dashboard"))
+    assert response.status_code == 200
+    assert ("New", 1) in response.context["by_state"] and ("Published", 1) in response.context["by_state"]
+    assert response.context["by_outlet"]["rows"] == [("Kompas", [1], 1)]
+    assert response.context["by_speaker"]["rows"] == [("Sri Mulyani", [1], 1)]
+    per_day = response.context["per_day"]
+    assert len(per_day) == 30 and per_day[-1][1:] == (2, 100)
