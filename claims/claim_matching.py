@@ -85,6 +85,9 @@ def claim_match_decide(*, match: ClaimMatch, user, confirmed: bool) -> None:
 
 
 def queue_matching(*article_ids: int) -> None:
+    """Send the articles' new claims to be matched, unless matching is switched off."""
+    if not settings.FACTCHECK_MATCH_CLAIMS:
+        return
     from .tasks import match_claims_task
 
     try:

@@ -173,7 +173,9 @@ FACTCHECK_STALLED_AFTER_SECONDS = env_int("FACTCHECK_STALLED_AFTER_SECONDS", CEL
 # and one broker round trip, which is most of the cost of a small article.
 FACTCHECK_EXTRACT_BATCH = env_int("FACTCHECK_EXTRACT_BATCH", 20)
 FACTCHECK_IMPORT_BATCH = env_int("FACTCHECK_IMPORT_BATCH", 20)
-# Without PostgreSQL's trigram index, claim matching scans this many of the latest claims.
+# Link each new claim to its repeats among stored claims (after extraction, on the extract queue).
+FACTCHECK_MATCH_CLAIMS = env_bool("FACTCHECK_MATCH_CLAIMS", True)
+# Without PostgreSQL's full-text index, claim matching scans this many of the latest claims.
 FACTCHECK_MATCH_SCAN_LIMIT = env_int("FACTCHECK_MATCH_SCAN_LIMIT", 20000)
 # Work queued this long without being picked up is sent again (the broker may have been down).
 FACTCHECK_REQUEUE_AFTER_SECONDS = env_int("FACTCHECK_REQUEUE_AFTER_SECONDS", 120)
@@ -208,6 +210,8 @@ FACTCHECK_ORGANISATION_NAME = env_str("FACTCHECK_ORGANISATION_NAME", "factcheck"
 FACTCHECK_ORGANISATION_URL = env_str("FACTCHECK_ORGANISATION_URL", "")
 # How many of the newest published verdicts the ClaimReview feed carries.
 FACTCHECK_FEED_SIZE = env_int("FACTCHECK_FEED_SIZE", 100)
+# The review dashboard counts over every claim; its figures are reused for this long.
+FACTCHECK_DASHBOARD_CACHE_SECONDS = env_int("FACTCHECK_DASHBOARD_CACHE_SECONDS", 60)
 
 # The JSON API (claims/api.py): session login for the desk's own pages; for scripts a token
 # (`manage.py drf_create_token <user>`, sent as "Authorization: Token <key>") or basic auth over

@@ -97,3 +97,16 @@ def test_a_rejected_link_splits_the_family(django_user_model):
     link = ClaimMatch.objects.get(claim=again, other=first)
     claim_match_decide(match=link, user=django_user_model.objects.create_user("rina"), confirmed=False)
     assert claim_family(again) == [again]
+
+
+def test_matching_can_be_switched_off(settings, sample_text, django_capture_on_commit_callbacks):
+    import datetime
+
+    from claims.services import article_extract, article_ingest
+
+    settings.FACTCHECK_MATCH_CLAIMS = False
+    with django_capture_on_commit_callbacks(execute=True):
+        article = article_ingest(text=sample_text, lang="id", published=datetime.date(2025, 2, 4), queue=False).article
+        article_extract(article_id=article.pk)
+    assert article.claims.exists()
+    assert not ClaimMatchKey.objects.exists()
