@@ -19,10 +19,10 @@ from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 from rest_framework.views import APIView
 
-from .models import Article, Claim, ClaimEvent, Speaker, Verdict
+from .models import Article, Claim, ClaimEvent, Evidence, Speaker, Verdict
 from .review import services
 from .review.permissions import can_review
-from .review.selectors import claim_history
+from .review.selectors import claim_evidence, claim_history
 
 
 class IsReviewer(permissions.BasePermission):
@@ -48,7 +48,18 @@ class EventSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ClaimEvent
-        fields = ["version", "action", "actor", "from_status", "to_status", "verdict", "assignee", "note", "created_at"]
+        fields = [
+            "version",
+            "action",
+            "actor",
+            "from_status",
+            "to_status",
+            "verdict",
+            "assignee",
+            "changes",
+            "note",
+            "created_at",
+        ]
 
 
 class ClaimSerializer(serializers.ModelSerializer):
@@ -80,11 +91,24 @@ class ClaimSerializer(serializers.ModelSerializer):
         ]
 
 
+class EvidenceSerializer(serializers.ModelSerializer):
+    added_by = serializers.StringRelatedField()
+
+    class Meta:
+        model = Evidence
+        fields = ["url", "title", "note", "added_by", "created_at"]
+
+
 class ClaimDetailSerializer(ClaimSerializer):
+    original_speaker = serializers.StringRelatedField()
+    evidence = serializers.SerializerMethodField()
     history = serializers.SerializerMethodField()
 
     class Meta(ClaimSerializer.Meta):
-        fields = [*ClaimSerializer.Meta.fields, "history"]
+        fields = [*ClaimSerializer.Meta.fields, "original_content", "original_speaker", "evidence", "history"]
+
+    def get_evidence(self, claim):
+        return EvidenceSerializer(claim_evidence(claim), many=True).data
 
     def get_history(self, claim):
         return EventSerializer(claim_history(claim), many=True).data
@@ -124,8 +148,11 @@ def _date(params, name: str):
 
 
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
-    """Claims, newest first. Filters: review_status, verdict (id or name), speaker (id), outlet (id),
-    language, date_from / date_to (the claim's date, YYYY-MM-DD), assignee=me."""
+    """Claims, newest first; the detail adds the extracted originals, evidence and history.
+
+    Filters: review_status, verdict (id or name), speaker (id), outlet (id), language,
+    date_from / date_to (the claim's date, YYYY-MM-DD), assignee=me.
+    """
 
     permission_classes = [permissions.IsAuthenticated, IsReviewer]
     pagination_class = NewestFirst
@@ -240,6 +267,17 @@ class DismissInput(NoteInput):
     duplicate_of = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all(), required=False, allow_null=True)
 
 
+class EditInput(VersionInput):
+    content = serializers.CharField()
+    speaker = serializers.PrimaryKeyRelatedField(queryset=Speaker.objects.all(), allow_null=True)
+
+
+class EvidenceInput(VersionInput):
+    url = serializers.URLField(max_length=2000)
+    title = serializers.CharField(max_length=500, allow_blank=True, default="")
+    note = serializers.CharField(allow_blank=True, default="")
+
+
 class AssignInput(NoteInput):
     assignee = serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.all(), allow_null=True)
 
@@ -248,6 +286,8 @@ STEPS = {
     "take": (VersionInput, services.claim_take),
     "release": (VersionInput, services.claim_release),
     "assign": (AssignInput, services.claim_assign),
+    "edit": (EditInput, services.claim_edit),
+    "evidence": (EvidenceInput, services.evidence_add),
     "propose": (ProposeInput, services.claim_propose_verdict),
     "publish": (VersionInput, services.claim_publish),
     "send_back": (NoteInput, services.claim_send_back),
@@ -279,7 +319,8 @@ class ClaimStepView(APIView):
             return Response({"detail": exc.messages[0], "version": current}, status=status.HTTP_409_CONFLICT)
         except ValidationError as exc:
             return Response({"detail": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
-        fresh = Claim.objects.select_related("article__outlet", "speaker", "verdict", "assignee").get(pk=pk)
+        related = ["article__outlet", "speaker", "verdict", "assignee", "original_speaker"]
+        fresh = Claim.objects.select_related(*related).get(pk=pk)
         return Response(ClaimDetailSerializer(fresh).data)
 
 

@@ -188,7 +188,7 @@ class Claim(models.Model):
             models.Index(
                 fields=["-checkworthiness", "id"],
                 name="claim_open_queue_idx",
-                condition=models.Q(review_status__in=["new", "reopened"], assignee=None),
+                condition=models.Q(review_status__in=["new", "in_review", "reopened"], assignee=None),
             ),
         ]
 

@@ -211,3 +211,24 @@ def test_lists_are_paginated_by_cursor(checker):
     assert len(page["results"]) == 2 and page["next"]
     rest = _client(checker).get(page["next"]).json()
     assert len(rest["results"]) == 1 and rest["next"] is None
+
+
+def test_correcting_and_adding_evidence_through_the_api(checker):
+    claim = make_claim()
+    client = _client(checker)
+    _step(client, claim, "take")
+    claim.refresh_from_db()
+    speaker = make_speaker("Sri Mulyani")
+    body = _step(client, claim, "edit", content="Harga beras naik.", speaker=speaker.pk).json()
+    assert (body["content"], body["speaker"], body["original_content"]) == (
+        "Harga beras naik.",
+        "Sri Mulyani",
+        claim.content,
+    )
+    claim.refresh_from_db()
+    body = _step(client, claim, "evidence", url="https://bps.go.id/t", title="BPS").json()
+    assert [(e["url"], e["title"], e["added_by"]) for e in body["evidence"]] == [("https://bps.go.id/t", "BPS", "rina")]
+    assert [e["action"] for e in body["history"]] == ["take", "edit", "evidence"]
+    assert body["history"][1]["changes"]["speaker"] == [None, "Sri Mulyani"]
+    claim.refresh_from_db()
+    assert _step(client, claim, "evidence", url="ftp://x").status_code == 400

@@ -270,3 +270,12 @@ def test_dashboard_counts_states_verdicts_and_claims_per_day(client, checker):
     assert response.context["by_speaker"]["rows"] == [("Sri Mulyani", [1], 1)]
     per_day = response.context["per_day"]
     assert len(per_day) == 30 and per_day[-1][1:] == (2, 100)
+
+
+def test_a_released_claim_goes_back_to_the_open_queue(client, checker):
+    from claims.review.services import claim_release
+
+    claim = claim_take(claim=make_claim(), user=checker, expected_version=1)
+    assert f'/review/claims/{claim.pk}/' not in client.get(reverse("review:queue")).text
+    claim_release(claim=claim, user=checker, expected_version=2)
+    assert f'/review/claims/{claim.pk}/' in client.get(reverse("review:queue")).text

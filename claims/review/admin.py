@@ -165,6 +165,7 @@ class ClaimAdmin(admin.ModelAdmin):
     search_fields = ["content", "speaker__canonical_name", "speaker_text"]
     autocomplete_fields = ["speaker"]
     show_full_result_count = False
+    list_per_page = 50
     # Article order, made total by the span's unique constraint: one index scan, no extra sort key.
     ordering = ["article_id", "start", "end"]
     actions = ["assign_to_me", "mark_not_a_claim", "mark_duplicate", "export_csv"]

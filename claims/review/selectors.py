@@ -48,7 +48,8 @@ def _queue(user, queue: str) -> QuerySet:
         return Claim.objects.filter(review_status=Status.VERDICT_PROPOSED).exclude(proposed_by=user)
     if queue == "published":
         return Claim.objects.filter(review_status=Status.PUBLISHED)
-    return Claim.objects.filter(review_status__in=(Status.NEW, Status.REOPENED), assignee=None)
+    # Unassigned and open: new, reopened, or released by its reviewer (the partial index's condition).
+    return Claim.objects.filter(review_status__in=(Status.NEW, Status.IN_REVIEW, Status.REOPENED), assignee=None)
 
 
 def _language(language: str) -> Q:
@@ -109,10 +110,11 @@ def queue_neighbours(claim: Claim, *, user, queue: str, language: str = "") -> t
     """The claims before and after this one in a queue ordered by check-worthiness: for j / k."""
     if queue not in ("open", "mine", "approve"):
         return None, None
-    claims = review_queue(user=user, queue=queue, language=language).order_by()
+    claims = _queue(user, queue).filter(_language(language))
     cw = claim.checkworthiness
-    after = claims.filter(Q(checkworthiness__lt=cw) | Q(checkworthiness=cw, pk__gt=claim.pk))
-    before = claims.filter(Q(checkworthiness__gt=cw) | Q(checkworthiness=cw, pk__lt=claim.pk))
+    # Ranges the queue index can seek to (an OR of the two cases would make it scan from the top).
+    after = claims.filter(checkworthiness__lte=cw).exclude(checkworthiness=cw, pk__lte=claim.pk)
+    before = claims.filter(checkworthiness__gte=cw).exclude(checkworthiness=cw, pk__gte=claim.pk)
     following = after.order_by("-checkworthiness", "pk").values_list("pk", flat=True).first()
     previous = before.order_by("checkworthiness", "-pk").values_list("pk", flat=True).first()
     return previous, following

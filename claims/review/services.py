@@ -6,8 +6,11 @@ writes with `UPDATE ... WHERE version = N` and records a ClaimEvent at the new v
 concurrent edits can never both succeed.
 
     new ──take/assign──> in review ──propose──> verdict proposed ──publish──> published
-     │                      ^   ^                     │                          │
-     └──dismiss──> not a claim / duplicate            └──send back──┘   reopened <┘
+     │                    ^  ^  │                      │                            │
+     │                    │  │  └─ release: unassigned, back in the queue            │
+     │                    │  └────────── send back ────┘                            │
+     │                    └─ take/assign ── reopened <───────── reopen ─────────────┘
+     └─ dismiss (from new, in review or reopened) ──> not a claim / duplicate
 """
 
 from __future__ import annotations

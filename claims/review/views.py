@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
@@ -186,4 +188,5 @@ def claim_act(request, pk: int, action: str):
 @login_required
 def dashboard(request):
     require_review(request.user)
-    return TemplateResponse(request, "claims/review/dashboard.html", dashboard_figures())
+    figures = cache.get_or_set("review:dashboard", dashboard_figures, settings.FACTCHECK_DASHBOARD_CACHE_SECONDS)
+    return TemplateResponse(request, "claims/review/dashboard.html", figures)
