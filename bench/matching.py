@@ -293,6 +293,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threshold", type=float, default=MATCH_THRESHOLD)
     parser.add_argument("--en-claims", type=int, default=500, help="English claims sampled from PolNeAR dev")
+    parser.add_argument(
+        "--lookup-sizes",
+        help="also time lookups among this many stored claims on PostgreSQL, e.g. 100000,1000000 "
+        "(bench/matching_lookup.py; needs DATABASE_URL)",
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     start = time.perf_counter()
@@ -365,6 +370,10 @@ def main() -> None:
     per = (time.perf_counter() - start) / len(probe)
     print(f"\nrank_candidates over {len(pool)} stored claims: {per * 1e3:.1f} ms per new claim; "
           f"the source claim is in the top 5 for {found}/{len(probe)} mixed rewordings")
+    if args.lookup_sizes:
+        import matching_lookup  # bench/, beside this file
+
+        matching_lookup.main(["--sizes", args.lookup_sizes, "--shared", str(args.shared)])
 
 
 if __name__ == "__main__":

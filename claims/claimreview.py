@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models import Max, Min
 from django.utils.safestring import SafeString, mark_safe
 
+from .claim_matching import claim_families, claim_family
 from .models import Claim, Speaker, Verdict
 
 CONTEXT = "https://schema.org"
@@ -29,8 +30,13 @@ def organisation() -> dict:
     return org
 
 
-def claim_review(claim: Claim, *, url: str, scale: tuple[int, int] | None = None) -> dict:
-    """The ClaimReview of a published claim; `url` is the absolute address of its public page."""
+def claim_review(
+    claim: Claim, *, url: str, scale: tuple[int, int] | None = None, family: list[Claim] | None = None
+) -> dict:
+    """The ClaimReview of a published claim; `url` is the absolute address of its public page.
+
+    `family` is the claim's `claim_family`, looked up when not given.
+    """
     if claim.review_status != Claim.ReviewStatus.PUBLISHED or claim.verdict is None:
         raise ValueError(f"claim {claim.pk} has no published verdict")
     worst, best = scale or rating_scale()
@@ -47,7 +53,7 @@ def claim_review(claim: Claim, *, url: str, scale: tuple[int, int] | None = None
         "author": organisation(),
         "claimReviewed": claim.content,
         "reviewRating": rating,
-        "itemReviewed": _item_reviewed(claim),
+        "itemReviewed": _item_reviewed(claim, claim_family(claim) if family is None else family),
     }
     if claim.rationale:
         review["reviewBody"] = claim.rationale
@@ -60,7 +66,8 @@ def _verdict_label(verdict: Verdict, language: str) -> str:
     return verdict.name_id if language == "id" and verdict.name_id else verdict.name
 
 
-def _item_reviewed(claim: Claim) -> dict:
+def _item_reviewed(claim: Claim, family: list[Claim]) -> dict:
+    """The Claim reviewed, with where it first appeared and where it was repeated (its family)."""
     article = claim.article
     item = {"@type": "Claim"}
     author = _claim_author(claim)
@@ -68,17 +75,35 @@ def _item_reviewed(claim: Claim) -> dict:
         item["author"] = author
     if claim.claim_date or article.published_date:
         item["datePublished"] = (claim.claim_date or article.published_date).isoformat()
-    appearance = {"@type": "CreativeWork"}
-    if article.canonical_url or article.url:
-        appearance["url"] = article.canonical_url or article.url
-    if article.title:
-        appearance["headline"] = article.title
-    if article.published_date:
-        appearance["datePublished"] = article.published_date.isoformat()
-    if article.outlet:
-        appearance["publisher"] = {"@type": "Organization", "name": article.outlet.name}
-    item["appearance"] = appearance
+    first, *later = family or [claim]
+    first_url = _article_url(first.article)
+    if first_url:
+        item["firstAppearance"] = _creative_work(first.article, first_url)
+    seen = {first_url}
+    appearances = []
+    for repeat in later:
+        url = _article_url(repeat.article)
+        if url and url not in seen:
+            seen.add(url)
+            appearances.append(_creative_work(repeat.article, url))
+    if appearances:
+        item["appearance"] = appearances
     return item
+
+
+def _article_url(article) -> str:
+    return article.canonical_url or article.url
+
+
+def _creative_work(article, url: str) -> dict:
+    work = {"@type": "CreativeWork", "url": url}
+    if article.title:
+        work["headline"] = article.title
+    if article.published_date:
+        work["datePublished"] = article.published_date.isoformat()
+    if article.outlet:
+        work["publisher"] = {"@type": "Organization", "name": article.outlet.name}
+    return work
 
 
 def _claim_author(claim: Claim) -> dict | None:
@@ -93,11 +118,17 @@ def _claim_author(claim: Claim) -> dict | None:
 
 
 def claim_review_feed(claims, *, url_for) -> dict:
-    """A schema.org DataFeed of ClaimReviews; `url_for(claim)` gives each public page's address."""
+    """A schema.org DataFeed of ClaimReviews; `url_for(claim)` gives each public page's address.
+
+    Families are looked up together, and only for claims not annotated `has_repeats=False`
+    (see `with_repeat_flag`), so the feed costs a fixed number of queries.
+    """
     scale = rating_scale()
+    claims = list(claims)
+    families = claim_families([claim for claim in claims if getattr(claim, "has_repeats", True)])
     items = []
     for claim in claims:
-        review = claim_review(claim, url=url_for(claim), scale=scale)
+        review = claim_review(claim, url=url_for(claim), scale=scale, family=families.get(claim.pk, [claim]))
         del review["@context"]  # the feed's context covers its items
         items.append({"@type": "DataFeedItem", "dateCreated": claim.published_at.isoformat(), "item": review})
     feed = {"@context": CONTEXT, "@type": "DataFeed", "name": f"{organisation()['name']} fact-checks"}

@@ -3,6 +3,8 @@ import json
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.claimreview import claim_review, json_ld_script
@@ -63,7 +65,7 @@ def test_claim_review_fields(published):
     assert item["@type"] == "Claim"
     assert item["author"] == {"@type": "Person", "name": "Budi Santoso"}
     assert item["datePublished"] == "2025-02-03"
-    assert item["appearance"] == {
+    assert item["firstAppearance"] == {
         "@type": "CreativeWork",
         "url": "https://www.tribunnews.com/a/1",
         "headline": "Harga beras",
@@ -166,3 +168,91 @@ def test_public_list_shows_published_verdicts(client, published):
     page = client.get(reverse("factchecks:list")).text
     assert reverse("factchecks:claim", args=[published.pk]) in page
     assert reverse("claimreview-feed") in page
+
+
+def _link(claim, other):
+    from claims.models import ClaimMatch
+
+    for a, b in ((claim, other), (other, claim)):
+        ClaimMatch.objects.create(claim=a, other=b, score=0.9, method="test", reasons=[])
+
+
+def _repeat(day, **article_fields):
+    article = make_article(published_date=datetime.date(2025, 2, day), **article_fields)
+    return make_claim(article, claim_date=datetime.date(2025, 2, day))
+
+
+def test_claim_review_lists_the_first_appearance_and_the_later_ones(published):
+    first = _repeat(1, url="https://www.kompas.com/a/9", title="Beras naik", outlet=make_outlet(name="Kompas"))
+    no_url = _repeat(2)
+    copy_one = _repeat(5, url="https://www.detik.com/b/1", canonical_url="https://detik.com/b/1")
+    copy_two = _repeat(6, url="https://m.detik.com/b/1", canonical_url="https://detik.com/b/1")
+    later = _repeat(7, url="https://www.antaranews.com/c/3")
+    for other in (first, no_url, copy_one, copy_two, later):
+        _link(published, other)
+    item = claim_review(published, url="u")["itemReviewed"]
+    assert item["firstAppearance"] == {
+        "@type": "CreativeWork",
+        "url": "https://www.kompas.com/a/9",
+        "headline": "Beras naik",
+        "datePublished": "2025-02-01",
+        "publisher": {"@type": "Organization", "name": "Kompas"},
+    }
+    urls = [work["url"] for work in item["appearance"]]
+    assert urls == ["https://www.tribunnews.com/a/1", "https://detik.com/b/1", "https://www.antaranews.com/c/3"]
+    assert item["appearance"][0] == {
+        "@type": "CreativeWork",
+        "url": "https://www.tribunnews.com/a/1",
+        "headline": "Harga beras",
+        "datePublished": "2025-02-04",
+        "publisher": {"@type": "Organization", "name": "Tribunnews"},
+    }
+    assert item["appearance"][1]["datePublished"] == "2025-02-05", "the first of the duplicates is kept"
+    assert all(work["@type"] == "CreativeWork" for work in item["appearance"])
+    assert item["datePublished"] == "2025-02-03", "the claim's own date is unchanged"
+
+
+def test_claim_review_without_repeats_has_only_a_first_appearance(published):
+    item = claim_review(published, url="u")["itemReviewed"]
+    assert item["firstAppearance"]["url"] == "https://www.tribunnews.com/a/1"
+    assert "appearance" not in item
+
+
+def test_a_first_appearance_without_url_is_left_out():
+    claim = make_published_claim(article=make_article(url="https://a.example/later"))
+    earliest = _repeat(1)
+    _link(claim, earliest)
+    item = claim_review(claim, url="u")["itemReviewed"]
+    assert "firstAppearance" not in item
+    assert [work["url"] for work in item["appearance"]] == ["https://a.example/later"]
+
+
+def test_a_rejected_repeat_is_not_an_appearance(published):
+    from claims.claim_matching import claim_match_decide
+    from claims.models import ClaimMatch
+
+    other = _repeat(9, url="https://other.example/x")
+    _link(published, other)
+    claim_match_decide(match=ClaimMatch.objects.get(claim=published, other=other), user=make_user(), confirmed=False)
+    assert "appearance" not in claim_review(published, url="u")["itemReviewed"]
+
+
+def test_feed_carries_appearances_in_a_fixed_number_of_queries(client):
+    def published_with_repeats(count):
+        claim = make_published_claim(article=make_article(url=f"https://p.example/{count}"))
+        for n in range(count):
+            _link(claim, _repeat(10 + n, url=f"https://r.example/{count}/{n}"))
+        return claim
+
+    published_with_repeats(1)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("claimreview-feed"))
+    published_with_repeats(8)
+    with CaptureQueriesContext(connection) as many:
+        feed = client.get(reverse("claimreview-feed")).json()
+    assert len(many) == len(few)
+    newest = feed["dataFeedElement"][0]["item"]["itemReviewed"]
+    assert newest["firstAppearance"]["url"] == "https://r.example/8/0", "dated 2025: before the undated claim"
+    assert [work["url"] for work in newest["appearance"]] == [f"https://r.example/8/{n}" for n in range(1, 8)] + [
+        "https://p.example/8"
+    ]

@@ -279,3 +279,186 @@ def test_a_released_claim_goes_back_to_the_open_queue(client, checker):
     assert f'/review/claims/{claim.pk}/' not in client.get(reverse("review:queue")).text
     claim_release(claim=claim, user=checker, expected_version=2)
     assert f'/review/claims/{claim.pk}/' in client.get(reverse("review:queue")).text
+
+
+# Claim matching on the claim page: the timeline of repeats, a matched published verdict.
+
+
+def _link(claim, other, *, score=0.9, reasons=("same numbers", "same speaker")):
+    from claims.models import ClaimMatch
+
+    for a, b in ((claim, other), (other, claim)):
+        ClaimMatch.objects.create(claim=a, other=b, score=score, method="test", reasons=list(reasons))
+    return ClaimMatch.objects.get(claim=claim, other=other)
+
+
+def _apply(client, claim, match):
+    data = {"version": claim.version, "match": match.pk}
+    return client.post(reverse("review:act", args=[claim.pk, "apply_match"]), data, follow=True)
+
+
+def _dated_claim(day, **article_fields):
+    import datetime
+
+    article = make_article(**{"published_date": datetime.date(2025, 2, day), **article_fields})
+    return make_claim(article, claim_date=datetime.date(2025, 2, day))
+
+
+def test_claim_page_shows_the_family_as_a_timeline_oldest_first(client, checker):
+    speaker = make_speaker("Sri Mulyani")
+    claim = _dated_claim(5, title="Lagi soal BBM", url="https://b.example/2", outlet=make_outlet(name="Kompas"))
+    first = _dated_claim(3, title="Soal BBM", url="https://a.example/1", outlet=make_outlet(name="Tempo"))
+    first.speaker = speaker
+    first.save(update_fields=["speaker"])
+    middle = make_published_claim(article=make_article(title="Tanpa alamat", published_date=claim.claim_date))
+    middle.claim_date = first.claim_date.replace(day=4)
+    middle.save(update_fields=["claim_date"])
+    for other in (first, middle):
+        _link(claim, other)
+    page = client.get(reverse("review:claim", args=[claim.pk])).text
+    timeline = page[page.index('<ol class="timeline">') : page.index("</ol>", page.index('<ol class="timeline">'))]
+    assert timeline.index("2025-02-03") < timeline.index("2025-02-04") < timeline.index("2025-02-05")
+    assert timeline.index("first appearance") < timeline.index("2025-02-04")
+    assert '<a href="https://a.example/1" rel="noopener noreferrer nofollow">Soal BBM</a>' in timeline
+    assert "Tempo" in timeline and "Kompas" in timeline and "Sri Mulyani" in timeline
+    assert "Tanpa alamat" in timeline, "an article without a URL is listed by its title"
+    assert "Published: False" in timeline, "each appearance shows its review status and verdict"
+    assert f'href="{reverse("review:claim", args=[first.pk])}"' in timeline
+    assert 'class="this-claim"' in timeline
+
+
+def test_claim_page_without_repeats_has_no_timeline(client, checker):
+    page = client.get(reverse("review:claim", args=[make_claim().pk])).text
+    assert 'class="timeline"' not in page
+
+
+def test_published_verdict_banner_only_for_a_published_match(client, checker):
+    claim, unpublished = make_claim(), make_claim()
+    _link(claim, unpublished)
+    url = reverse("review:claim", args=[claim.pk])
+    assert 'id="matched-verdict"' not in client.get(url).text
+    original = make_published_claim()
+    _link(claim, original, score=0.87, reasons=("same numbers",))
+    page = client.get(url).text
+    banner = page[page.index('id="matched-verdict"') : page.index("</section>", page.index('id="matched-verdict"'))]
+    assert "Already checked" in banner and "False" in banner
+    assert f'href="{reverse("review:claim", args=[original.pk])}"' in banner
+    assert f'href="{reverse("factchecks:claim", args=[original.pk])}"' in banner
+    assert "0.87" in banner and "same numbers" in banner
+    assert "Official statistics show the price fell." in banner
+    assert "Apply this verdict" in banner and "Not the same claim" in banner
+    assert banner.count("csrfmiddlewaretoken") == 2
+    assert page.index('id="matched-verdict"') < page.index("In its paragraph"), "shown at the top"
+
+
+def test_no_banner_on_a_published_claim(client, checker):
+    claim, original = make_published_claim(), make_published_claim()
+    _link(claim, original)
+    assert 'id="matched-verdict"' not in client.get(reverse("review:claim", args=[claim.pk])).text
+
+
+def test_applying_a_matched_verdict_takes_the_claim_and_proposes_it(client, checker):
+    claim, original = make_claim(), make_published_claim()
+    match = _link(claim, original)
+    page = _apply(client, claim, match).text
+    claim.refresh_from_db()
+    match.refresh_from_db()
+    assert claim.review_status == Status.VERDICT_PROPOSED
+    assert claim.assignee == claim.proposed_by == checker
+    assert claim.verdict == original.verdict
+    assert claim.rationale == (
+        f"Same claim as #{original.pk} ({reverse('factchecks:claim', args=[original.pk])}), "
+        "already checked: Official statistics show the price fell."
+    )
+    assert (match.confirmed, match.decided_by) == (True, checker)
+    assert original.matches.get(other=claim).confirmed is True, "recorded both ways"
+    assert "Done: verdict proposed" in page
+
+
+def test_applying_a_matched_verdict_on_a_claim_someone_else_reviews_is_refused(client, checker):
+    other = make_user("budi", role="reviewer")
+    claim = claim_take(claim=make_claim(), user=other, expected_version=1)
+    match = _link(claim, make_published_claim())
+    response = _apply(client, claim, match)
+    assert response.status_code == 200
+    assert "budi is already reviewing this claim." in response.text
+    claim.refresh_from_db()
+    match.refresh_from_db()
+    assert claim.review_status == Status.IN_REVIEW and claim.verdict is None
+    assert match.confirmed is None, "a refused apply records nothing"
+
+
+def test_applying_with_a_stale_version_is_refused(client, checker):
+    claim = make_claim()
+    match = _link(claim, make_published_claim())
+    page = client.post(
+        reverse("review:act", args=[claim.pk, "apply_match"]), {"version": 7, "match": match.pk}, follow=True
+    ).text
+    assert "Someone else changed this claim" in page
+    match.refresh_from_db()
+    assert match.confirmed is None
+
+
+def test_not_the_same_claim_hides_the_link(client, checker):
+    claim, original = make_claim(), make_published_claim()
+    match = _link(claim, original)
+    url = reverse("review:claim", args=[claim.pk])
+    assert 'class="timeline"' in client.get(url).text
+    client.post(reverse("review:act", args=[claim.pk, "reject_match"]), {"version": claim.version, "match": match.pk})
+    match.refresh_from_db()
+    assert (match.confirmed, match.decided_by) == (False, checker)
+    page = client.get(url).text
+    assert 'id="matched-verdict"' not in page
+    assert 'class="similar"' not in page and 'class="timeline"' not in page
+    again = _apply(client, claim, match).text
+    assert "no longer linked" in again
+
+
+def test_match_actions_need_a_reviewer_login_and_a_post(client):
+    claim = make_claim()
+    match = _link(claim, make_published_claim())
+    url = reverse("review:act", args=[claim.pk, "reject_match"])
+    data = {"version": claim.version, "match": match.pk}
+    assert client.post(url, data)["Location"].startswith(reverse("admin:login"))
+    client.force_login(make_user(is_staff=True))
+    assert client.post(url, data).status_code == 403
+    assert client.post(reverse("review:act", args=[claim.pk, "apply_match"]), data).status_code == 403
+    client.force_login(make_user(role="reviewer"))
+    assert client.get(url).status_code == 405
+    match.refresh_from_db()
+    assert match.confirmed is None
+
+
+def test_match_actions_need_the_csrf_token(checker):
+    from django.test import Client
+
+    claim = make_claim()
+    match = _link(claim, make_published_claim())
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(checker)
+    response = strict.post(
+        reverse("review:act", args=[claim.pk, "reject_match"]), {"version": claim.version, "match": match.pk}
+    )
+    assert response.status_code == 403
+    match.refresh_from_db()
+    assert match.confirmed is None
+
+
+def test_claim_page_query_count_does_not_grow_with_the_family(client, checker):
+    def family_of(size):
+        claim = make_claim()
+        for n in range(size):
+            article = make_article(outlet=make_outlet(), url=f"https://x.example/{size}/{n}")
+            other = make_published_claim(article=article, speaker=make_speaker(f"Speaker {size} {n}"))
+            _link(claim, other)
+        return claim
+
+    small, large = family_of(2), family_of(12)
+
+    def queries(claim):
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(reverse("review:claim", args=[claim.pk])).text
+        assert 'id="matched-verdict"' in page
+        return len(captured)
+
+    assert queries(large) == queries(small)

@@ -86,3 +86,9 @@ class EvidenceForm(VersionForm):
     url = forms.URLField(max_length=2000, label="Link", assume_scheme="https")
     title = forms.CharField(max_length=500, required=False)
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class MatchForm(VersionForm):
+    """A decision on one of the claim's match links: which link, and the claim version the reviewer saw."""
+
+    match = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

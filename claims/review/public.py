@@ -7,6 +7,7 @@ from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from ..claim_matching import with_repeat_flag
 from ..claimreview import claim_review, claim_review_feed, json_ld_script
 from ..models import Claim
 from .selectors import published_claims
@@ -35,7 +36,7 @@ def published_claim(request, pk: int):
 
 
 def claim_review_json(request):
-    claims = published_claims()[: settings.FACTCHECK_FEED_SIZE]
+    claims = with_repeat_flag(published_claims())[: settings.FACTCHECK_FEED_SIZE]
     feed = claim_review_feed(claims, url_for=lambda claim: _public_url(request, claim))
     response = JsonResponse(feed, json_dumps_params={"ensure_ascii": False})
     response["Content-Type"] = "application/ld+json; charset=utf-8"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from ..models import Claim, ClaimEvent
 
@@ -99,11 +99,28 @@ def claims_by_same_speaker(claim: Claim, limit: int = 5) -> list[Claim]:
 
 
 def similar_claims(claim: Claim, limit: int = 5) -> list:
-    """Repeats of the claim found by the matcher (claims.matching), best first, with their scores."""
+    """Repeats of the claim found by the matcher (claims.matching), best first, with their scores.
+
+    Reviewers' decisions feed back into the order: a confirmed match comes before any
+    unconfirmed one whatever its score, and a rejected match is never shown again.
+    """
+    matches = _live_matches(claim).order_by(F("confirmed").desc(nulls_last=True), "-score", "pk")
+    return list(matches.select_related("other__verdict", "other__article__outlet")[:limit])
+
+
+def published_match(claim: Claim):
+    """The best match of an unpublished claim whose verdict is published (confirmed first), or None."""
+    if claim.review_status == Status.PUBLISHED:
+        return None
+    matches = _live_matches(claim).filter(other__review_status=Status.PUBLISHED, other__verdict__isnull=False)
+    matches = matches.order_by(F("confirmed").desc(nulls_last=True), "-score", "pk")
+    return matches.select_related("other__verdict", "other__article__outlet", "other__speaker").first()
+
+
+def _live_matches(claim: Claim) -> QuerySet:
     from ..models import ClaimMatch
 
-    matches = ClaimMatch.objects.filter(claim=claim).exclude(confirmed=False).order_by("-score")
-    return list(matches.select_related("other__verdict", "other__article__outlet")[:limit])
+    return ClaimMatch.objects.filter(claim=claim).exclude(confirmed=False)
 
 
 def queue_neighbours(claim: Claim, *, user, queue: str, language: str = "") -> tuple[int | None, int | None]:

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from ..models import Claim, ClaimEvent, Evidence, Speaker, Verdict
@@ -348,3 +349,54 @@ def claim_dismiss(
         check=check,
         note=note.strip(),
     )
+
+
+def _match_of(claim: Claim, match_id: int):
+    from ..models import ClaimMatch
+
+    match = (
+        ClaimMatch.objects.filter(pk=match_id, claim_id=claim.pk)
+        .exclude(confirmed=False)
+        .select_related("other__verdict")
+        .first()
+    )
+    if match is None:
+        raise ValidationError("That match is no longer linked to this claim. Reload the page.", code="no_match")
+    return match
+
+
+def claim_apply_matched_verdict(*, claim: Claim, user, match_id: int, expected_version: int) -> Claim:
+    """Confirm that the claim repeats one already checked, and propose that claim's published verdict.
+
+    A person decides: the match is recorded as confirmed (both ways) and the verdict goes
+    through the usual workflow. An open claim nobody reviews is taken first; otherwise
+    the workflow's rules apply, and if they refuse, nothing is recorded.
+    """
+    from ..claim_matching import claim_match_decide
+
+    require_review(user)
+    match = _match_of(claim, match_id)
+    original = match.other
+    if original.review_status != Status.PUBLISHED or original.verdict is None:
+        raise ValidationError(f"Claim #{original.pk} has no published verdict to apply.", code="not_published")
+    rationale = f"Same claim as #{original.pk} ({reverse('factchecks:claim', args=[original.pk])}), already checked"
+    rationale += f": {original.rationale}" if original.rationale.strip() else "."
+    with transaction.atomic():
+        claim_match_decide(match=match, user=user, confirmed=True)
+        if claim.assignee_id != user.pk and claim.review_status in OPEN:
+            claim = claim_take(claim=claim, user=user, expected_version=expected_version)
+            expected_version = claim.version
+        return claim_propose_verdict(
+            claim=claim, user=user, verdict=original.verdict, rationale=rationale, expected_version=expected_version
+        )
+
+
+def claim_reject_match(*, claim: Claim, user, match_id: int, expected_version: int) -> None:
+    """Record that a matched claim is not the same claim: the link is hidden from then on, both ways.
+
+    The claim itself does not change, so `expected_version` is not checked.
+    """
+    from ..claim_matching import claim_match_decide
+
+    require_review(user)
+    claim_match_decide(match=_match_of(claim, match_id), user=user, confirmed=False)

@@ -13,12 +13,22 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from ..claim_matching import claim_family
 from ..models import Claim
 from ..selectors import claim_in_context
 from ..services import speaker_resolve
 from . import services
 from .dashboard import dashboard_figures
-from .forms import DismissForm, EditForm, EvidenceForm, NoteForm, ProposeForm, QueueFilterForm, VersionForm
+from .forms import (
+    DismissForm,
+    EditForm,
+    EvidenceForm,
+    MatchForm,
+    NoteForm,
+    ProposeForm,
+    QueueFilterForm,
+    VersionForm,
+)
 from .pagination import page_by_keys
 from .permissions import can_publish, can_review, require_review
 from .selectors import (
@@ -28,6 +38,7 @@ from .selectors import (
     claim_history,
     claims_by_same_speaker,
     flag_warnings,
+    published_match,
     queue_neighbours,
     review_queue,
     similar_claims,
@@ -56,6 +67,8 @@ ACTIONS = {
     "send_back": (NoteForm, services.claim_send_back, _fields("note")),
     "reopen": (NoteForm, services.claim_reopen, _fields("note")),
     "dismiss": (DismissForm, services.claim_dismiss, _fields("status", "duplicate_of", "note")),
+    "apply_match": (MatchForm, services.claim_apply_matched_verdict, lambda data: {"match_id": data["match"]}),
+    "reject_match": (MatchForm, services.claim_reject_match, lambda data: {"match_id": data["match"]}),
 }
 
 
@@ -104,6 +117,7 @@ def claim_page(request, pk: int):
     queue_name = request.GET.get("queue", "open")
     previous, following = queue_neighbours(claim, user=user, queue=queue_name)
     version = {"version": claim.version}
+    matched = published_match(claim)
     return TemplateResponse(
         request,
         "claims/review/claim.html",
@@ -115,6 +129,9 @@ def claim_page(request, pk: int):
             "evidence": claim_evidence(claim),
             "same_speaker": claims_by_same_speaker(claim),
             "similar": similar_claims(claim),
+            "family": claim_family(claim),
+            "matched": matched,
+            "match_form": MatchForm(initial={**version, "match": matched.pk}) if matched else None,
             "allowed": _allowed_actions(claim, user),
             "queue": queue_name if queue_name in QUEUES else "open",
             "previous": previous,
