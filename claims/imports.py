@@ -7,7 +7,7 @@ import logging
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -15,7 +15,16 @@ from .feeds import FeedError, parse_feed
 from .fetch import FetchError, fetch_page
 from .import_sources import ImportEntry
 from .models import Article, Feed, ImportItem, ImportJob
-from .services import IngestError, article_ingest, articles_requeue, batches, queue_extraction
+from .services import (
+    IngestError,
+    article_ingest,
+    article_new,
+    articles_requeue,
+    batches,
+    clean_text,
+    content_hash,
+    queue_extraction,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -80,17 +89,24 @@ def import_item_process(*, item_id: int, final_attempt: bool = True) -> None:
 def import_items_process(*, item_ids: list[int], final_attempt: bool = True) -> None:
     """Ingest a batch of items and queue the new articles' extraction together.
 
-    Items that failed transiently stay pending; unless this is the last try they are
-    raised in one TransientImportError, for the task to retry just those.
+    Plain-text items are stored together (one lookup and one insert for the batch);
+    the rest one by one. Items that failed transiently stay pending; unless this is
+    the last try they are raised in one TransientImportError, for the task to retry.
     """
-    new_articles: list[int] = []
+    items = list(ImportItem.objects.filter(pk__in=item_ids, status=ImportItem.Status.PENDING))
+    if not items:
+        return  # already done: a redelivered task changes nothing
+    ImportItem.objects.filter(pk__in=[item.pk for item in items]).update(attempts=F("attempts") + 1)
+    texts = [item for item in items if _is_plain_text(item)]
+    others = [item for item in items if not _is_plain_text(item)]
+    new_articles, left = _texts_ingest(texts)
     transient: list[int] = []
     retry_after = None
-    for item_id in item_ids:
+    for item in left + others:
         try:
-            article_id = _item_ingest(item_id, final_attempt=final_attempt)
+            article_id = _item_ingest(item, final_attempt=final_attempt)
         except TransientImportError as exc:
-            transient.append(item_id)
+            transient.append(item.pk)
             retry_after = max(retry_after or 0, exc.retry_after or 0) or None
             continue
         if article_id is not None:
@@ -103,11 +119,74 @@ def import_items_process(*, item_ids: list[int], final_attempt: bool = True) -> 
         )
 
 
-def _item_ingest(item_id: int, *, final_attempt: bool) -> int | None:
+def _is_plain_text(item: ImportItem) -> bool:
+    payload = item.payload or {}
+    return not item.url and not payload.get("html") and isinstance(payload.get("text"), str)
+
+
+def _texts_ingest(items: list[ImportItem]) -> tuple[list[int], list[ImportItem]]:
+    """Store plain-text items in one go; return the new articles and the items left to do one by one.
+
+    Texts already stored, or repeated within the batch, become duplicates. If the
+    insert meets a concurrent writer (a unique hash taken meanwhile), the items go
+    the one-by-one way, which sorts that out.
+    """
+    now = timezone.now()
+    done: list[ImportItem] = []
+    pending: dict[str, tuple[ImportItem, str]] = {}
+    for item in items:
+        try:
+            text = clean_text(item.payload.get("text"))
+        except IngestError as exc:
+            item.status, item.error = ImportItem.Status.FAILED, str(exc)
+            done.append(item)
+            continue
+        pending.setdefault(content_hash(text), (item, text))
+    stored = dict(Article.objects.filter(content_hash__in=list(pending)).values_list("content_hash", "pk"))
+    fresh = []
+    for digest, (item, text) in pending.items():
+        if digest in stored:
+            item.status, item.article_id = ImportItem.Status.DUPLICATE, stored[digest]
+            done.append(item)
+            continue
+        payload = item.payload
+        published = payload.get("published")
+        fresh.append(
+            (
+                item,
+                article_new(
+                    text=text,
+                    digest=digest,
+                    title=payload.get("title") or "",
+                    published=datetime.date.fromisoformat(published) if published else None,
+                    lang=payload.get("lang") or "",
+                ),
+            )
+        )
+    try:
+        with transaction.atomic():
+            Article.objects.bulk_create([article for _, article in fresh])
+    except IntegrityError:
+        return [], items
+    for item, article in fresh:
+        item.status, item.article_id = ImportItem.Status.STORED, article.pk
+        done.append(item)
+    by_digest = {digest: item for digest, (item, _) in pending.items()}
+    for item in items:  # a text repeated within the batch: a duplicate of its first copy
+        if item not in done:
+            first = by_digest[content_hash(clean_text(item.payload.get("text")))]
+            item.status, item.article_id = ImportItem.Status.DUPLICATE, first.article_id
+            done.append(item)
+    for item in done:
+        item.payload = {} if item.status != ImportItem.Status.FAILED else item.payload
+        item.updated_at = now
+    ImportItem.objects.bulk_update(done, ["status", "article", "error", "payload", "updated_at"], batch_size=500)
+    return [article.pk for _, article in fresh], []
+
+
+def _item_ingest(item: ImportItem, *, final_attempt: bool) -> int | None:
     """Store one item's article; return its ID if it is new and needs extracting."""
-    if not ImportItem.objects.filter(pk=item_id, status=ImportItem.Status.PENDING).update(attempts=F("attempts") + 1):
-        return None  # already done: a redelivered task changes nothing
-    item = ImportItem.objects.get(pk=item_id)
+    item_id = item.pk
     payload = item.payload or {}
     published = payload.get("published")
     try:

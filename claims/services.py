@@ -85,27 +85,23 @@ def article_ingest(
         canonical_url = page.canonical_url or ""
         stored_html = decode_html(html) if isinstance(html, bytes) else html
 
-    text = (text or "").replace("\r\n", "\n").replace("\x00", "")
-    if not text.strip():
-        raise IngestError("no article text was found")
+    text = clean_text(text)
     digest = content_hash(text)
     existing = Article.objects.filter(content_hash=digest).first()
     if existing:
         return IngestResult(existing, created=False)
 
-    article = Article(
-        url=url,
-        canonical_url=canonical_url if len(canonical_url) <= 2000 else "",
-        title=(title or _first_line(text))[:1000],
-        outlet=_outlet_for(url or canonical_url, outlet_name),
-        authors=list(authors),
-        published_date=published,
-        language=lang or detect_language(text),
-        html=stored_html,
+    article = article_new(
         text=text,
-        content_hash=digest,
-        status=Article.Status.QUEUED,
-        queued_at=timezone.now(),
+        digest=digest,
+        url=url,
+        canonical_url=canonical_url,
+        title=title,
+        outlet=_outlet_for(url or canonical_url, outlet_name),
+        authors=authors,
+        published=published,
+        lang=lang,
+        html=stored_html,
     )
     try:
         with transaction.atomic():
@@ -119,6 +115,44 @@ def article_ingest(
     if queue:
         transaction.on_commit(lambda: queue_extraction(article.pk))
     return IngestResult(article, created=True)
+
+
+def clean_text(text: str | None) -> str:
+    """The article text as stored: Unix newlines, no NUL bytes; refuse an empty one."""
+    text = (text or "").replace("\r\n", "\n").replace("\x00", "")
+    if not text.strip():
+        raise IngestError("no article text was found")
+    return text
+
+
+def article_new(
+    *,
+    text: str,
+    digest: str,
+    url: str = "",
+    canonical_url: str = "",
+    title: str = "",
+    outlet: Outlet | None = None,
+    authors=(),
+    published: datetime.date | None = None,
+    lang: str = "",
+    html: str = "",
+) -> Article:
+    """An unsaved article, queued for extraction, with the defaults every way of ingesting shares."""
+    return Article(
+        url=url,
+        canonical_url=canonical_url if len(canonical_url) <= 2000 else "",
+        title=(title or _first_line(text))[:1000],
+        outlet=outlet,
+        authors=list(authors),
+        published_date=published,
+        language=lang or detect_language(text),
+        html=html,
+        text=text,
+        content_hash=digest,
+        status=Article.Status.QUEUED,
+        queued_at=timezone.now(),
+    )
 
 
 def batches(items, size: int) -> list[list]:

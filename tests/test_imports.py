@@ -17,6 +17,8 @@ from claims.imports import (
 from claims.models import Article, ImportItem, ImportJob
 from claims.selectors import import_job_progress
 
+from .factories import make_article
+
 pytestmark = pytest.mark.django_db
 
 
@@ -168,3 +170,46 @@ def test_retry_also_sends_failed_extractions_round_again(monkeypatch, django_cap
     article = Article.objects.get()
     assert sent == [article.pk]
     assert (article.status, article.error) == (Article.Status.QUEUED, "")
+
+
+def test_a_batch_of_texts_is_stored_together_with_duplicates_and_errors_per_item(django_assert_max_num_queries):
+    from claims.imports import import_items_process
+
+    stored_before = make_article(text="Kata polisi, pelaku sudah ditangkap.")
+    job = _job(
+        ImportEntry(1, payload={"text": "Menurut BPS, inflasi Januari 2,4 persen.", "lang": "id"}),
+        ImportEntry(2, payload={"text": "  menurut BPS,   inflasi Januari 2,4 persen. "}),
+        ImportEntry(3, payload={"text": "Kata polisi, pelaku sudah ditangkap."}),
+        ImportEntry(4, payload={"text": "   "}),
+        ImportEntry(5, payload={"text": "The mayor said the bridge reopens in May.", "lang": "en", "title": "Bridge"}),
+    )
+    ids = list(job.items.values_list("pk", flat=True))
+    with django_assert_max_num_queries(8):
+        import_items_process(item_ids=ids)
+    items = {item.position: item for item in job.items.all()}
+    assert [items[n].status for n in range(1, 6)] == ["stored", "duplicate", "duplicate", "failed", "stored"]
+    assert items[2].article_id == items[1].article_id
+    assert items[3].article_id == stored_before.pk
+    assert items[4].error == "no article text was found"
+    assert items[5].article.title == "Bridge" and items[5].article.language == "en"
+    assert items[1].payload == {} and items[4].payload == {"text": "   "}
+    assert {item.attempts for item in items.values()} == {1}
+
+
+def test_a_batch_that_meets_a_concurrent_writer_falls_back_to_one_by_one(monkeypatch):
+    from django.db import IntegrityError
+
+    from claims.imports import import_items_process
+    from claims.models import Article as ArticleModel
+
+    job = _job(ImportEntry(1, payload={"text": "Menurut BPS, inflasi Januari 2,4 persen."}))
+    real_bulk_create = ArticleModel.objects.bulk_create
+
+    def taken_meanwhile(objs, *args, **kwargs):
+        monkeypatch.setattr(ArticleModel.objects, "bulk_create", real_bulk_create)
+        raise IntegrityError("duplicate key value violates unique constraint")
+
+    monkeypatch.setattr(ArticleModel.objects, "bulk_create", taken_meanwhile)
+    import_items_process(item_ids=[job.items.get().pk])
+    assert job.items.get().status == "stored"
+    assert ArticleModel.objects.count() == 1
