@@ -311,17 +311,7 @@ def _subject_first_frame(text: str, unit: Unit, m: re.Match, lo: int, antecedent
             span = name.span() if name and name.start() > span[0] and name_in_phrase(name.group()) else None
     if span is None:
         return None
-    phrase = text[span[0] : span[1]]
-    if " wh" in phrase or " how " in phrase:
-        wh = WH_SUBJECT.search(text, max(span[0], span[1] - 60), span[1])
-        if wh and looks_like_speaker(wh.group(1)):  # `the gap between what Trump says`: Trump says
-            span = wh.span(1)
-            phrase = wh.group(1)
-    adjunct = None
-    if " in " in phrase or " on " in phrase or " at " in phrase or " during " in phrase:
-        adjunct = NAME_THEN_ADJUNCT.search(text, span[0], span[1])
-    if adjunct:  # `Stumpf in a televised interview appeared to blame`: the name, not the interview
-        span = adjunct.span(1)
+    span = _narrow_speaker(text, span)
     frame = Frame(m.start(), m.end(), "after", *span, text[span[0] : span[1]])
     side = content_side(text, m, unit, text[lo : span[0]])
     if side == "before":
@@ -334,22 +324,27 @@ def _subject_first_frame(text: str, unit: Unit, m: re.Match, lo: int, antecedent
     return frame
 
 
-def _according_frame(text: str, unit: Unit, m: re.Match, lo: int) -> Frame | None:
-    """`According to X, C` (content after the comma) or `C, according to X` (content before)."""
-    span = _speaker_after(text, m.end(), unit.end)
-    if span is None:
-        return None
+def _narrow_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Cut a speaker phrase down to the name inside a clause or before an adjunct."""
     phrase = text[span[0] : span[1]]
     if " wh" in phrase or " how " in phrase:
         wh = WH_SUBJECT.search(text, max(span[0], span[1] - 60), span[1])
         if wh and looks_like_speaker(wh.group(1)):  # `the gap between what Trump says`: Trump says
             span = wh.span(1)
             phrase = wh.group(1)
-    adjunct = None
     if " in " in phrase or " on " in phrase or " at " in phrase or " during " in phrase:
         adjunct = NAME_THEN_ADJUNCT.search(text, span[0], span[1])
-    if adjunct:  # `Stumpf in a televised interview appeared to blame`: the name, not the interview
-        span = adjunct.span(1)
+        if adjunct:  # `Stumpf in a televised interview appeared to blame`: the name, not the interview
+            span = adjunct.span(1)
+    return span
+
+
+def _according_frame(text: str, unit: Unit, m: re.Match, lo: int) -> Frame | None:
+    """`According to X, C` (content after the comma) or `C, according to X` (content before)."""
+    span = _speaker_after(text, m.end(), unit.end)
+    if span is None:
+        return None
+    span = _narrow_speaker(text, span)
     frame = Frame(m.start(), m.end(), "after", *span, text[span[0] : span[1]])
     if text[lo : m.start()].strip(" ,—–-"):
         frame.side = "before"
