@@ -12,10 +12,10 @@ from django.utils.html import format_html
 
 from ..exports import claims_csv
 from ..models import Claim, ClaimEvent, Evidence, Speaker
-from ..selectors import claim_in_context
 from . import services
 from .pagination import LargeTablePaginator
 from .permissions import can_publish, can_review
+from .selectors import claim_in_context
 
 
 class ClaimAdminForm(forms.ModelForm):

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from ..claim_matching import claim_family
 from ..models import Claim
-from ..selectors import claim_in_context
 from ..services import speaker_resolve
 from . import services
 from .dashboard import dashboard_figures
@@ -36,6 +35,7 @@ from .selectors import (
     claim_evidence,
     claim_for_review,
     claim_history,
+    claim_in_context,
     claims_by_same_speaker,
     flag_warnings,
     published_match,
