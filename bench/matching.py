@@ -33,15 +33,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claims.matching import (  # noqa: E402
+from claims.matching.text import (  # noqa: E402
     MATCH_THRESHOLD,
     claim_similarity,
     match_key,
     rank_candidates,
     stemming,
 )
-from claims.matching.normalize import NEGATIONS  # noqa: E402
-from claims.matching.similarity import token_weight  # noqa: E402
+from claims.matching.text.normalize import NEGATIONS  # noqa: E402
+from claims.matching.text.similarity import token_weight  # noqa: E402
 
 GOLD = ("id-dev.gold.jsonl", "seed.gold.jsonl", "polnear-dev.gold.jsonl")
 

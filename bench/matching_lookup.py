@@ -6,7 +6,7 @@
 Fills a scratch database (factcheck_bench_match, dropped first) with N stored claims
 whose texts are sentences of the Indonesian corpus (each made unique), then times
 the product's candidate lookup for one new claim (a reworded corpus sentence): the
-full-text-indexed fingerprint query `claims.claim_matching` runs, plus scoring the
+full-text-indexed fingerprint query `claims.matching.selectors` runs, plus scoring the
 candidates in Python, next to the same query with index scans turned off (a plain sequential scan)
 in the same run. Prints median and 95th percentile per size.
 """
@@ -43,7 +43,7 @@ def sentences(shared: Path) -> list[str]:
 
 def fill(n: int, texts: list[str]) -> None:
     """Articles (one per 10 claims), claims and their match keys, in batches."""
-    from claims.matching import fingerprint, match_key
+    from claims.matching.text import fingerprint, match_key
     from claims.models import Article, Claim, ClaimMatchKey
 
     keys = [match_key(t, "id") for t in texts]
@@ -74,12 +74,7 @@ def fill(n: int, texts: list[str]) -> None:
         )
         ClaimMatchKey.objects.bulk_create(
             [
-                ClaimMatchKey(
-                    claim_id=c.pk,
-                    search_text=keys[i % len(keys)].search_text,
-                    fingerprint=prints[i % len(keys)],
-                    language="id",
-                )
+                ClaimMatchKey(claim_id=c.pk, fingerprint=prints[i % len(keys)])
                 for i, c in zip(range(start, stop), claims, strict=True)
             ]
         )
@@ -114,8 +109,8 @@ def main(argv=None):
     django.setup()
     from django.db import connection
 
-    from claims import claim_matching
-    from claims.matching import fingerprint, match_key, rank_candidates
+    from claims.matching import selectors
+    from claims.matching.text import fingerprint, match_key, rank_candidates
 
     texts = sentences(Path(a.shared))
     rng = random.Random(5)
@@ -126,7 +121,7 @@ def main(argv=None):
         queries.append(match_key(" ".join(words), "id"))
 
     def indexed(key):
-        candidates = claim_matching._indexed_candidates(0, fingerprint(key))
+        candidates = selectors._indexed_candidates(0, fingerprint(key))
         rank_candidates(key, [(pk, match_key(content, "id"), False) for pk, content, _, _ in candidates], limit=10)
 
     def sequential(key):
@@ -134,7 +129,7 @@ def main(argv=None):
             cursor.execute("SET enable_bitmapscan = off")
             cursor.execute("SET enable_indexscan = off")
         try:
-            claim_matching._indexed_candidates(0, fingerprint(key))
+            selectors._indexed_candidates(0, fingerprint(key))
         finally:
             with connection.cursor() as cursor:
                 cursor.execute("RESET enable_bitmapscan")

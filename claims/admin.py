@@ -12,14 +12,16 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from .fetch import FetchError
-from .forms import ArticleAddForm, ImportJobForm
-from .import_sources import entries_from_file, entries_from_urls
-from .imports import feed_poll, import_items_retry, import_job_create
+from .forms import ArticleAddForm, FeedForm, ImportJobForm
+from .ingest.articles import IngestError, article_ingest
+from .ingest.extract import articles_rerun
+from .ingest.feeds import feed_poll
+from .ingest.fetch.errors import FetchError
+from .ingest.jobs import import_items_retry, import_job_create
+from .ingest.selectors import import_job_progress, import_jobs_with_progress
+from .ingest.sources import entries_from_file, entries_from_urls
 from .models import Article, Claim, Feed, ImportItem, ImportJob, Outlet, Speaker, Verdict
 from .review.admin import ClaimAdmin  # noqa: F401 - registers the claim admin
-from .selectors import import_job_progress, import_jobs_with_progress
-from .services import IngestError, article_ingest, articles_requeue
 
 # Addresses typed without a scheme are taken as https (Django 6's default, said explicitly).
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -134,7 +136,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Re-run extraction", permissions=["change"])
     def rerun_extraction(self, request, queryset):
-        queued = articles_requeue(articles=queryset.exclude(status=Article.Status.RUNNING))
+        queued = articles_rerun(articles=queryset.exclude(status=Article.Status.RUNNING))
         self.message_user(request, f"{queued} article(s) queued for extraction.")
 
 
@@ -160,6 +162,7 @@ class VerdictAdmin(admin.ModelAdmin):
 
 @admin.register(Feed)
 class FeedAdmin(admin.ModelAdmin):
+    form = FeedForm
     formfield_overrides = URL_FIELDS
     list_display = ["url", "outlet", "interval_minutes", "active", "last_polled_at", "last_error"]
     list_filter = ["active", "outlet"]

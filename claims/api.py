@@ -1,28 +1,32 @@
 """A JSON API over the review desk: read articles, claims and speakers, and move claims through the workflow.
 
-The same services as the pages do the work, so the roles, the two-person rule and the
-version check hold here too: a stale version answers 409 Conflict.
+The desk's step registry, forms and filters serve here too, so the roles, the two-person rule
+and the version check hold alike: a stale version answers 409 Conflict, a bad filter 400.
 """
 
 from __future__ import annotations
 
-import datetime
+from collections.abc import Mapping
 
-from django.contrib.auth import get_user_model
+import django_filters
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import include, path
+from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions, permissions, serializers, status, viewsets
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 from rest_framework.views import APIView
 
+from .matching.selectors import published_match
 from .models import Article, Claim, ClaimEvent, Evidence, Speaker, Verdict
-from .review import services
+from .review.filters import ClaimFilter
 from .review.permissions import can_review
 from .review.selectors import claim_evidence, claim_history
+from .review.services import StaleClaimError
+from .review.steps import STEPS
 
 
 class IsReviewer(permissions.BasePermission):
@@ -100,18 +104,54 @@ class EvidenceSerializer(serializers.ModelSerializer):
 
 
 class ClaimDetailSerializer(ClaimSerializer):
+    """The claim with its originals, evidence and history, the steps open to the user and its published match."""
+
     original_speaker = serializers.StringRelatedField()
     evidence = serializers.SerializerMethodField()
     history = serializers.SerializerMethodField()
+    steps = serializers.SerializerMethodField()
+    published_match = serializers.SerializerMethodField()
 
     class Meta(ClaimSerializer.Meta):
-        fields = [*ClaimSerializer.Meta.fields, "original_content", "original_speaker", "evidence", "history"]
+        fields = [
+            *ClaimSerializer.Meta.fields,
+            "original_content",
+            "original_speaker",
+            "evidence",
+            "history",
+            "steps",
+            "published_match",
+        ]
 
     def get_evidence(self, claim):
         return EvidenceSerializer(claim_evidence(claim), many=True).data
 
     def get_history(self, claim):
         return EventSerializer(claim_history(claim), many=True).data
+
+    def get_steps(self, claim) -> list[dict]:
+        """Every step: whether this user may take it now, why not, and the inputs it takes."""
+        user = self.context["request"].user
+        listed = []
+        for step in STEPS.values():
+            refusal = step.refusal(claim, user)
+            listed.append(
+                {
+                    "name": step.name,
+                    "label": step.label,
+                    "allowed": refusal is None,
+                    "refusal": refusal,
+                    "inputs": list(step.form.base_fields),
+                }
+            )
+        return listed
+
+    def get_published_match(self, claim) -> dict | None:
+        """The matched claim whose published verdict `apply_match` would propose (its link's id is `match`)."""
+        match = published_match(claim)
+        if match is None:
+            return None
+        return {"match": match.pk, "claim": match.other_id, "verdict": str(match.other.verdict), "score": match.score}
 
 
 class VerdictSerializer(serializers.ModelSerializer):
@@ -127,59 +167,24 @@ class NewestFirst(CursorPagination):
     page_size_query_param = "page_size"
 
 
-def _int(params, name: str) -> int | None:
-    value = params.get(name)
-    if value in (None, ""):
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        raise exceptions.ValidationError({name: "Give a number."}) from None
-
-
-def _date(params, name: str):
-    value = params.get(name)
-    if not value:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise exceptions.ValidationError({name: "Give a date as YYYY-MM-DD."}) from None
-
-
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
-    """Claims, newest first; the detail adds the extracted originals, evidence and history.
+    """Claims, newest first; the detail adds the extracted originals, evidence, history and open steps.
 
-    Filters: review_status, verdict (id or name), speaker (id), outlet (id), language,
-    date_from / date_to (the claim's date, YYYY-MM-DD), assignee=me.
+    Filters (the desk's): review_status, verdict (id or name), speaker (id), outlet (id), language,
+    kind, assignee (me, none or a user id), min_cw (check-worthiness), date_from / date_to (the
+    claim's date, YYYY-MM-DD).
     """
 
     permission_classes = [permissions.IsAuthenticated, IsReviewer]
     pagination_class = NewestFirst
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ClaimFilter
 
     def get_queryset(self):
-        claims = Claim.objects.select_related("article__outlet", "speaker", "verdict", "assignee").defer(
-            "article__text", "article__html", "article__authors"
-        )
-        params = self.request.query_params
-        if params.get("review_status"):
-            claims = claims.filter(review_status=params["review_status"])
-        verdict = params.get("verdict")
-        if verdict:
-            claims = claims.filter(**{"verdict_id" if verdict.isdigit() else "verdict__name": verdict})
-        for name, lookup in (("speaker", "speaker_id"), ("outlet", "article__outlet_id")):
-            value = _int(params, name)
-            if value is not None:
-                claims = claims.filter(**{lookup: value})
-        if params.get("language"):
-            claims = claims.filter(article__language=params["language"])
-        if _date(params, "date_from"):
-            claims = claims.filter(claim_date__gte=_date(params, "date_from"))
-        if _date(params, "date_to"):
-            claims = claims.filter(claim_date__lte=_date(params, "date_to"))
-        if params.get("assignee") == "me":
-            claims = claims.filter(assignee=self.request.user)
-        return claims
+        related = ["article__outlet", "speaker", "verdict", "assignee"]
+        if self.action == "retrieve":
+            related.append("original_speaker")
+        return Claim.objects.select_related(*related).defer("article__text", "article__html", "article__authors")
 
     def get_serializer_class(self):
         return ClaimDetailSerializer if self.action == "retrieve" else ClaimSerializer
@@ -203,19 +208,13 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
 
     permission_classes = [permissions.IsAuthenticated, IsReviewer]
     pagination_class = NewestFirst
+    filter_backends = [DjangoFilterBackend]
+    filterset_fields = ["outlet", "language", "status"]
 
     def get_queryset(self):
         articles = Article.objects.select_related("outlet")
         if self.action == "list":
             articles = articles.defer("text", "html")
-        params = self.request.query_params
-        outlet = _int(params, "outlet")
-        if outlet is not None:
-            articles = articles.filter(outlet_id=outlet)
-        if params.get("language"):
-            articles = articles.filter(language=params["language"])
-        if params.get("status"):
-            articles = articles.filter(status=params["status"])
         return articles
 
     def get_serializer_class(self):
@@ -228,18 +227,23 @@ class SpeakerSerializer(serializers.ModelSerializer):
         fields = ["id", "canonical_name", "aliases", "kind"]
 
 
+class SpeakerFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(field_name="canonical_name", lookup_expr="icontains", label="Name contains")
+
+    class Meta:
+        model = Speaker
+        fields: list[str] = []
+
+
 class SpeakerViewSet(viewsets.ReadOnlyModelViewSet):
     """Speakers, newest first; ?q= finds a name."""
 
+    queryset = Speaker.objects.all()
     serializer_class = SpeakerSerializer
     permission_classes = [permissions.IsAuthenticated, IsReviewer]
     pagination_class = NewestFirst
-
-    def get_queryset(self):
-        speakers = Speaker.objects.all()
-        if self.request.query_params.get("q"):
-            speakers = speakers.filter(canonical_name__icontains=self.request.query_params["q"])
-        return speakers
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = SpeakerFilter
 
 
 class VerdictViewSet(viewsets.ReadOnlyModelViewSet):
@@ -249,79 +253,45 @@ class VerdictViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = None
 
 
-class VersionInput(serializers.Serializer):
-    version = serializers.IntegerField(min_value=1)
-
-
-class NoteInput(VersionInput):
-    note = serializers.CharField(allow_blank=True, default="")
-
-
-class ProposeInput(VersionInput):
-    verdict = serializers.PrimaryKeyRelatedField(queryset=Verdict.objects.all())
-    rationale = serializers.CharField(allow_blank=True)
-
-
-class DismissInput(NoteInput):
-    status = serializers.ChoiceField(choices=[Claim.ReviewStatus.NOT_A_CLAIM, Claim.ReviewStatus.DUPLICATE])
-    duplicate_of = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.all(), required=False, allow_null=True)
-
-
-class EditInput(VersionInput):
-    content = serializers.CharField()
-    speaker = serializers.PrimaryKeyRelatedField(queryset=Speaker.objects.all(), allow_null=True)
-
-
-class EvidenceInput(VersionInput):
-    url = serializers.URLField(max_length=2000)
-    title = serializers.CharField(max_length=500, allow_blank=True, default="")
-    note = serializers.CharField(allow_blank=True, default="")
-
-
-class AssignInput(NoteInput):
-    assignee = serializers.PrimaryKeyRelatedField(queryset=get_user_model().objects.all(), allow_null=True)
-
-
-STEPS = {
-    "take": (VersionInput, services.claim_take),
-    "release": (VersionInput, services.claim_release),
-    "assign": (AssignInput, services.claim_assign),
-    "edit": (EditInput, services.claim_edit),
-    "evidence": (EvidenceInput, services.evidence_add),
-    "propose": (ProposeInput, services.claim_propose_verdict),
-    "publish": (VersionInput, services.claim_publish),
-    "send_back": (NoteInput, services.claim_send_back),
-    "reopen": (NoteInput, services.claim_reopen),
-    "dismiss": (DismissInput, services.claim_dismiss),
-}
+def _form_errors(form) -> dict[str, list[str]]:
+    """A form's errors shaped as DRF shapes a serializer's: {"field": ["message", ...]}."""
+    return {
+        "non_field_errors" if name == NON_FIELD_ERRORS else name: [str(error) for error in errors]
+        for name, errors in form.errors.items()
+    }
 
 
 class ClaimStepView(APIView):
-    """POST {"version": N, ...} to move a claim one step; answers with the claim as it now is."""
+    """POST {"version": N, ...} to move a claim one step; answers with the claim as it now is.
+
+    The steps and their inputs are the desk's (claims.review.steps); a claim's detail lists
+    which of them the user may take now, and why not.
+    """
 
     permission_classes = [permissions.IsAuthenticated, IsReviewer]
 
     def post(self, request, pk: int, step: str):
         if step not in STEPS:
             raise exceptions.NotFound(f"No step {step!r}; the steps are {', '.join(STEPS)}.")
-        input_class, service = STEPS[step]
+        step = STEPS[step]
         claim = get_object_or_404(Claim, pk=pk)
-        data = input_class(data=request.data)
-        data.is_valid(raise_exception=True)
-        arguments = dict(data.validated_data)
-        version = arguments.pop("version")
+        if not isinstance(request.data, Mapping):
+            raise exceptions.ValidationError({"non_field_errors": ["Send the step's inputs as an object."]})
+        form = step.form(data=request.data)
+        if not form.is_valid():
+            return Response(_form_errors(form), status=status.HTTP_400_BAD_REQUEST)
         try:
-            service(claim=claim, user=request.user, expected_version=version, **arguments)
+            step.run(claim=claim, user=request.user, form=form)
         except DjangoPermissionDenied as exc:
             raise exceptions.PermissionDenied(str(exc) or None) from exc
-        except services.StaleClaimError as exc:
+        except StaleClaimError as exc:
             current = Claim.objects.filter(pk=pk).values_list("version", flat=True).first()
             return Response({"detail": exc.messages[0], "version": current}, status=status.HTTP_409_CONFLICT)
         except ValidationError as exc:
             return Response({"detail": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
         related = ["article__outlet", "speaker", "verdict", "assignee", "original_speaker"]
         fresh = Claim.objects.select_related(*related).get(pk=pk)
-        return Response(ClaimDetailSerializer(fresh).data)
+        return Response(ClaimDetailSerializer(fresh, context={"request": request}).data)
 
 
 router = DefaultRouter()

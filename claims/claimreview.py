@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db.models import Max, Min
 from django.utils.safestring import SafeString, mark_safe
 
-from .claim_matching import claim_families, claim_family
+from .matching.selectors import claim_families, claim_family
 from .models import Claim, Speaker, Verdict
 
 CONTEXT = "https://schema.org"

@@ -2,6 +2,15 @@ from __future__ import annotations
 
 from django import forms
 
+from .ingest.urls import CREDENTIALS_REFUSED, url_has_credentials
+from .models import Feed
+
+
+def _feed_address(url: str) -> str:
+    if url and url_has_credentials(url):
+        raise forms.ValidationError(f"This {CREDENTIALS_REFUSED}.")
+    return url
+
 
 class ArticleAddForm(forms.Form):
     """An article by its URL, or pasted as text; the rest is optional and read from the page when fetched."""
@@ -38,9 +47,13 @@ class ImportJobForm(forms.Form):
         label="URLs", required=False, widget=forms.Textarea(attrs={"rows": 8, "cols": 100}), help_text="One a line."
     )
     file = forms.FileField(
-        required=False, help_text="JSONL or CSV with url, text or html, title, lang, published, source."
+        required=False,
+        help_text="JSONL or CSV with url, text or html, title, lang, published, source; or one .html page.",
     )
     feed_url = forms.URLField(label="Feed URL", required=False, max_length=2000, assume_scheme="https")
+
+    def clean_feed_url(self):
+        return _feed_address(self.cleaned_data.get("feed_url"))
 
     def clean(self):
         data = super().clean()
@@ -48,3 +61,16 @@ class ImportJobForm(forms.Form):
         if len(given) != 1:
             raise forms.ValidationError("Give exactly one of: a list of URLs, a file, or a feed URL.")
         return data
+
+
+class FeedForm(forms.ModelForm):
+    """A feed to poll; its address may not carry a user name or password."""
+
+    url = forms.URLField(label="URL", max_length=2000, assume_scheme="https")
+
+    class Meta:
+        model = Feed
+        fields = ["url", "outlet", "interval_minutes", "active"]
+
+    def clean_url(self):
+        return _feed_address(self.cleaned_data.get("url"))

@@ -18,10 +18,24 @@ class Outlet(models.Model):
         return self.name
 
 
+# Extracted articles whose latest claims are not matched yet. The transaction that stores an
+# article's claims sets finished_at; matching copies it to matched_extraction_at in the transaction
+# that writes the links. So a lost task, a dead worker or an outage leaves the article pending.
+MATCH_PENDING = models.Q(status="done") & (
+    models.Q(matched_extraction_at__isnull=True) | ~models.Q(matched_extraction_at=models.F("finished_at"))
+)
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
         RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    class MatchStatus(models.TextChoices):
+        NOT_EXTRACTED = "", "Not extracted"
+        PENDING = "pending", "Pending"
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
 
@@ -42,6 +56,11 @@ class Article(models.Model):
     queued_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    matched_extraction_at = models.DateTimeField(
+        null=True, blank=True, help_text="The finished_at of the extraction whose claims were matched to repeats."
+    )
+    match_error = models.TextField(blank=True)
+    match_requeued_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -55,10 +74,20 @@ class Article(models.Model):
             models.Index(fields=["published_date"], name="article_published_idx"),
             models.Index(fields=["language"], name="article_language_idx"),
             models.Index(fields=["-created_at"], name="article_created_idx"),
+            models.Index(fields=["finished_at"], condition=MATCH_PENDING, name="article_match_pending_idx"),
         ]
 
     def __str__(self) -> str:
         return self.title or self.url or f"Article {self.pk}"
+
+    @property
+    def match_status(self) -> str:
+        """Whether the claims of the latest extraction were linked to their repeats (a MatchStatus)."""
+        if self.status != self.Status.DONE:
+            return self.MatchStatus.NOT_EXTRACTED
+        if self.matched_extraction_at is None or self.matched_extraction_at != self.finished_at:
+            return self.MatchStatus.PENDING
+        return self.MatchStatus.FAILED if self.match_error else self.MatchStatus.DONE
 
 
 class Speaker(models.Model):
@@ -339,12 +368,10 @@ class ClaimMatchKey(models.Model):
     """
 
     claim = models.OneToOneField(Claim, on_delete=models.CASCADE, primary_key=True, related_name="match_key")
-    search_text = models.TextField()
     fingerprint = models.CharField(max_length=300)
-    language = models.CharField(max_length=8, blank=True)
 
     def __str__(self) -> str:
-        return self.search_text[:80]
+        return self.fingerprint[:80]
 
 
 class ClaimMatch(models.Model):

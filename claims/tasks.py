@@ -1,56 +1,99 @@
-"""Celery tasks: thin, take IDs, and hand over to services. Each is safe to run twice."""
+"""Celery tasks: thin, take IDs, and hand over to services. Each is safe to run twice.
 
-from celery import shared_task
+Every task is acknowledged only once it has run, so a task whose worker dies goes back to
+the queue. A task that meets a database outage retries with growing waits (5 s, 10 s ...
+at most a minute apart) for about ten minutes; then its work is marked failed with the
+reason, and the admin's retry actions send it round again.
+"""
+
+import logging
+
+from celery import Task, shared_task
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
-from .claim_matching import articles_match
-from .imports import (
-    TransientImportError,
-    feed_poll,
-    feeds_due,
-    import_items_process,
-    import_items_requeue_stalled,
-)
-from .services import articles_extract, articles_requeue_stalled
+from .ingest.extract import articles_extract, articles_fail
+from .ingest.feeds import feed_fail, feed_poll, feeds_due
+from .ingest.jobs import TransientImportError, import_items_fail, import_items_process
+from .ingest.sweep import stalled_articles_requeue, stalled_import_items_requeue
+from .matching.services import articles_match, matching_requeue_stalled
+
+logger = logging.getLogger(__name__)
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
+# Fetches that fail transiently (a timeout, a busy server) are tried this many times in all.
+FETCH_ATTEMPTS = 5
 
 
-@shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=DATABASE_ERRORS,
-    retry_backoff=True,
-    max_retries=5,
-)
+def database_retry_waits() -> list[int]:
+    """The waits between tries after database errors: doubling from the first, capped, for the whole window."""
+    first, cap = settings.FACTCHECK_DB_RETRY_FIRST_SECONDS, settings.FACTCHECK_DB_RETRY_MAX_SECONDS
+    waits: list[int] = []
+    while sum(waits) < settings.FACTCHECK_DB_RETRY_FOR_SECONDS:
+        waits.append(min(cap, first * 2 ** len(waits)))
+    return waits
+
+
+class DatabaseRetryTask(Task):
+    """A task that rides out a database outage, then records that its work failed, and why."""
+
+    acks_late = True
+    reject_on_worker_lost = True
+    autoretry_for = DATABASE_ERRORS
+    retry_backoff = settings.FACTCHECK_DB_RETRY_FIRST_SECONDS
+    retry_backoff_max = settings.FACTCHECK_DB_RETRY_MAX_SECONDS
+    retry_jitter = False
+    max_retries = len(database_retry_waits())
+
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        if not isinstance(exc, DATABASE_ERRORS):
+            return
+        minutes = max(1, round(sum(database_retry_waits()) / 60))
+        reason = f"the database could not be reached for about {minutes} min ({type(exc).__name__}: {exc})"
+        try:
+            self.give_up(*args, reason=reason)
+        except DATABASE_ERRORS as still_down:  # the work stays queued: the sweep sends it again
+            logger.warning("%s gave up, and could not record it: %s", self.name, still_down)
+
+    def give_up(self, *args, reason: str) -> None:
+        """Record on the task's rows that their work failed for `reason`."""
+
+
+class ExtractTask(DatabaseRetryTask):
+    def give_up(self, article_ids, *, reason):
+        articles_fail(article_ids=article_ids, error=f'{reason}; use "Re-run extraction" to try again')
+
+
+class ImportTask(DatabaseRetryTask):
+    def give_up(self, item_ids, *, reason):
+        import_items_fail(item_ids=item_ids, error=f'{reason}; use "Retry failed items" to try again')
+
+
+class FeedTask(DatabaseRetryTask):
+    def give_up(self, feed_id, *, reason):
+        feed_fail(feed_id=feed_id, error=f"{reason}; the feed is polled again at its next interval")
+
+
+@shared_task(base=ExtractTask)
 def extract_articles_task(article_ids: list[int]) -> None:
     articles_extract(article_ids=article_ids)
 
 
-@shared_task(
-    acks_late=True, reject_on_worker_lost=True, autoretry_for=DATABASE_ERRORS, retry_backoff=True, max_retries=5
-)
+@shared_task(base=DatabaseRetryTask)
 def match_claims_task(article_ids: list[int]) -> None:
     articles_match(article_ids=article_ids)
 
 
-@shared_task(
-    bind=True,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=DATABASE_ERRORS,
-    retry_backoff=True,
-    max_retries=4,
-)
+@shared_task(bind=True, base=ImportTask)
 def ingest_items_task(self, item_ids: list[int]) -> None:
     try:
-        import_items_process(item_ids=item_ids, final_attempt=self.request.retries >= self.max_retries)
+        import_items_process(item_ids=item_ids, final_attempt=self.request.retries >= FETCH_ATTEMPTS - 1)
     except TransientImportError as exc:
         countdown = exc.retry_after or min(300, 10 * 2**self.request.retries)
         raise self.retry(args=[exc.item_ids], exc=exc, countdown=countdown) from exc
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True, autoretry_for=DATABASE_ERRORS, max_retries=3)
+@shared_task(base=FeedTask)
 def poll_feed_task(feed_id: int) -> None:
     feed_poll(feed_id=feed_id)
 
@@ -65,4 +108,4 @@ def poll_due_feeds_task() -> int:
 
 @shared_task
 def requeue_stalled_work_task() -> int:
-    return articles_requeue_stalled() + import_items_requeue_stalled()
+    return stalled_articles_requeue() + stalled_import_items_requeue() + matching_requeue_stalled()

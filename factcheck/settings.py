@@ -5,16 +5,21 @@ tasks run in-process. With DATABASE_URL and REDIS_URL (or CELERY_BROKER_URL): th
 production shape, PostgreSQL and tasks through Redis to `celery -A factcheck worker`.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from dotenv import load_dotenv
 from kombu import Exchange, Queue
 
 from .env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# A .env file beside manage.py (see .env.example) fills in what the environment does not set.
+load_dotenv(BASE_DIR / ".env", override=False)
 VAR_DIR = Path(env_str("FACTCHECK_VAR_DIR", str(BASE_DIR / "var")))
 
 DATABASE_URL = env_str("DATABASE_URL")
@@ -41,17 +46,22 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "rest_framework.authtoken",
+    "django_filters",
+    "axes",
+    "csp",
     "claims",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -98,6 +108,31 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 
 LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "review:queue"
+
+# Logins (the admin's form, the API's basic auth) are refused for 15 minutes after 5 failures for
+# one username from one address; the first backend only counts, ModelBackend checks passwords.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "claims.review.authentication.lockout_response"
+AXES_VERBOSE = False  # no banner on every manage.py command; failures and lockouts are still logged
+
+# Scripts and styles come from the app's own static files; an inline script needs the page's nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # Security headers for a deployment behind TLS; `manage.py check --deploy` is clean with DEBUG off.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
@@ -113,6 +148,9 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANG
 REDIS_URL = env_str("REDIS_URL")
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+if CELERY_TASK_ALWAYS_EAGER:
+    # Nothing leaves the process; an in-memory transport keeps Celery from looking for a broker.
+    CELERY_BROKER_URL = "memory://"
 CELERY_TASK_EAGER_PROPAGATES = False
 # Three queues: the default one (periodic sweeps), fetching pages and feeds, extracting claims.
 # A plain worker takes all three; `--queues` specialises one. The prefix keeps deployments that
@@ -139,7 +177,11 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 # go back to the queue if the worker dies.
 CELERY_WORKER_PREFETCH_MULTIPLIER = 4
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
-CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30 if CELERY_TASK_TIME_LIMIT > 60 else None
+# Past the soft limit the article being extracted fails with the reason and the rest of its batch
+# is sent on in a new task, before the hard limit stops the process.
+CELERY_TASK_SOFT_TIME_LIMIT = env_int(
+    "CELERY_TASK_SOFT_TIME_LIMIT", CELERY_TASK_TIME_LIMIT - 30 if CELERY_TASK_TIME_LIMIT > 60 else None
+)
 # Redis hands an unacknowledged task to another worker after this long, so it must exceed the
 # task time limit, or a slow task would run twice at once.
 CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT * 4)
@@ -159,7 +201,7 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_BEAT_SCHEDULE = {
     "requeue-stalled-work": {
         "task": "claims.tasks.requeue_stalled_work_task",
-        "schedule": crontab(minute="*/5"),
+        "schedule": crontab(minute="*"),
     },
     "poll-due-feeds": {
         "task": "claims.tasks.poll_due_feeds_task",
@@ -167,10 +209,13 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-# Work `running` (or an import item waiting) longer than this is taken as abandoned and re-queued.
-FACTCHECK_STALLED_AFTER_SECONDS = env_int("FACTCHECK_STALLED_AFTER_SECONDS", CELERY_TASK_TIME_LIMIT * 2)
-# Articles extracted per task, and import items ingested per task: batches share one transaction
-# and one broker round trip, which is most of the cost of a small article.
+# An article `running` longer than this is taken as abandoned by a dead worker and re-queued. Each
+# article of a batch is marked running only while it is extracted, so this bounds one article,
+# not a batch. With the sweep every minute, a lost worker's articles run again within four
+# minutes (queued ones within three, after FACTCHECK_REQUEUE_AFTER_SECONDS).
+FACTCHECK_STALLED_AFTER_SECONDS = env_int("FACTCHECK_STALLED_AFTER_SECONDS", 180)
+# Articles extracted per task, and import items ingested per task: a batch shares one broker round
+# trip, which is most of the cost of a small article; each article is stored as soon as it is done.
 FACTCHECK_EXTRACT_BATCH = env_int("FACTCHECK_EXTRACT_BATCH", 20)
 FACTCHECK_IMPORT_BATCH = env_int("FACTCHECK_IMPORT_BATCH", 20)
 # Link each new claim to its repeats among stored claims (after extraction, on the extract queue).
@@ -179,6 +224,11 @@ FACTCHECK_MATCH_CLAIMS = env_bool("FACTCHECK_MATCH_CLAIMS", True)
 FACTCHECK_MATCH_SCAN_LIMIT = env_int("FACTCHECK_MATCH_SCAN_LIMIT", 20000)
 # Work queued this long without being picked up is sent again (the broker may have been down).
 FACTCHECK_REQUEUE_AFTER_SECONDS = env_int("FACTCHECK_REQUEUE_AFTER_SECONDS", 120)
+# A task that meets a database outage retries after 5 s, 10 s, 20 s ... at most 60 s apart, for
+# about ten minutes; then its work is marked failed with the reason, for the admin's retry actions.
+FACTCHECK_DB_RETRY_FIRST_SECONDS = env_int("FACTCHECK_DB_RETRY_FIRST_SECONDS", 5)
+FACTCHECK_DB_RETRY_MAX_SECONDS = env_int("FACTCHECK_DB_RETRY_MAX_SECONDS", 60)
+FACTCHECK_DB_RETRY_FOR_SECONDS = env_int("FACTCHECK_DB_RETRY_FOR_SECONDS", 600)
 # Fetching pages: timeouts (connect and each read; the whole fetch), size cap, redirects, one
 # request per host per interval (shared through the cache), and hosts exempt from the
 # private-address rule (names, IPs or CIDRs; for a local test server, never in production).
@@ -203,6 +253,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # In-process tasks would log a line each; a worker's own log keeps them.
+    "loggers": {"celery.app.trace": {"level": "WARNING"}} if CELERY_TASK_ALWAYS_EAGER else {},
 }
 
 # The organisation publishing fact-checks, named as the author of every ClaimReview.
@@ -220,7 +272,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+        "claims.review.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": [

@@ -12,7 +12,7 @@ SAMPLE_ARTICLE = Path(__file__).resolve().parent.parent / "claims" / "fixtures" 
 
 @pytest.fixture(autouse=True)
 def _django_test_settings(request):
-    """Unit tests run tasks in-process and speak plain HTTP, whatever the environment configures.
+    """Unit tests run tasks in-process, raising their errors, and speak plain HTTP, whatever the environment configures.
 
     With DEBUG off the app redirects to HTTPS, and with a broker configured tasks would
     go to Redis; the integration tests drive real workers in subprocesses instead.
@@ -25,10 +25,11 @@ def _django_test_settings(request):
     settings = request.getfixturevalue("settings")
     settings.SECURE_SSL_REDIRECT = False
     settings.CELERY_TASK_ALWAYS_EAGER = True
-    eager = app.conf.task_always_eager
-    app.conf.task_always_eager = True
+    settings.CELERY_TASK_EAGER_PROPAGATES = True
+    eager, propagates = app.conf.task_always_eager, app.conf.task_eager_propagates
+    app.conf.task_always_eager = app.conf.task_eager_propagates = True
     yield
-    app.conf.task_always_eager = eager
+    app.conf.task_always_eager, app.conf.task_eager_propagates = eager, propagates
 
 
 @pytest.fixture

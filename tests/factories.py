@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import itertools
 
+from claims.ingest.articles import content_hash
 from claims.models import Article, Claim, Outlet, Speaker
-from claims.services import content_hash
 
 _numbers = itertools.count(1)
 

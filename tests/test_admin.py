@@ -6,10 +6,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims.import_sources import ImportEntry
-from claims.imports import import_job_create
+from claims.ingest.articles import article_ingest
+from claims.ingest.extract import article_extract
+from claims.ingest.jobs import import_job_create
+from claims.ingest.sources import ImportEntry
 from claims.models import Article, Claim, Feed, ImportJob, Outlet, Speaker, Verdict
-from claims.services import article_extract, article_ingest
 
 from .factories import make_article, make_claim, make_outlet, make_speaker
 
@@ -166,7 +167,7 @@ def test_a_feed_that_cannot_be_fetched_is_reported(admin_client):
 def test_import_job_changelist_query_count_does_not_grow_with_rows(admin_client):
     def make_jobs(n):
         for _ in range(n):
-            import_job_create(kind="urls", source="x", entries=[ImportEntry(1, error="bad")], dispatch=False)
+            import_job_create(kind="urls", source="x", entries=[ImportEntry(1, error="bad")], queue=False)
 
     make_jobs(2)
     url = reverse("admin:claims_importjob_changelist")
@@ -370,3 +371,111 @@ def test_review_fields_cannot_be_set_from_the_admin_form(admin_client, admin_use
     claim.refresh_from_db()
     assert claim.review_status == Claim.ReviewStatus.IN_REVIEW
     assert claim.verdict is None
+
+
+def test_the_admin_lets_edit_exactly_whom_the_edit_step_allows(client):
+    from .factories import make_user
+
+    reviewer, other = make_user(role="reviewer"), make_user(role="reviewer")
+    claim = _taken_by(reviewer)
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    client.force_login(reviewer)
+    assert '<textarea name="content"' in client.get(url).text
+    client.force_login(other)
+    assert '<textarea name="content"' not in client.get(url).text
+    client.post(url, {"content": "rewritten by someone else", "seen_version": 2, **INLINES})
+    claim.refresh_from_db()
+    assert claim.content != "rewritten by someone else"
+
+
+def test_a_correction_the_service_refuses_while_saving_is_reported_and_nothing_is_kept(
+    admin_client, admin_user, monkeypatch
+):
+    import dataclasses
+
+    from django.contrib.admin.models import LogEntry
+    from django.core.exceptions import ValidationError
+
+    from claims.review import admin as claim_admin
+
+    def refuse(**kwargs):
+        raise ValidationError("The claim is “Published”: “Edited it” is not possible now.")
+
+    monkeypatch.setattr(claim_admin, "EDIT", dataclasses.replace(claim_admin.EDIT, service=refuse))
+    claim = _taken_by(admin_user)
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    response = admin_client.post(url, {"content": "too late", "speaker": "", "seen_version": 2, **INLINES}, follow=True)
+    assert "“Edited it” is not possible now." in response.text
+    claim.refresh_from_db()
+    assert claim.content != "too late"
+    assert not LogEntry.objects.exists()
+
+
+def test_a_feed_address_with_credentials_is_refused(admin_client):
+    response = admin_client.post(reverse("admin:claims_importjob_add"), {"feed_url": "https://rina:pw@news.example/rss"})
+    assert "holds a user name or password" in response.text
+    response = admin_client.post(
+        reverse("admin:claims_feed_add"), {"url": "https://rina:pw@news.example/rss", "interval_minutes": 30}
+    )
+    assert response.status_code == 200 and "holds a user name or password" in response.text
+    assert not Feed.objects.exists()
+
+
+def test_an_editor_who_corrects_a_proposed_claim_in_the_admin_cannot_then_publish_it(admin_client, admin_user):
+    from django.core.exceptions import ValidationError
+
+    from claims.review.services import claim_propose_verdict, claim_publish
+
+    from .factories import make_user
+
+    reviewer = make_user(role="reviewer")
+    claim = _taken_by(reviewer)
+    claim_propose_verdict(
+        claim=claim, user=reviewer, verdict=Verdict.objects.get(name="False"), rationale="BPS.", expected_version=2
+    )
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    admin_client.post(url, {"content": "Harga beras naik.", "speaker": "", "seen_version": 3, **INLINES})
+    claim.refresh_from_db()
+    assert (claim.content, claim.review_status, claim.proposed_by) == ("Harga beras naik.", "in_review", None)
+    with pytest.raises(ValidationError, match="not possible now"):
+        claim_publish(claim=claim, user=admin_user, expected_version=claim.version)
+
+
+def test_the_admin_refuses_an_impossible_claim_date(admin_client, admin_user):
+    claim = _taken_by(admin_user)
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    data = {"content": claim.content, "speaker": "", "seen_version": 2, **INLINES}
+    response = admin_client.post(url, {**data, "claim_date": "9999-12-31"})
+    assert response.status_code == 200
+    assert "9999-12-31 is not plausible." in response.text
+    admin_client.post(url, {**data, "claim_date": "2025-02-03"})
+    claim.refresh_from_db()
+    assert claim.claim_date == datetime.date(2025, 2, 3)
+    assert claim.events.last().changes == {"claim_date": [None, "2025-02-03"]}
+
+
+@pytest.mark.parametrize(
+    "query", ["created_at__year=0", "created_at__year=10000", "claim_date__year=0", "claim_date__gte=0000-01-01"]
+)
+def test_an_impossible_date_in_the_claim_list_is_a_bad_lookup_not_a_server_error(admin_client, query):
+    make_claim()
+    url = reverse("admin:claims_claim_changelist")
+    response = admin_client.get(f"{url}?{query}")
+    assert (response.status_code, response["Location"]) == (302, f"{url}?e=1")
+
+
+def test_the_date_drill_down_past_year_9999_is_a_bad_lookup(admin_user, rf):
+    from claims.review.admin import ClaimAdmin
+
+    class DrillDown(ClaimAdmin):
+        date_hierarchy = "created_at"
+
+    def drill_down(year):
+        request = rf.get("/admin/claims/claim/", {"created_at__year": year})
+        request.user = admin_user
+        return DrillDown(Claim, admin.site).changelist_view(request)
+
+    make_claim()
+    response = drill_down("9999")
+    assert (response.status_code, response["Location"]) == (302, "/admin/claims/claim/?e=1")
+    assert drill_down("2025").status_code == 200

@@ -123,7 +123,20 @@ def test_two_person_rule_through_the_api():
 def test_a_fact_checker_cannot_publish_through_the_api(checker):
     response = _step(_client(checker), make_claim(), "publish")
     assert response.status_code == 403
-    assert response.json()["detail"] == "Only editors can publish, send back or reopen verdicts."
+    assert response.json()["detail"] == "Only editors can publish verdicts."
+
+
+def test_each_editors_step_refuses_a_reviewer_with_its_own_reason(checker):
+    reasons = {
+        "assign": "Only editors can assign claims.",
+        "publish": "Only editors can publish verdicts.",
+        "send_back": "Only editors can send verdicts back.",
+        "reopen": "Only editors can reopen published verdicts.",
+    }
+    inputs = {"assign": {"assignee": checker.pk}, "send_back": {"note": "x"}, "reopen": {"note": "x"}}
+    for step, reason in reasons.items():
+        response = _step(_client(checker), make_claim(), step, **inputs.get(step, {}))
+        assert (response.status_code, response.json()["detail"]) == (403, reason), step
 
 
 def test_bad_input_and_wrong_state_are_bad_requests(checker):
@@ -232,3 +245,39 @@ def test_correcting_and_adding_evidence_through_the_api(checker):
     assert body["history"][1]["changes"]["speaker"] == [None, "Sri Mulyani"]
     claim.refresh_from_db()
     assert _step(client, claim, "evidence", url="ftp://x").status_code == 400
+
+
+def test_an_editor_who_corrects_a_proposed_claim_through_the_api_cannot_then_publish_it(checker):
+    claim = make_claim()
+    client = _client(checker)
+    _step(client, claim, "take")
+    claim.refresh_from_db()
+    _step(client, claim, "propose", verdict=Verdict.objects.get(name="False").pk, rationale="BPS.")
+    claim.refresh_from_db()
+    editor = _client(make_user(role="editor"))
+    body = _step(editor, claim, "edit", content="Harga beras naik.", speaker=None).json()
+    assert (body["review_status"], body["verdict"]) == ("in_review", None)
+    assert body["history"][-1]["note"] == "The claim changed after its verdict was proposed: it needs a fresh proposal."
+    steps = {step["name"]: step for step in body["steps"]}
+    assert steps["publish"]["allowed"] is False
+    claim.refresh_from_db()
+    response = _step(editor, claim, "publish")
+    assert response.status_code == 400
+    assert response.json()["detail"] == ["The claim is “In review”: “Published the verdict” is not possible now."]
+
+
+def test_the_api_corrects_the_claim_date_or_keeps_it(checker):
+    import datetime
+
+    claim = make_claim(claim_date=datetime.date(2025, 2, 3))
+    client = _client(checker)
+    _step(client, claim, "take")
+    claim.refresh_from_db()
+    body = _step(client, claim, "edit", content="Harga naik.", speaker=None).json()
+    assert body["claim_date"] == "2025-02-03", "a correction without a date keeps it"
+    claim.refresh_from_db()
+    response = _step(client, claim, "edit", content="Harga naik.", speaker=None, claim_date="0001-01-01")
+    assert response.status_code == 400
+    assert "0001-01-01 is not plausible." in response.json()["claim_date"][0]
+    cleared = _step(client, claim, "edit", content="Harga naik.", speaker=None, claim_date=None).json()
+    assert cleared["claim_date"] is None

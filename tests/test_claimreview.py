@@ -228,7 +228,7 @@ def test_a_first_appearance_without_url_is_left_out():
 
 
 def test_a_rejected_repeat_is_not_an_appearance(published):
-    from claims.claim_matching import claim_match_decide
+    from claims.matching.services import claim_match_decide
     from claims.models import ClaimMatch
 
     other = _repeat(9, url="https://other.example/x")

@@ -113,3 +113,76 @@ def test_extract_claims_writes_results_and_survives_malformed_lines(tmp_path, ca
 def test_extract_claims_refuses_a_missing_input_file(tmp_path):
     with pytest.raises(CommandError, match="No such file"):
         call_command("extract_claims", str(tmp_path / "nope.jsonl"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sample_article_gets_its_outlet_from_its_dateline_or_from_source(tmp_path):
+    from claims.models import Outlet
+
+    call_command("ingest", str(SAMPLE_ARTICLE), "--lang", "id", "--published", "2025-02-04")
+    article = Article.objects.get()
+    assert (article.outlet.name, article.outlet.domain) == ("Tribunnews", "tribunnews.com")
+    text = tmp_path / "kompas.txt"
+    text.write_text("Harga beras naik\nJAKARTA, KOMPAS.com - Menteri mengatakan harga beras naik.\n", encoding="utf-8")
+    bare = tmp_path / "bare.txt"
+    bare.write_text("Menurut polisi, tiga orang ditangkap di Bekasi.\n", encoding="utf-8")
+    call_command("ingest", str(text))
+    call_command("ingest", str(bare), "--source", "detik.com")
+    assert Article.objects.get(text__contains="KOMPAS.com").outlet.domain == "kompas.com"
+    assert Article.objects.get(text__contains="Bekasi").outlet.domain == "detik.com"
+    assert Outlet.objects.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_keeps_each_lines_source_as_its_outlet(tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    lines = [
+        {"text": "Menurut polisi, tiga orang ditangkap di Bekasi.", "source": "tribunnews.com"},
+        {"text": "Kata saksi, api muncul dari dapur.", "source": "Kabar Contoh"},
+        {"text": "Bupati mengatakan jalan itu selesai Mei.", "source": "tribunnews.com"},
+        {"text": "TEMPO.CO, Jakarta - Menteri mengatakan ekspor naik."},
+        {"text": "The mayor said the bridge reopens in May."},
+    ]
+    batch.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    call_command("ingest", str(batch))
+    outlets = dict(Article.objects.values_list("text", "outlet__name"))
+    assert [outlets[line["text"]] for line in lines] == ["Tribunnews", "Kabar Contoh", "Tribunnews", "Tempo", None]
+
+
+@pytest.mark.django_db
+def test_create_admin_names_the_virtualenvs_python_in_its_hint(monkeypatch, capsys):
+    import shlex
+    import subprocess
+    import sys
+
+    call_command("create_admin")
+    assert "Password:" in capsys.readouterr().out
+    call_command("create_admin")
+    hint = capsys.readouterr().out.split("Set a new password with: ", 1)[1].strip()
+    python, manage, *args = shlex.split(hint)
+    assert python == ".venv/bin/python" or python == sys.executable
+    assert args == ["changepassword", "admin"]
+    # The hint runs as printed, from the project directory, with no virtualenv activated.
+    env = {"PATH": "/usr/bin:/bin", "HOME": "/tmp"}
+    ran = subprocess.run([python, manage, "help", "changepassword"], capture_output=True, text=True, env=env)
+    assert ran.returncode == 0, ran.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ingest_cleans_nul_and_surrogates_and_reports_a_badly_typed_line(tmp_path, capsys):
+    lines = [
+        json.dumps({"text": f"Kepala BPBD Ahmad Yani mengatakan {n * 10} rumah terendam banjir di Bekasi.", "lang": "id"})
+        for n in range(1, 21)
+    ]
+    lines[4] = lines[4].replace("rumah", "rumah\\u0000")  # a NUL, written as JSON writes it
+    lines[9] = lines[9].replace("Bekasi", "Bekasi \\ud83d")  # half of an emoji's surrogate pair
+    lines[14] = json.dumps({"text": "Menurut polisi, pelaku ditangkap.", "published": "2025-13-45"})
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(CommandError, match="1 input"):
+        call_command("ingest", str(batch))
+    assert f'{batch} #15: line 15: "published" is not a YYYY-MM-DD date' in capsys.readouterr().err
+    assert Article.objects.filter(status="done").count() == 19
+    assert Article.objects.get(text__contains=" 50 rumah").text.count("\x00") == 0
+    assert Article.objects.get(text__contains=" 100 rumah").text.endswith("Bekasi \ufffd.")
+    assert ImportJob.objects.get().items.filter(status="failed").count() == 1

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from claims.extraction.attribution.common import SpeakerMemory, find_quotes
 from claims.extraction.attribution.indonesian import find_attributions
+from claims.extraction.attribution.indonesian.memory import SpeakerMemory
 
 SEED = Path(__file__).resolve().parent / "fixtures" / "tribunnews-hamas-rusia.txt"
 
@@ -235,11 +234,6 @@ def test_seed_article():
         assert a.sentence_start <= min(a.start, a.cue_start) and max(a.end, a.cue_end) <= a.sentence_end
 
 
-def test_find_quotes_pairs_mixed_marks():
-    text = '“Satu dua, "kata dia. "Tiga."'
-    assert [text[o + 1 : c] for o, c in find_quotes(text)] == ["Satu dua, ", "Tiga."]
-
-
 def test_speaker_memory_resolves_short_names():
     memory = SpeakerMemory()
     memory.remember_name(0, "Mousa Abu Marzouk")
@@ -248,10 +242,6 @@ def test_speaker_memory_resolves_short_names():
     memory.resolve("Polda Metro Jaya", person=False)
     assert memory.repeat_last().name == "Polda Metro Jaya"
     assert memory.repeat_last(person=True).name == "Mousa Abu Marzouk"
-
-
-def test_module_has_no_django_import():
-    assert "django" not in {name.split(".")[0] for name in sys.modules if name.startswith("claims.extraction")}
 
 
 def test_hal_itu_disampaikan_points_back_to_the_sentence_before():

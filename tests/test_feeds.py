@@ -1,4 +1,4 @@
-"""claims.feeds: RSS 2.0 and Atom entries, malformed and empty feeds, fetched from 127.0.0.1."""
+"""claims.ingest.feeds: RSS 2.0 and Atom entries, malformed and empty feeds, fetched from 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from claims.feeds import FeedEntry, FeedError, fetch_feed, parse_feed
-from claims.fetch import UnsupportedContent
+from claims.ingest.feeds import FeedEntry, FeedError, fetch_feed, parse_feed
+from claims.ingest.fetch.errors import UnsupportedContent
 
 from .httpserver import page, serve
 

@@ -1,4 +1,4 @@
-"""claims.fetch against a local HTTP server on 127.0.0.1 (no other network)."""
+"""claims.ingest.fetch against a local HTTP server on 127.0.0.1 (no other network)."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ import ssl
 import subprocess
 import threading
 import time
+import uuid
 
 import pytest
 
-from claims import fetch
-from claims.fetch import (
+from claims.ingest.fetch.errors import (
     BlockedAddress,
     ConnectionFailed,
+    CredentialsInURL,
     DomainBusy,
-    FetchedPage,
     FetchError,
     FetchTimeout,
     HostNotFound,
@@ -27,11 +27,10 @@ from claims.fetch import (
     TooManyRedirects,
     UnsupportedContent,
     UnsupportedScheme,
-    check_address,
-    choose_encoding,
-    fetch_page,
-    is_public_address,
 )
+from claims.ingest.fetch.policy import check_address, is_public_address
+from claims.ingest.fetch.politeness import domain_turn
+from claims.ingest.fetch.transport import FetchedPage, fetch_page
 
 from .httpserver import Route, page, redirect, send, serve
 
@@ -126,6 +125,7 @@ def server():
         "/500": page(b"<h1>broken</h1>", status=500),
         "/redirect-relative": redirect("/utf8"),
         "/redirect-to-file": redirect("file:///etc/passwd"),
+        "/redirect-with-credentials": redirect("http://rina:s3cret@localhost/utf8"),
         "/redirect-to-metadata": redirect("http://169.254.169.254/latest/meta-data/"),
         "/redirect-to-private": redirect("http://10.0.0.1/admin", status=301),
         "/loop-a": redirect("/loop-b"),
@@ -156,9 +156,12 @@ def fetch_settings(settings):
     settings.FACTCHECK_FETCH_TOTAL_TIMEOUT_SECONDS = 10
     settings.FACTCHECK_FETCH_MAX_BYTES = 1024 * 1024
     settings.FACTCHECK_FETCH_MAX_REDIRECTS = 5
-    from django.core.cache import cache
-
-    cache.clear()
+    # Each test takes its hosts' turns under a key prefix of its own, so no turn is left over from
+    # another test and nothing in the cache (which may be a shared Redis) is flushed or overwritten.
+    # The turns expire by themselves within the interval.
+    default = settings.CACHES["default"]
+    prefix = f"{default.get('KEY_PREFIX', '')}test-fetch-{uuid.uuid4().hex}"
+    settings.CACHES = {**settings.CACHES, "default": {**default, "KEY_PREFIX": prefix}}
     return settings
 
 
@@ -365,7 +368,7 @@ def test_utf16_text_is_not_mistaken_for_binary(server, path):
 @pytest.mark.parametrize(
     ("body", "declared", "expected"),
     [
-        (codecs.BOM_UTF8 + b'<meta charset="latin1">', "iso-8859-1", "utf-8-sig"),  # a BOM wins
+        (codecs.BOM_UTF8 + b'<meta charset="latin1">', "iso-8859-1", "utf-8"),  # a BOM wins
         (b'<meta charset="utf-8"><p>\xe9</p>', "windows-1252", "cp1252"),  # then the header
         (b'<meta charset="ISO_8859-1"><p>\xe9</p>', None, "cp1252"),  # then <meta>, read as WHATWG does
         (b'<?xml version="1.0" encoding="KOI8-R"?><rss/>', None, "koi8-r"),  # or the XML declaration
@@ -373,8 +376,9 @@ def test_utf16_text_is_not_mistaken_for_binary(server, path):
         (b'<meta charset="no-such-thing"><p>caf\xc3\xa9</p>', "bogus", "utf-8"),  # unknown labels: detect
     ],
 )
-def test_encoding_precedence(body, declared, expected):
-    assert choose_encoding(body, declared) == expected
+def test_encoding_precedence(server, body, declared, expected):
+    server.routes["/precedence"] = page(body, "text/html" + (f"; charset={declared}" if declared else ""))
+    assert fetch_page(server.url("/precedence")).encoding == expected
 
 
 # --- size -------------------------------------------------------------------------------
@@ -433,6 +437,17 @@ def test_redirect_to_a_private_address_is_refused(server, path):
 def test_redirect_to_file_url_is_refused(server):
     with pytest.raises(UnsupportedScheme, match="only http and https"):
         fetch_page(server.url("/redirect-to-file"))
+
+
+def test_addresses_with_credentials_are_never_fetched(server):
+    before = len(server.requests)
+    with pytest.raises(CredentialsInURL, match="holds a user name or password, which are never sent") as caught:
+        fetch_page(server.url("/utf8", host="rina:s3cret@localhost"))
+    assert caught.value.url == server.url("/utf8") and "s3cret" not in str(caught.value)
+    assert len(server.requests) == before
+    with pytest.raises(CredentialsInURL):
+        fetch_page(server.url("/redirect-with-credentials"))
+    assert [path for path, _ in server.requests[before:]] == ["/redirect-with-credentials"]
 
 
 def test_redirect_loop_is_refused(server):
@@ -553,11 +568,11 @@ def test_redirects_within_one_host_do_not_wait_for_a_turn(server, settings):
 
 def test_domain_turn_frees_up_after_the_interval(settings):
     settings.FACTCHECK_FETCH_DOMAIN_INTERVAL_SECONDS = 1
-    fetch.domain_turn("news.example")
+    domain_turn("news.example")
     with pytest.raises(DomainBusy):
-        fetch.domain_turn("NEWS.example")
+        domain_turn("NEWS.example")
     time.sleep(1.1)
-    fetch.domain_turn("news.example")
+    domain_turn("news.example")
 
 
 def test_a_turn_due_soon_is_waited_for_not_refused(server, settings):

@@ -5,25 +5,26 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from claims.fetch import FetchError
-from claims.import_sources import ImportEntry, entries_from_csv, entries_from_jsonl, entries_from_urls
-from claims.imports import (
+from claims.ingest.fetch.errors import FetchError
+from claims.ingest.jobs import (
     TransientImportError,
     import_item_process,
-    import_items_requeue_stalled,
+    import_items_process,
     import_items_retry,
     import_job_create,
 )
+from claims.ingest.selectors import import_job_progress
+from claims.ingest.sources import ImportEntry, entries_from_csv, entries_from_jsonl, entries_from_urls
+from claims.ingest.sweep import stalled_import_items_requeue
 from claims.models import Article, ImportItem, ImportJob
-from claims.selectors import import_job_progress
 
 from .factories import make_article
 
 pytestmark = pytest.mark.django_db
 
 
-def _job(*entries, dispatch=False):
-    return import_job_create(kind=ImportJob.Kind.FILE, source="test", entries=list(entries), dispatch=dispatch)
+def _job(*entries, queue=False):
+    return import_job_create(kind=ImportJob.Kind.FILE, source="test", entries=list(entries), queue=queue)
 
 
 def test_url_lists_skip_blanks_and_comments_and_flag_non_http_lines():
@@ -81,7 +82,7 @@ def test_a_poisoned_item_fails_alone_with_its_error(monkeypatch, django_capture_
 
     job = _job(ImportEntry(1, payload={"html": "<html>bad</html>"}), ImportEntry(2, payload={"text": "Dia bilang."}))
     bad, good = job.items.all()
-    monkeypatch.setattr("claims.services.parse_page", explode)
+    monkeypatch.setattr("claims.ingest.articles.parse_page", explode)
     with django_capture_on_commit_callbacks(execute=True):
         import_item_process(item_id=bad.pk)
         import_item_process(item_id=good.pk)
@@ -95,7 +96,7 @@ def test_transient_fetch_errors_are_retried_then_fail_with_the_reason(monkeypatc
     def busy(url):
         raise FetchError("the server answered 503 Service Unavailable", transient=True, retry_after=7)
 
-    monkeypatch.setattr("claims.services.fetch_page", busy)
+    monkeypatch.setattr("claims.ingest.articles.fetch_page", busy)
     item = _job(ImportEntry(1, url="https://news.example/a")).items.get()
     with pytest.raises(TransientImportError) as raised:
         import_item_process(item_id=item.pk, final_attempt=False)
@@ -117,7 +118,7 @@ def test_permanent_fetch_errors_fail_at_once(monkeypatch):
 
 def test_retry_sends_failed_items_round_again(monkeypatch, django_capture_on_commit_callbacks):
     sent = []
-    monkeypatch.setattr("claims.imports.queue_import_items", lambda *ids: sent.extend(ids))
+    monkeypatch.setattr("claims.dispatch.import_items_send", lambda *ids: sent.extend(ids))
     job = _job(ImportEntry(1, url="https://news.example/a"), ImportEntry(2, error="line 2 is not JSON"))
     ImportItem.objects.filter(position=1).update(status="failed", error="timed out")
     with django_capture_on_commit_callbacks(execute=True):
@@ -130,19 +131,19 @@ def test_retry_sends_failed_items_round_again(monkeypatch, django_capture_on_com
 
 def test_sweep_resends_items_left_pending(monkeypatch):
     sent = []
-    monkeypatch.setattr("claims.imports.queue_import_items", lambda *ids: sent.extend(ids))
+    monkeypatch.setattr("claims.dispatch.import_items_send", lambda *ids: sent.extend(ids))
     job = _job(ImportEntry(1, url="https://news.example/a"), ImportEntry(2, url="https://news.example/b"))
     old = timezone.now() - datetime.timedelta(hours=1)
     ImportItem.objects.filter(position=1).update(updated_at=old)
-    assert import_items_requeue_stalled() == 1
+    assert stalled_import_items_requeue() == 1
     assert sent == [job.items.get(position=1).pk]
 
 
 def test_dispatch_happens_after_commit(monkeypatch, django_capture_on_commit_callbacks):
     sent = []
-    monkeypatch.setattr("claims.imports.queue_import_items", lambda *ids: sent.extend(ids))
+    monkeypatch.setattr("claims.dispatch.import_items_send", lambda *ids: sent.extend(ids))
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        job = _job(ImportEntry(1, url="https://news.example/a"), dispatch=True)
+        job = _job(ImportEntry(1, url="https://news.example/a"), queue=True)
     assert sent == []
     for callback in callbacks:
         callback()
@@ -164,7 +165,7 @@ def test_retry_also_sends_failed_extractions_round_again(monkeypatch, django_cap
     import_item_process(item_id=item.pk)
     Article.objects.update(status=Article.Status.FAILED, error="RuntimeError: boom")
     sent = []
-    monkeypatch.setattr("claims.services.queue_extraction", lambda *ids: sent.extend(ids))
+    monkeypatch.setattr("claims.dispatch.extraction_send", lambda *ids: sent.extend(ids))
     with django_capture_on_commit_callbacks(execute=True):
         assert import_items_retry(job=item.job) == 1
     article = Article.objects.get()
@@ -173,8 +174,6 @@ def test_retry_also_sends_failed_extractions_round_again(monkeypatch, django_cap
 
 
 def test_a_batch_of_texts_is_stored_together_with_duplicates_and_errors_per_item(django_assert_max_num_queries):
-    from claims.imports import import_items_process
-
     stored_before = make_article(text="Kata polisi, pelaku sudah ditangkap.")
     job = _job(
         ImportEntry(1, payload={"text": "Menurut BPS, inflasi Januari 2,4 persen.", "lang": "id"}),
@@ -199,7 +198,6 @@ def test_a_batch_of_texts_is_stored_together_with_duplicates_and_errors_per_item
 def test_a_batch_that_meets_a_concurrent_writer_falls_back_to_one_by_one(monkeypatch):
     from django.db import IntegrityError
 
-    from claims.imports import import_items_process
     from claims.models import Article as ArticleModel
 
     job = _job(ImportEntry(1, payload={"text": "Menurut BPS, inflasi Januari 2,4 persen."}))
@@ -213,3 +211,40 @@ def test_a_batch_that_meets_a_concurrent_writer_falls_back_to_one_by_one(monkeyp
     import_items_process(item_ids=[job.items.get().pk])
     assert job.items.get().status == "stored"
     assert ArticleModel.objects.count() == 1
+
+
+def test_addresses_with_credentials_are_stored_without_them_or_refused_when_they_would_be_fetched():
+    lines = [
+        '{"url": "https://rina:s3cret@news.example/a", "text": "Menurut polisi, pelaku ditangkap."}',
+        '{"url": "https://rina:s3cret@news.example/b"}',
+    ]
+    with_text, url_only = entries_from_jsonl(lines)
+    assert (with_text.url, with_text.error) == ("https://news.example/a", "")
+    assert url_only.error.startswith("line 2: https://news.example/b: the address holds a user name or password")
+    (listed,) = entries_from_urls("https://rina:s3cret@news.example/c\n")
+    assert listed.url == "" and "never sent or stored" in listed.error
+    job = _job(with_text, ImportEntry(3, url="https://rina:s3cret@news.example/d"))
+    assert list(job.items.values_list("url", "status")) == [("https://news.example/a", "pending"), ("", "failed")]
+    assert not any("s3cret" in str(value) for value in job.items.values_list("url", "error", "payload"))
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ('{"text": "Isi.", "lang": "fr"}', 'line 1: "lang" must be "id" or "en", not \'fr\''),
+        ('{"text": "Isi.", "lang": 5}', 'line 1: "lang" must be a string'),
+        ('{"text": "Isi.", "published": "2025-02-30"}', 'line 1: "published" is not a YYYY-MM-DD date'),
+        ('{"text": "Isi.", "published": "0001-01-01"}', 'line 1: "published" 0001-01-01 is not between 1900-01-01 and'),
+        ('{"text": ["Isi."]}', 'line 1: "text" must be a string'),
+        ('{"url": 5, "text": "Isi."}', 'line 1: "url" must be a string'),
+    ],
+)
+def test_fields_of_the_wrong_type_or_value_are_the_lines_error(line, error):
+    (entry,) = entries_from_jsonl([line])
+    assert entry.error.startswith(error)
+    assert entry.payload == {}
+
+
+def test_nul_and_lone_surrogates_are_cleaned_out_of_every_field():
+    (entry,) = entries_from_jsonl(['{"text": "Kata\\u0000 polisi\\ud800.", "title": "\\udc00Judul", "lang": "ID"}'])
+    assert entry.payload == {"text": "Kata polisi\ufffd.", "title": "\ufffdJudul", "lang": "id"}

@@ -1,9 +1,13 @@
 """Imports and feeds against a local HTTP server: hostile responses become clear per-item errors."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
 
-from claims.import_sources import entries_from_urls
-from claims.imports import feed_poll, import_item_process, import_job_create
+from claims.ingest.feeds import feed_poll
+from claims.ingest.jobs import import_item_process, import_job_create
+from claims.ingest.sources import entries_from_urls
 from claims.models import Article, Feed, ImportItem, ImportJob
 
 from .httpserver import page, redirect, serve
@@ -14,6 +18,14 @@ ARTICLE = (
     b"<html><head><title>Banjir di Bekasi</title></head><body><article>"
     b"<p>Kepala BPBD Bekasi Ahmad Yani mengatakan bahwa 300 rumah terendam banjir sejak Senin pagi.</p>"
     b"</article></body></html>"
+)
+# An ISO-8859-15 page that says so only in its <meta>: there byte A4 is the euro sign, where
+# windows-1252 (the usual guess for undeclared Latin text) would read it as a currency sign.
+LATIN9_PAGE = (
+    b'<html><head><meta charset="iso-8859-15"><title>Harga kopi di Caf\xe9 Sentosa</title></head>'
+    b"<body><article><p>Pemilik Caf\xe9 Sentosa, Jos\xe9 Ramos, mengatakan bahwa harga kopi naik menjadi "
+    b"\xa4 3 per cangkir sejak Januari.</p><p>'Pasokan dari petani berkurang,' ujar Jos\xe9 di Jakarta."
+    b"</p></article></body></html>"
 )
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
 
@@ -42,6 +54,7 @@ def web(settings):
     settings.FACTCHECK_FETCH_MAX_BYTES = 1024 * 1024
     routes = {
         "/article": page(ARTICLE),
+        "/latin9": page(LATIN9_PAGE, "text/html"),
         "/article-2": page(ARTICLE.replace(b"300 rumah", b"120 rumah")),
         "/huge": _huge,
         "/binary": page(PNG, "image/png"),
@@ -59,7 +72,7 @@ def web(settings):
 
 def _import(server, *paths):
     text = "\n".join(path if "://" in path else server.url(path) for path in paths)
-    job = import_job_create(kind=ImportJob.Kind.URLS, source="test", entries=entries_from_urls(text), dispatch=False)
+    job = import_job_create(kind=ImportJob.Kind.URLS, source="test", entries=entries_from_urls(text), queue=False)
     for item in job.items.filter(status=ImportItem.Status.PENDING):
         import_item_process(item_id=item.pk)
     return {item.url.rsplit("/", 1)[-1] or item.url: item for item in job.items.all()}
@@ -98,6 +111,19 @@ def test_a_feed_imports_each_new_entry_once(web, django_capture_on_commit_callba
     assert Article.objects.count() == 2
 
 
+def test_feed_entries_whose_address_holds_credentials_are_skipped_with_a_note(web, django_capture_on_commit_callbacks):
+    web.routes["/feed-locked"] = page(
+        _feed(web.url("/article"), web.url("/article-2", host="rina:s3cret@localhost")), "application/rss+xml"
+    )
+    feed = Feed.objects.create(url=web.url("/feed-locked"))
+    with django_capture_on_commit_callbacks(execute=True):
+        job = feed_poll(feed_id=feed.pk)
+    assert list(job.items.values_list("url", "status")) == [(web.url("/article"), "stored")]
+    feed.refresh_from_db()
+    assert feed.last_error.startswith("1 entry was skipped: the address holds a user name or password")
+    assert not Article.objects.filter(url__contains="s3cret").exists()
+
+
 @pytest.mark.parametrize(
     ("path", "error"),
     [
@@ -112,3 +138,28 @@ def test_empty_and_malformed_feeds_leave_a_clear_error_on_the_feed(web, path, er
     feed.refresh_from_db()
     assert error in feed.last_error
     assert not ImportJob.objects.exists()
+
+
+def test_a_page_is_stored_with_the_same_text_fetched_ingested_as_a_file_or_uploaded(
+    web, tmp_path, admin_client, django_capture_on_commit_callbacks
+):
+    def stored_text() -> str:
+        article = Article.objects.get()
+        text = article.text
+        article.delete()
+        return text
+
+    _import(web, "/latin9")
+    fetched = stored_text()
+    path = tmp_path / "kopi.html"
+    path.write_bytes(LATIN9_PAGE)
+    call_command("ingest", str(path))
+    from_file = stored_text()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse("admin:claims_importjob_add"), {"file": SimpleUploadedFile("kopi.html", LATIN9_PAGE)}
+        )
+    uploaded = stored_text()
+    assert "Café Sentosa, José Ramos" in fetched and "€ 3 per cangkir" in fetched
+    assert from_file == fetched
+    assert uploaded == fetched

@@ -10,9 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from claims.matching import MATCH_THRESHOLD, claim_similarity, match_key, rank_candidates, trigram_similarity
-from claims.matching.normalize import PRONOUN
-from claims.matching.stemming import stem_en, strip_affixes_id
+from claims.matching.text import (
+    MATCH_THRESHOLD,
+    claim_similarity,
+    fingerprint,
+    match_key,
+    rank_candidates,
+    trigram_similarity,
+)
+from claims.matching.text.normalize import PRONOUN
+from claims.matching.text.stemming import stem_en, strip_affixes_id
 
 
 def similarity(a: str, b: str, lang: str = "id", *, same_speaker: bool = False) -> float:
@@ -134,16 +141,17 @@ def test_rank_candidates_limit_and_min_score():
     assert rank_candidates(key, [(0, match_key("kucing tidur", "id"), False)], min_score=0.0)[0][1].score < 0.2
 
 
-def test_search_text_holds_stems_and_numbers_for_the_database():
+def test_fingerprint_holds_the_longest_stems_and_the_numbers_for_the_database():
     key = match_key('"Kami akan menunda kenaikan harga 10 persen," ujarnya.', "id")
-    assert key.search_text == "tunda naik harga persen 10"
+    assert [token for token in key.tokens if not token.startswith("_")] == ["tunda", "naik", "harga", "persen"]
+    assert fingerprint(key) == "harga naik persen tunda 10"
 
 
 def test_trigram_similarity_matches_pg_trgm():
     # SELECT similarity('word', 'words') = 0.5714286 (4 shared of 7 trigrams)
     a, b = match_key("word", "en"), match_key("words", "en")
-    assert a.search_text == b.search_text  # stemmed together
-    from claims.matching.normalize import trigrams
+    assert a.tokens == b.tokens  # stemmed together
+    from claims.matching.text.normalize import trigrams
 
     assert trigram_similarity(trigrams("word"), trigrams("words")) == pytest.approx(4 / 7)
 
@@ -172,8 +180,14 @@ def test_empty_claims_never_match():
     assert similarity("yang dan di", "yang dan di") == 0.0
 
 
-def test_matching_does_not_import_django():
-    code = "import sys, claims.matching; assert not any(m.startswith('django') for m in sys.modules)"
+def test_matching_text_imports_neither_django_nor_the_rest_of_claims():
+    code = (
+        "import sys, claims.matching.text\n"
+        "pure = ('claims.matching.text', 'claims.extraction')\n"
+        "loaded = [m for m in sys.modules if m.startswith(('django', 'celery', 'claims.'))]\n"
+        "loaded = [m for m in loaded if m != 'claims.matching' and not m.startswith(pure)]\n"
+        "assert not loaded, loaded"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parent.parent)
 
 

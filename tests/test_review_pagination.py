@@ -4,7 +4,7 @@ from django.test.utils import CaptureQueriesContext
 
 from claims.models import Claim
 from claims.review import pagination
-from claims.review.pagination import LargeTablePaginator, estimated_count, page_by_keys
+from claims.review.pagination import LargeTablePaginator, estimated_count, page_by_keys, planner_estimate
 
 from .factories import make_claim
 
@@ -32,17 +32,42 @@ def test_page_by_keys_past_the_end_is_empty(claims):
 
 def test_counts_are_exact_below_the_limit(claims, monkeypatch):
     monkeypatch.setattr(pagination, "EXACT_COUNT_LIMIT", 10)
+
+    def no_estimate(queryset):
+        raise AssertionError("below the limit the rows are counted, not estimated")
+
+    monkeypatch.setattr(pagination, "planner_estimate", no_estimate)
     assert estimated_count(Claim.objects.all()) == 7
     assert estimated_count(Claim.objects.filter(checkworthiness__gte=0.5)) == 2
+    assert estimated_count(Claim.objects.filter(checkworthiness__gte=0.6)) == 1
 
 
-def test_above_the_limit_the_count_is_an_estimate_on_postgresql_and_exact_elsewhere(claims, monkeypatch):
+def test_above_the_limit_the_count_is_the_planners_estimate(claims, monkeypatch):
     monkeypatch.setattr(pagination, "EXACT_COUNT_LIMIT", 3)
-    count = estimated_count(Claim.objects.all())
-    if connection.vendor == "postgresql":
-        assert count >= 4  # at least what was seen; the planner's guess above that
-    else:
-        assert count == 7
+    monkeypatch.setattr(pagination, "planner_estimate", lambda queryset: 1_000_000)
+    assert estimated_count(Claim.objects.all()) == 1_000_000
+
+
+def test_an_estimate_below_the_rows_seen_counts_as_the_rows_seen(claims, monkeypatch):
+    monkeypatch.setattr(pagination, "EXACT_COUNT_LIMIT", 3)
+    monkeypatch.setattr(pagination, "planner_estimate", lambda queryset: 2)
+    assert estimated_count(Claim.objects.all()) == 4, "four rows were seen before the count stopped"
+
+
+def test_without_an_estimate_the_count_above_the_limit_is_exact(claims, monkeypatch):
+    monkeypatch.setattr(pagination, "EXACT_COUNT_LIMIT", 3)
+    monkeypatch.setattr(pagination, "planner_estimate", lambda queryset: None)
+    assert estimated_count(Claim.objects.all()) == 7
+    assert estimated_count(Claim.objects.filter(checkworthiness__gte=0.2)) == 5
+
+
+def test_the_planner_estimate_is_postgresqls_and_reads_its_statistics(claims):
+    if connection.vendor != "postgresql":
+        assert planner_estimate(Claim.objects.all()) is None
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE claims_claim")
+    assert planner_estimate(Claim.objects.all()) == 7
 
 
 def test_the_paginator_pages_by_key(claims):

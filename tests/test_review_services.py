@@ -368,3 +368,89 @@ def test_the_migration_creates_the_two_roles():
     }
     assert "review_claim" in perms["Reviewers"] and "publish_claim" not in perms["Reviewers"]
     assert {"review_claim", "publish_claim"} <= perms["Editors"]
+
+
+# The two-person rule holds through corrections: whoever changes a proposed claim sends it back.
+
+
+def test_correcting_a_proposed_claim_withdraws_the_proposal(checker, editor, false):
+    claim = _proposed(make_claim(), checker, false)
+    claim_edit(claim=claim, user=editor, expected_version=claim.version, content="Harga beras naik.", speaker=None)
+    claim.refresh_from_db()
+    assert (claim.review_status, claim.verdict, claim.proposed_by) == (Status.IN_REVIEW, None, None)
+    assert claim.assignee == checker, "back to its reviewer"
+    assert claim.rationale == "BPS figures say otherwise.", "kept as a draft for the fresh proposal"
+    event = claim.events.last()
+    assert (event.action, event.from_status, event.to_status) == ("edit", "verdict_proposed", "in_review")
+    assert event.actor == editor
+    assert event.note == "The claim changed after its verdict was proposed: it needs a fresh proposal."
+    assert event.changes["verdict"] == ["False", None]
+    with pytest.raises(ValidationError, match="“In review”: “Published the verdict” is not possible now"):
+        claim_publish(claim=claim, user=editor, expected_version=claim.version)
+
+
+def test_after_a_fresh_proposal_the_correcting_editor_may_publish(checker, editor, false):
+    claim = _proposed(make_claim(), checker, false)
+    claim_edit(claim=claim, user=editor, expected_version=claim.version, content="Harga beras naik.", speaker=None)
+    claim_propose_verdict(claim=claim, user=checker, verdict=false, rationale="Still.", expected_version=claim.version)
+    claim_publish(claim=claim, user=editor, expected_version=claim.version)
+    claim.refresh_from_db()
+    assert (claim.review_status, claim.proposed_by, claim.published_by) == (Status.PUBLISHED, checker, editor)
+    last_change = claim.events.exclude(action="publish").last()
+    assert last_change.actor == checker != claim.published_by
+
+
+def test_the_proposer_correcting_their_own_proposal_proposes_again(checker, false):
+    claim = _proposed(make_claim(speaker=make_speaker("Budi")), checker, false)
+    claim_edit(claim=claim, user=checker, expected_version=claim.version, content=claim.content, speaker=None)
+    claim.refresh_from_db()
+    assert claim.review_status == Status.IN_REVIEW and claim.proposed_by is None
+
+
+# Dates: only a plausible claim date is published.
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "9999-12-31", "1899-12-31"])
+def test_a_verdict_on_an_impossible_date_is_neither_proposed_nor_published(checker, editor, false, date):
+    import datetime
+
+    day = datetime.date.fromisoformat(date)
+    claim = claim_take(claim=make_claim(claim_date=day), user=checker, expected_version=1)
+    with pytest.raises(ValidationError, match=f"{date} is not plausible. Correct the claim's date first."):
+        claim_propose_verdict(claim=claim, user=checker, verdict=false, rationale="r", expected_version=2)
+    Claim.objects.filter(pk=claim.pk).update(review_status=Status.VERDICT_PROPOSED, verdict=false, proposed_by=checker)
+    claim.refresh_from_db()
+    with pytest.raises(ValidationError, match="is not plausible"):
+        claim_publish(claim=claim, user=editor, expected_version=claim.version)
+    assert Claim.objects.get(pk=claim.pk).review_status == Status.VERDICT_PROPOSED
+
+
+def test_a_correction_sets_a_plausible_date_and_refuses_an_impossible_one(checker, false):
+    import datetime
+
+    from claims.review.validators import latest_claim_date
+
+    claim = claim_take(claim=make_claim(claim_date=datetime.date(1, 1, 1)), user=checker, expected_version=1)
+    same = {"claim": claim, "user": checker, "expected_version": 2, "content": claim.content, "speaker": None}
+    with pytest.raises(ValidationError, match="must lie between 1900-01-01 and"):
+        claim_edit(**same, claim_date=latest_claim_date() + datetime.timedelta(days=1))
+    claim_edit(**same, claim_date=datetime.date(2025, 2, 3))
+    claim.refresh_from_db()
+    assert claim.claim_date == datetime.date(2025, 2, 3)
+    assert claim.events.last().changes == {"claim_date": ["0001-01-01", "2025-02-03"]}
+    claim_propose_verdict(claim=claim, user=checker, verdict=false, rationale="r", expected_version=3)
+    with pytest.raises(ValidationError, match="Nothing was changed"):
+        claim_edit(claim=claim, user=checker, expected_version=4, content=claim.content, speaker=None)
+
+
+def test_the_plausible_dates_run_from_1900_to_a_year_ahead():
+    import datetime
+
+    from claims.review.validators import claim_date_refusal, latest_claim_date
+
+    assert latest_claim_date(datetime.date(2025, 2, 3)) == datetime.date(2026, 2, 3)
+    assert latest_claim_date(datetime.date(2024, 2, 29)) == datetime.date(2025, 2, 28)
+    assert claim_date_refusal(None) is None
+    assert claim_date_refusal(datetime.date(1900, 1, 1)) is None
+    assert claim_date_refusal(latest_claim_date()) is None
+    assert claim_date_refusal(datetime.date(1899, 12, 31)).endswith("1899-12-31 is not plausible.")

@@ -462,3 +462,39 @@ def test_claim_page_query_count_does_not_grow_with_the_family(client, checker):
         return len(captured)
 
     assert queries(large) == queries(small)
+
+
+def _proposed_by(reviewer):
+    claim = claim_take(claim=make_claim(), user=reviewer, expected_version=1)
+    return claim_propose_verdict(
+        claim=claim, user=reviewer, verdict=Verdict.objects.get(name="False"), rationale="BPS.", expected_version=2
+    )
+
+
+def test_an_editor_who_corrects_a_proposed_claim_on_the_desk_cannot_then_publish_it(client):
+    claim = _proposed_by(make_user(role="reviewer"))
+    editor = make_user(role="editor")
+    client.force_login(editor)
+    assert 'name="publish"' in client.get(reverse("review:claim", args=[claim.pk])).text
+    _act(client, claim, "edit", content="Harga beras naik 40 persen.", speaker_name="", claim_date="")
+    claim.refresh_from_db()
+    assert (claim.review_status, claim.proposed_by, claim.verdict) == (Status.IN_REVIEW, None, None)
+    page = client.get(reverse("review:claim", args=[claim.pk])).text
+    assert 'name="publish"' not in page
+    assert "it needs a fresh proposal" in page, "the history says why"
+    assert _act(client, claim, "publish").status_code == 302
+    claim.refresh_from_db()
+    assert claim.review_status == Status.IN_REVIEW
+
+
+def test_the_desk_corrects_the_claim_date_and_refuses_an_impossible_one(client, checker):
+    import datetime
+
+    claim = claim_take(claim=make_claim(claim_date=datetime.date(1, 1, 1)), user=checker, expected_version=1)
+    page = client.get(reverse("review:claim", args=[claim.pk])).text
+    assert 'type="date" name="claim_date" value="0001-01-01"' in page
+    response = _act(client, claim, "edit", content=claim.content, speaker_name="", claim_date="9999-12-31")
+    assert "9999-12-31 is not plausible." in client.get(response["Location"]).text
+    _act(client, claim, "edit", content=claim.content, speaker_name="", claim_date="2025-02-03")
+    claim.refresh_from_db()
+    assert claim.claim_date == datetime.date(2025, 2, 3)

@@ -3,15 +3,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from claims.ingest.articles import IngestError, article_ingest, content_hash
+from claims.ingest.extract import article_extract
+from claims.ingest.speakers import speaker_resolve
+from claims.ingest.sweep import stalled_articles_requeue
 from claims.models import Article, Claim, Outlet, Speaker
-from claims.services import (
-    IngestError,
-    article_extract,
-    article_ingest,
-    articles_requeue_stalled,
-    content_hash,
-    speaker_resolve,
-)
 
 from .factories import make_article, make_claim
 
@@ -67,7 +63,7 @@ def test_ingest_refuses_empty_text():
 
 
 def test_ingest_refuses_non_http_urls():
-    from claims.fetch import FetchError
+    from claims.ingest.fetch.errors import FetchError
 
     with pytest.raises(FetchError, match="only http and https"):
         article_ingest(url="file:///etc/passwd")
@@ -119,7 +115,7 @@ def test_extract_failure_is_stored_on_the_article(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("extractor exploded")
 
-    monkeypatch.setattr("claims.services.extract", broken)
+    monkeypatch.setattr("claims.ingest.extract.extract", broken)
     assert not article_extract(article_id=article.pk)
     article.refresh_from_db()
     assert article.status == Article.Status.FAILED
@@ -141,14 +137,14 @@ def test_speaker_resolve_tells_organisations_from_people():
 
 def test_sweep_requeues_stalled_and_forgotten_articles(django_capture_on_commit_callbacks, monkeypatch):
     sent = []
-    monkeypatch.setattr("claims.services.queue_extraction", lambda *ids: sent.extend(ids))
+    monkeypatch.setattr("claims.dispatch.extraction_send", lambda *ids: sent.extend(ids))
     now = timezone.now()
     fresh = make_article(status=Article.Status.QUEUED, queued_at=now)
     forgotten = make_article(status=Article.Status.QUEUED, queued_at=now - datetime.timedelta(minutes=10))
     stalled = make_article(status=Article.Status.RUNNING, started_at=now - datetime.timedelta(hours=2))
     busy = make_article(status=Article.Status.RUNNING, started_at=now - datetime.timedelta(seconds=5))
     done = make_article(status=Article.Status.DONE)
-    assert articles_requeue_stalled(now=now) == 2
+    assert stalled_articles_requeue(now=now) == 2
     assert sorted(sent) == sorted([forgotten.pk, stalled.pk])
     stalled.refresh_from_db()
     assert stalled.status == Article.Status.QUEUED
@@ -160,3 +156,147 @@ def test_sweep_requeues_stalled_and_forgotten_articles(django_capture_on_commit_
 def test_claim_factory_spans_point_into_text():
     claim = make_claim(start=7, end=12)
     assert claim.article.text[7:12] == claim.content
+
+
+def _claims_by_span(article):
+    return {(c.start, c.end): c for c in article.claims.all()}
+
+
+def test_reextraction_keeps_the_rows_of_unchanged_claims_and_writes_nothing_else(sample_text):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    article = article_ingest(text=sample_text, lang="id", published=datetime.date(2025, 2, 4), queue=False).article
+    article_extract(article_id=article.pk)
+    before = {span: (c.pk, c.version) for span, c in _claims_by_span(article).items()}
+    with CaptureQueriesContext(connection) as queries:
+        article_extract(article_id=article.pk, force=True)
+    after = {span: (c.pk, c.version) for span, c in _claims_by_span(article).items()}
+    assert after == before
+    claim_writes = [
+        q["sql"] for q in queries if "claims_claim" in q["sql"] and q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert claim_writes == []
+
+
+def test_reextraction_writes_only_the_claims_that_changed(sample_text, monkeypatch):
+    import dataclasses
+
+    from claims.ingest import extract as extraction
+
+    article = article_ingest(text=sample_text, lang="id", published=datetime.date(2025, 2, 4), queue=False).article
+    article_extract(article_id=article.pk)
+    before = _claims_by_span(article)
+    real = extraction.extract(article.text, lang="id", published=article.published_date)
+    kept, rescored, dropped = real.claims[0], real.claims[1], real.claims[2]
+    added = dataclasses.replace(kept, start=0, end=10, content=article.text[0:10])
+    changed = [
+        kept,
+        dataclasses.replace(rescored, checkworthiness=0.01, cue="menurut"),
+        *real.claims[3:],
+        added,
+    ]
+    monkeypatch.setattr(extraction, "extract", lambda *a, **k: dataclasses.replace(real, claims=changed))
+    article_extract(article_id=article.pk, force=True)
+    after = _claims_by_span(article)
+    span = lambda found: (found.start, found.end)  # noqa: E731
+    assert after[span(kept)].pk == before[span(kept)].pk
+    assert after[span(kept)].version == before[span(kept)].version
+    assert after[span(rescored)].pk == before[span(rescored)].pk
+    assert (after[span(rescored)].checkworthiness, after[span(rescored)].cue) == (0.01, "menurut")
+    assert after[span(rescored)].version == before[span(rescored)].version + 1, "a reviewer's stale view is refused"
+    assert span(dropped) not in after
+    assert after[(0, 10)].pk not in {c.pk for c in before.values()}
+    assert set(after) == {span(found) for found in changed}
+
+
+def test_a_batch_goes_on_past_an_article_the_extractor_gives_up_on(monkeypatch):
+    from claims.ingest import extract as extraction
+    from claims.ingest.extract import articles_extract
+
+    slow, fast = make_article(text="Kata saksi, api muncul dari dapur."), make_article()
+    real = extraction.extract
+
+    def budgeted(text, **kwargs):
+        if "saksi" in text:
+            raise TimeoutError("the article took more than 20 s to extract")
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(extraction, "extract", budgeted)
+    assert articles_extract(article_ids=[slow.pk, fast.pk]) == 1
+    slow.refresh_from_db()
+    fast.refresh_from_db()
+    assert slow.status == Article.Status.FAILED
+    assert slow.error == "extraction took too long and was stopped: the article took more than 20 s to extract"
+    assert fast.status == Article.Status.DONE
+
+
+def test_a_task_out_of_time_fails_the_article_in_words_and_sends_the_rest_on(monkeypatch):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    from claims.ingest import extract as extraction
+    from claims.ingest.extract import articles_extract
+
+    first, slow, rest = make_article(), make_article(text="Kata saksi, api muncul dari dapur."), make_article()
+    real = extraction.extract
+    sent = []
+
+    def out_of_time(text, **kwargs):
+        if "saksi" in text:
+            raise SoftTimeLimitExceeded()
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(extraction, "extract", out_of_time)
+    monkeypatch.setattr("claims.dispatch.extraction_send", lambda *ids: sent.extend(ids))
+    assert articles_extract(article_ids=[first.pk, slow.pk, rest.pk]) == 1
+    for article in (first, slow, rest):
+        article.refresh_from_db()
+    assert first.status == Article.Status.DONE
+    assert slow.status == Article.Status.FAILED
+    assert slow.error.startswith("extraction took longer than 0 s and was stopped at the task's time limit")
+    assert "SoftTimeLimitExceeded" not in slow.error
+    assert (rest.status, sent) == (Article.Status.QUEUED, [rest.pk])
+
+
+def test_urls_are_stored_without_credentials_and_never_fetched_with_them():
+    from claims.ingest.fetch.errors import CredentialsInURL
+
+    stored = article_ingest(url="https://rina:s3cret@kabar.example/beras", html=PAGE).article
+    assert stored.url == "https://kabar.example/beras"
+    assert "s3cret" not in stored.canonical_url
+    assert article_ingest(url="https://rina:s3cret@kabar.example/beras").article == stored, "found without them"
+    with pytest.raises(CredentialsInURL, match="holds a user name or password, which are never sent or stored") as e:
+        article_ingest(url="https://rina:s3cret@kabar.example/lain")
+    assert "s3cret" not in str(e.value) and "s3cret" not in e.value.url
+    assert Article.objects.count() == 1
+
+
+def test_a_page_dated_year_one_is_stored_without_a_date_and_extracted(django_capture_on_commit_callbacks):
+    page = PAGE.replace(
+        "<title>", '<meta property="article:published_time" content="0001-01-01T00:00:00Z"><title>', 1
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        article = article_ingest(url="https://kabar.example/tanpa-tanggal", html=page).article
+    article.refresh_from_db()
+    assert article.published_date is None
+    assert article.status == Article.Status.DONE and article.claims.exists()
+
+
+@pytest.mark.parametrize(
+    ("fields", "error"),
+    [
+        ({"lang": "fr"}, "the language 'fr' is not one of id, en"),
+        ({"published": datetime.date(1, 1, 1)}, "the publication date 0001-01-01 is not between 1900-01-01 and "),
+        ({"published": datetime.date(2999, 1, 1)}, "the publication date 2999-01-01 is not between 1900-01-01 and "),
+    ],
+)
+def test_ingest_refuses_an_unknown_language_or_an_impossible_date(fields, error):
+    with pytest.raises(IngestError, match=error):
+        article_ingest(text="Menurut polisi, tiga orang ditangkap.", **fields)
+
+
+def test_text_is_stored_without_nul_or_lone_surrogates():
+    article = article_ingest(text="Menurut polisi,\x00 tiga orang\ud800 ditangkap.", title="Judul\x00\udfff").article
+    article.refresh_from_db()
+    assert article.text == "Menurut polisi, tiga orang\ufffd ditangkap."
+    assert article.title == "Judul\ufffd"

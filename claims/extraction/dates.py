@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from .calendar import MONTHS, WEEKDAYS
 from .types import Attribution
 
 WEEKDAY_MISMATCH = "weekday_mismatch"
@@ -22,23 +23,6 @@ WEEKDAY_MISMATCH = "weekday_mismatch"
 MAX_AGE_DAYS = 62
 # The article's metadata date can trail the local date of speaking by a time zone.
 FUTURE_SLACK_DAYS = 1
-
-_WEEKDAYS = {
-    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6, "ahad": 6,
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
-
-_MONTHS = {
-    # Indonesian
-    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-    "agustus": 8, "september": 9, "oktober": 10, "nopember": 11, "november": 11, "desember": 12,
-    "agu": 8, "agt": 8, "ags": 8, "agust": 8, "okt": 10, "des": 12, "nop": 11,
-    # English
-    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
-    "october": 10, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
 
 
 def _alternation(words) -> str:
@@ -50,8 +34,8 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
 
 
-_WD = _alternation(_WEEKDAYS)
-_MON = _alternation(_MONTHS)
+_WD = _alternation(WEEKDAYS)
+_MON = _alternation(MONTHS)
 _PART_OF_DAY = r"(?:\s+(?:pagi|siang|sore|petang|malam|dini\s+hari|morning|afternoon|evening|night))?"
 
 
@@ -173,7 +157,7 @@ def _resolve(match: re.Match, published: datetime.date | None) -> tuple[datetime
             return None  # `Minggu ini`, `Minggu depan`: this week, next week
         if _NOT_A_DAY_BEFORE.search(match.string, max(0, match.start() - 8), match.start()):
             return None
-        weekday = _WEEKDAYS[weekday_name.lower()]
+        weekday = WEEKDAYS[weekday_name.lower()]
         explicit = _first_date(groups, _WITH_WEEKDAY, published)
         if explicit is not None:
             flags = (WEEKDAY_MISMATCH,) if explicit.weekday() != weekday else ()
@@ -212,7 +196,7 @@ def _explicit_date(
 ) -> datetime.date | None:
     """Build a date. A partial one takes the article's year, or the year before when that
     would put it after publication (`29/12` in a January article)."""
-    month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
+    month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
     day = int(day_text)
     if year_text:
         year = int(year_text)

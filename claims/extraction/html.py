@@ -1,7 +1,8 @@
 """A news page's HTML in, its article text and metadata out (`parse_page`).
 
 Any input gives a `Page`, never an exception: empty or binary input gives empty text,
-bytes are decoded by BOM, then strict UTF-8, then the declared charset, then cp1252. Input
+bytes are decoded by `decoding.decode_page` (BOM, then the page's charset declaration,
+then detection), or by the charset the server declared when the caller passes it. Input
 size is bounded so one huge page cannot stall a worker: bytes beyond MAX_INPUT_BYTES
 are cut before decoding, and after scripts, styles and comments are removed the
 markup is cut at MAX_MARKUP_CHARS (articles come early in the markup; what follows
@@ -12,12 +13,12 @@ one page under a few seconds on one core.
 
 from __future__ import annotations
 
-import codecs
 import re
 
 import lxml.html
 from lxml import etree
 
+from .decoding import decode_page
 from .html_metadata import PageMetadata, read_metadata
 from .html_text import extract_text
 from .language import detect_language
@@ -28,11 +29,6 @@ MAX_MARKUP_CHARS = 1_000_000
 # Real article pages hold a few thousand elements once scripts are gone; beyond this the
 # heuristic extractors get slow (seconds), so only the cheap paragraph collector runs.
 MAX_TREE_ELEMENTS = 15_000
-CHARSET_SNIFF_BYTES = 4096
-# Browsers read these labels as the wider Windows code pages; so should we.
-CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
-                   "ascii": "cp1252", "iso-8859-9": "cp1254", "tis-620": "cp874"}
-DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 # Markup that holds no article text, cut out before parsing because it can be most of a page.
 # Opening and closing tags are found by separate searches (one regex over both would go
 # quadratic on unclosed comments); an element never closed runs to the end, as in a browser.
@@ -48,9 +44,12 @@ MAX_BINARY_SHARE = 0.05
 LANGUAGE_SAMPLE_CHARS = 1500
 
 
-def parse_page(html: str | bytes, url: str | None = None) -> Page:
-    """Take the article text and metadata out of an HTML page; never raises on bad input."""
-    markup = _as_text(html)
+def parse_page(html: str | bytes, url: str | None = None, *, charset: str | None = None) -> Page:
+    """Take the article text and metadata out of an HTML page; never raises on bad input.
+
+    `charset` is the one the server declared for page bytes, if any.
+    """
+    markup = _as_text(html, charset)
     if not markup or _looks_binary(markup):
         return Page(text="", canonical_url=url)
     tree = _parse(markup)
@@ -73,37 +72,12 @@ def parse_page(html: str | bytes, url: str | None = None) -> Page:
     )
 
 
-def _as_text(html: str | bytes | None) -> str:
+def _as_text(html: str | bytes | None, charset: str | None) -> str:
     if not html:
         return ""
     if isinstance(html, str):
         return html[:MAX_INPUT_BYTES]
-    return decode_html(bytes(html[:MAX_INPUT_BYTES]))
-
-
-def decode_html(data: bytes) -> str:
-    """Decode page bytes: BOM, then strict UTF-8, then the <meta> charset, then cp1252.
-
-    Strict UTF-8 goes before the declared charset because pages often declare
-    ISO-8859-1 while serving UTF-8, and non-ASCII text that happens to be valid
-    UTF-8 is almost always UTF-8.
-    """
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                          (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    candidates = ["utf-8"]
-    declared = DECLARED_CHARSET.search(data[:CHARSET_SNIFF_BYTES])
-    if declared:
-        label = declared.group(1).decode("ascii", "ignore").lower()
-        candidates.append(CHARSET_ALIASES.get(label, label))
-    candidates.append("cp1252")
-    for encoding in candidates:
-        try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return data.decode("utf-8", errors="replace")
+    return decode_page(bytes(html[:MAX_INPUT_BYTES]), declared=charset).text
 
 
 def _looks_binary(markup: str) -> bool:

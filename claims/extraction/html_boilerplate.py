@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .calendar import MONTHS, WEEKDAY_ABBREVIATIONS_EN, WEEKDAYS, alternation
+
 _I = re.IGNORECASE
 
 # "Baca juga: <headline>", "READ MORE: ...", "Simak juga video ...": a link to another article.
@@ -83,10 +85,9 @@ SHARE_WORDS = re.compile(
 )
 # What is left after date, time and weekday words are taken out of a date stamp.
 DATE_WORDS = re.compile(
-    r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday"
-    r"|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun|januari|februari|maret|april|mei|juni|juli|agustus"
-    r"|september|oktober|november|desember|january|february|march|may|june|july|august|october|december|jan"
-    r"|feb|mar|apr|jun|jul|aug|agu|agt|sep|sept|okt|oct|nov|des|dec|wib|wita|wit|gmt|utc|et|est|edt|pst|pdt|bst"
+    r"\b(?:"
+    + alternation(WEEKDAYS | WEEKDAY_ABBREVIATIONS_EN | MONTHS)
+    + r"|wib|wita|wit|gmt|utc|et|est|edt|pst|pdt|bst"
     r"|cet|am|pm|a\.m|p\.m|pukul|jam|updated|update|published|posted|diperbarui|diterbitkan|dipublikasikan|on|at"
     r"|last|modified|hours?|minutes?|days?|ago|jam|menit|hari|lalu|yang)\b",
     _I,

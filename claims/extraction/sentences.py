@@ -11,38 +11,43 @@ so the first sentence starts with its subject.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+
+from .calendar import MONTH_ABBREVIATIONS
+from .quotes import quote_spans
 
 
 def _lower_words(block: str) -> frozenset[str]:
     return frozenset(word.lower() for word in block.split())
 
 
-# Abbreviations that are followed by a full stop but do not end a sentence.
-# Compared case-insensitively, without the final full stop. `dkk.`, `dll.`, `etc.`
+# Abbreviations that are followed by a full stop but do not end a sentence (month
+# abbreviations too). Compared case-insensitively, without the final full stop. `dkk.`, `dll.`, `etc.`
 # are left out: they often do end one, and mid-sentence a lower-case word follows.
 _ABBREVIATIONS = _lower_words(
     """
     Irjen Brigjen Kombes Kompol Pol Jl Jln a.n an u.p M.Si S.H S.E S.T S.Sos S.Pd S.Kom
     M.M M.H M.Hum M.Pd M.A M.Sc Ph.D Ir Drs Dra H Hj Dr dr Prof Mr Mrs Ms Jr Sr St Mt Gen Lt Col Capt Sgt
     Gov Sen Rep Rev Hon Pres U.S U.K U.N E.U D.C No Nos Nr Tel Hlm hal Kec Kab Kel Prov Ds Sdr Sdri Bpk
-    Yth tgl Jan Feb Mar Apr Jun Jul Aug Agu Agt Sep Sept Oct Okt Nov Dec Des vs e.g i.e approx
+    Yth tgl vs e.g i.e approx
     Inc Corp Co Ltd Bros Dept Univ Assoc Ave Blvd Rd Pt ft Sens Reps Gens Messrs Mmes Supt Insp Adm Maj
     Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore
     Pa Tenn Tex Va Vt Wash Wis Wyo
     """
-)
+) | frozenset(MONTH_ABBREVIATIONS)
 
+# Linear on runs of dots, quotes and spaces: a run is only entered at its first mark, and
+# possessive quantifiers never give back what they took.
 _TERMINAL = re.compile(
-    r"""(?:[.!?]+|\.\.\.|…)          # the sentence-final punctuation
-        (?P<closers>["'”’)\]]*)       # closing quotes or brackets that belong to it
-        (?=\s+["“‘'(\[]*[A-Z0-9À-Ý])  # then space and something that can start a sentence
+    r"""(?:(?<![.!?])[.!?]++|…)       # the sentence-final punctuation
+        (?P<closers>["'”’)\]]*+)      # closing quotes or brackets that belong to it
+        (?=\s++["“‘'(\[]*+[A-Z0-9À-Ý])  # then space and something that can start a sentence
     """,
     re.VERBOSE,
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _LINE = re.compile(r"[^\n]+")
-_QUOTE_CHARS = re.compile(r'["“”]')
 
 # A dateline at the start of a line: `JAKARTA, KOMPAS.com -`, `Jakarta, CNN Indonesia - -`,
 # `Palembang (ANTARA News) -`, `TRIBUNNEWS.COM -`, `Merdeka.com -`, `SPANYOL –`, `Rimanews -`.
@@ -57,6 +62,7 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 _DATELINE_WINDOW = 2000  # datelines open an article: only look near its start
+_MAX_DATELINE_CHARS = 300
 _SENTENCE_END_CHARS = frozenset('.!?"”’)…:')
 
 
@@ -74,7 +80,7 @@ def split_sentences(text: str, lang: str = "id") -> tuple[tuple[int, int], ...]:
     """
     spans: list[tuple[int, int]] = []
     for start, end in _paragraphs(text):
-        dl = dateline_length(text[start:end]) if start < _DATELINE_WINDOW else 0
+        dl = dateline_length(text[start : min(end, start + _MAX_DATELINE_CHARS)]) if start < _DATELINE_WINDOW else 0
         if dl:
             spans.append(_trim(text, start, start + dl))
             start += dl
@@ -88,28 +94,45 @@ def _paragraphs(text: str):
     i = 0
     while i < len(lines):
         start, end = lines[i]
-        while i + 1 < len(lines) and _continues(text, end, lines[i + 1][0]):
+        while i + 1 < len(lines) and _continues(text, start, end, *lines[i + 1]):
             i += 1
             end = lines[i][1]
         yield start, end
         i += 1
 
 
-def _continues(text: str, line_end: int, next_start: int) -> bool:
-    """A line that stops without punctuation and a next line starting in lower case are one sentence."""
-    before = text[:line_end].rstrip()
-    after = text[next_start:].lstrip()
-    return bool(before) and bool(after) and before[-1] not in _SENTENCE_END_CHARS and after[0].islower()
+def _continues(text: str, start: int, end: int, next_start: int, next_end: int) -> bool:
+    """A line that stops without punctuation and a next line starting in lower case are one sentence.
+
+    Both lines hold more than spaces, so their own ends are all that need reading.
+    """
+    last = _last_visible(text, start, end)
+    first = _first_visible(text, next_start, next_end)
+    return last not in _SENTENCE_END_CHARS and first.islower()
+
+
+def _last_visible(text: str, start: int, end: int) -> str:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1]
+
+
+def _first_visible(text: str, start: int, end: int) -> str:
+    while start < end and text[start].isspace():
+        start += 1
+    return text[start]
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
-    quotes = quote_spans(chunk)
+    quotes = quote_spans(chunk, unclosed="drop")  # in order, never overlapping
+    opens = [open_ for open_, _close in quotes]
     spans = []
     sentence_start = 0
     for m in _TERMINAL.finditer(chunk):
         cut = m.end()
-        if any(open_ < cut <= close for open_, close in quotes):
+        inside = bisect_left(opens, cut) - 1
+        if inside >= 0 and cut < quotes[inside][1]:
             continue
         single_stop = chunk[m.start()] == "." and len(m.group(0)) - len(m.group("closers")) == 1
         if single_stop and _is_abbreviation(chunk, m.start()):
@@ -120,38 +143,21 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Return (open, close) offsets of the quotation marks in text[start:end].
-
-    `“` opens and `”` closes; a straight `"` closes an open quotation (whatever
-    opened it, since scrapers mix the two) or opens a new one; a `“` after an
-    unclosed straight `"` starts afresh. An unclosed quotation is dropped, so a
-    stray mark never swallows a paragraph. The inner words are text[open + 1:close].
-    """
-    end = len(text) if end is None else end
-    spans = []
-    opened = None
-    for m in _QUOTE_CHARS.finditer(text, start, end):
-        ch, at = m.group(0), m.start()
-        if opened is None:
-            if ch != "”":
-                opened = at
-        elif ch != "“":
-            spans.append((opened, at))
-            opened = None
-        else:
-            opened = at
-    return spans
-
-
 def _is_abbreviation(chunk: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(chunk, 0, dot)
-    if not m:
+    """Whether the word before a full stop (letters, digits and dots) is an abbreviation or an initial.
+
+    The words before two full stops that end sentences never overlap (a space follows each
+    stop), so reading back from each stop stays linear in the paragraph.
+    """
+    begin = dot
+    while begin > 0 and (chunk[begin - 1] == "." or chunk[begin - 1].isalnum() or chunk[begin - 1] == "_"):
+        begin -= 1
+    if begin == dot:
         return False
-    word = m.group(1)
+    word = chunk[begin:dot]
     if len(word) == 1 and word.isupper():  # an initial: `H. Basyit`, `Joko S. Widodo`
         return True
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):  # `U.S`, `a.n`, `S.H`
+    if _INITIALS.fullmatch(word):  # `U.S`, `a.n`, `S.H`
         return True
     return word.lower() in _ABBREVIATIONS or word.rsplit(".", 1)[-1].lower() in _ABBREVIATIONS
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import StreamingHttpResponse
+from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -14,8 +16,13 @@ from ..exports import claims_csv
 from ..models import Claim, ClaimEvent, Evidence, Speaker
 from . import services
 from .pagination import LargeTablePaginator
-from .permissions import can_publish, can_review
+from .permissions import can_review
 from .selectors import claim_in_context
+from .steps import STEPS
+from .validators import validate_claim_date
+
+EDIT = STEPS["edit"]
+CORRECTABLE = ["content", "speaker", "claim_date"]
 
 
 class ClaimAdminForm(forms.ModelForm):
@@ -25,7 +32,12 @@ class ClaimAdminForm(forms.ModelForm):
 
     class Meta:
         model = Claim
-        fields = ["content", "speaker"]
+        fields = ["content", "speaker", "claim_date"]
+
+    def clean_claim_date(self):
+        value = self.cleaned_data.get("claim_date")
+        validate_claim_date(value)
+        return value
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,11 +50,35 @@ class ClaimAdminForm(forms.ModelForm):
         if self.instance.pk and seen is not None:
             current = Claim.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
             if current != seen:
-                raise forms.ValidationError(
-                    f"Someone else changed this claim (you saw version {seen}, it is now at version {current}). "
-                    "Reload the page to see their change."
-                )
+                raise forms.ValidationError(services.stale_refusal(seen, current))
         return cleaned
+
+
+class DateSafeChangeList(ChangeList):
+    """A changelist on which an impossible date in the query string (year 0, year 9999 + 1) is a bad
+    lookup, as a misspelt field is, and not a server error.
+
+    Django turns dates into bounds lazily, when the query is compiled or the date hierarchy's
+    next year computed; both are tried here, where the admin still answers with its "?e=1" page.
+    """
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (ValueError, OverflowError) as exc:
+            raise IncorrectLookupParameters(exc) from exc
+
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        try:
+            queryset.query.get_compiler(queryset.db).as_sql()
+        except (ValueError, OverflowError) as exc:
+            raise IncorrectLookupParameters(exc) from exc
+        return queryset
+
+
+class _Refused(Exception):
+    """A step the service refused while the admin saved: reported on the page, nothing kept."""
 
 
 class SpeakerFilter(admin.SimpleListFilter):
@@ -127,7 +163,7 @@ class EvidenceInline(admin.TabularInline):
 def _in_context_html(claim: Claim) -> str:
     parts = claim_in_context(claim)
     return format_html(
-        '<div class="claim-context" style="max-width:60em;white-space:pre-wrap">{}<mark>{}</mark>{}</div>',
+        '<div class="claim-context">{}<mark>{}</mark>{}</div>',
         parts.before,
         parts.content,
         parts.after,
@@ -137,6 +173,9 @@ def _in_context_html(claim: Claim) -> str:
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
     form = ClaimAdminForm
+
+    class Media:
+        css = {"all": ["claims/admin.css"]}
     paginator = LargeTablePaginator
     list_display = [
         "short_content",
@@ -195,7 +234,6 @@ class ClaimAdmin(admin.ModelAdmin):
         "cue",
         "via",
         "kind",
-        "claim_date",
         "checkworthiness",
         "flags",
         "extractor_version",
@@ -207,6 +245,9 @@ class ClaimAdmin(admin.ModelAdmin):
         ("Extraction", {"fields": ["checkworthiness", "flags", "start", "end", "extractor_version"]}),
         ("Review", {"fields": review_fields}),
     ]
+
+    def get_changelist(self, request, **kwargs):
+        return DateSafeChangeList
 
     def get_queryset(self, request):
         # The change page reads the article text for the context; the changelist must not load it.
@@ -224,37 +265,45 @@ class ClaimAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return []
-        if self._may_correct(request.user, obj):
+        if EDIT.allows(obj, request.user):  # the service decides again; this hides fields it would refuse
             return self.readonly_fields
-        return [*self.readonly_fields, "content", "speaker"]
+        return [*self.readonly_fields, *CORRECTABLE]
 
     def get_inlines(self, request, obj):
         return self.inlines if obj is not None else []
-
-    @staticmethod
-    def _may_correct(user, claim) -> bool:
-        """The service decides; this only hides fields it would refuse."""
-        return claim.review_status in services.EDITABLE and (claim.assignee_id == user.pk or can_publish(user))
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
             kwargs["form"] = forms.ModelForm
         return super().get_form(request, obj, change=change, **kwargs)
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except _Refused as refused:
+            self.message_user(request, str(refused), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
     def save_model(self, request, obj, form, change):
-        """Corrections go through the review service: the version check, the role check and the history."""
+        """Corrections go through the edit step: the version check, the rules and the history."""
         if not change:
             super().save_model(request, obj, form, change)
             return
-        if not {"content", "speaker"} & set(form.changed_data):
+        if not set(CORRECTABLE) & set(form.changed_data):
             return
-        services.claim_edit(
-            claim=Claim.objects.get(pk=obj.pk),
-            user=request.user,
-            expected_version=form.cleaned_data.get("seen_version") or obj.version,
-            content=obj.content,
-            speaker=obj.speaker,
-        )
+        try:
+            EDIT.service(
+                claim=Claim.objects.get(pk=obj.pk),
+                user=request.user,
+                expected_version=form.cleaned_data.get("seen_version") or obj.version,
+                content=obj.content,
+                speaker=obj.speaker,
+                claim_date=obj.claim_date,
+            )
+        except ValidationError as exc:  # changed between the form's checks and the save
+            raise _Refused(exc.messages[0]) from exc
+        except PermissionDenied as exc:
+            raise _Refused(str(exc)) from exc
 
     def has_review_permission(self, request):
         return can_review(request.user)

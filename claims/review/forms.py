@@ -1,23 +1,64 @@
-"""Forms of the review desk: each carries the claim version the reviewer saw."""
+"""The inputs of each workflow step: one form per step, read by the desk and by the API alike.
+
+Each form carries the claim version the user saw, and turns its cleaned data into the
+keyword arguments of the step's service.
+"""
 
 from __future__ import annotations
 
 from django import forms
 
-from ..models import Claim, Outlet, Verdict
+from ..ingest.speakers import speaker_resolve
+from ..models import Claim, Speaker, Verdict
+from .selectors import reviewers
+from .validators import validate_claim_date
 
 
-class VersionForm(forms.Form):
+class StepForm(forms.Form):
+    """A step with no input besides the claim version the user saw."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
+    @classmethod
+    def initial_for(cls, claim: Claim) -> dict:
+        """The form's starting values on the claim page."""
+        return {"version": claim.version}
 
-class NoteForm(VersionForm):
+    def service_arguments(self) -> dict:
+        """The service's keyword arguments besides the claim, the user and the version."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "version"}
+
+
+class NoteForm(StepForm):
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class ProposeForm(VersionForm):
+class AssignForm(NoteForm):
+    assignee = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        empty_label="Nobody: back to the queue",
+        error_messages={"invalid_choice": "Choose a reviewer: that user is not one."},
+    )
+
+    field_order = ["assignee", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = reviewers()
+
+    @classmethod
+    def initial_for(cls, claim: Claim) -> dict:
+        return {**super().initial_for(claim), "assignee": claim.assignee_id}
+
+
+class ProposeForm(StepForm):
     verdict = forms.ModelChoiceField(queryset=Verdict.objects.all(), empty_label=None)
     rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), help_text="Published with the verdict.")
+
+    @classmethod
+    def initial_for(cls, claim: Claim) -> dict:
+        return {**super().initial_for(claim), "verdict": claim.verdict_id, "rationale": claim.rationale}
 
 
 class DismissForm(NoteForm):
@@ -25,6 +66,8 @@ class DismissForm(NoteForm):
         choices=[(Claim.ReviewStatus.NOT_A_CLAIM, "Not a claim"), (Claim.ReviewStatus.DUPLICATE, "Duplicate")]
     )
     duplicate_of = forms.IntegerField(required=False, min_value=1, label="Duplicate of claim #")
+
+    field_order = ["status", "duplicate_of", "note"]
 
     def clean_duplicate_of(self):
         pk = self.cleaned_data.get("duplicate_of")
@@ -36,59 +79,56 @@ class DismissForm(NoteForm):
         return original
 
 
-class QueueFilterForm(forms.Form):
-    queue = forms.ChoiceField(required=False)
-    language = forms.ChoiceField(
-        required=False, choices=[("", "Any language"), ("id", "Indonesian"), ("en", "English")]
-    )
-    outlet = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
-    kind = forms.ChoiceField(required=False, choices=[("", "Any kind"), *Claim.Kind.choices])
-    min_cw = forms.TypedChoiceField(
-        required=False,
-        coerce=float,
-        empty_value=0,
-        choices=[("", "Any check-worthiness"), ("0.4", "0.4 and above"), ("0.7", "0.7 and above")],
-        label="Check-worthiness",
-    )
+class EditForm(StepForm):
+    """A correction: the wording, the speaker by name (found or added) or by id, and the date (kept if not sent)."""
 
-    def __init__(self, *args, queues: dict[str, str], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["queue"].choices = list(queues.items())
-        outlets = Outlet.objects.order_by("name").values_list("pk", "name")
-        self.fields["outlet"].choices = [("", "Any outlet"), *outlets]
-
-    def selects(self) -> list[tuple[str, list[tuple[str, str, bool]]]]:
-        """Each filter as (name, [(value, label, selected)]): plain loops render faster than widgets."""
-        current = {name: self.data.get(name, "") for name in self.fields}
-        return [
-            (name, [(str(value), label, str(value) == current[name]) for value, label in field.choices])
-            for name, field in self.fields.items()
-        ]
-
-    def filters(self) -> dict:
-        data = self.cleaned_data if self.is_valid() else {}
-        return {
-            "language": data.get("language", ""),
-            "outlet": data.get("outlet"),
-            "kind": data.get("kind", ""),
-            "min_cw": data.get("min_cw") or 0,
-        }
-
-
-class EditForm(VersionForm):
     content = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
     speaker_name = forms.CharField(
         required=False, max_length=300, label="Speaker", help_text="As the speaker is usually named; empty for none."
     )
+    speaker = forms.ModelChoiceField(queryset=Speaker.objects.all(), required=False, widget=forms.HiddenInput)
+    claim_date = forms.DateField(
+        required=False,
+        validators=[validate_claim_date],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        label="Said on",
+        help_text="Empty if the article does not say.",
+    )
+
+    @classmethod
+    def initial_for(cls, claim: Claim) -> dict:
+        name = claim.speaker.canonical_name if claim.speaker else claim.speaker_text
+        initial = {"content": claim.content, "speaker_name": name, "claim_date": claim.claim_date}
+        return {**super().initial_for(claim), **initial}
+
+    def clean(self):
+        cleaned = super().clean()
+        if "speaker" not in self.data and "speaker_name" not in self.data:
+            raise forms.ValidationError("Give the speaker: an id or a name, empty for none.", code="no_speaker")
+        if cleaned.get("speaker") and (cleaned.get("speaker_name") or "").strip():
+            raise forms.ValidationError("Give the speaker by id or by name, not both.", code="two_speakers")
+        return cleaned
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        name = data["speaker_name"].strip()
+        speaker = data["speaker"] or (speaker_resolve(name=name) if name else None)
+        arguments = {"content": data["content"], "speaker": speaker}
+        if "claim_date" in self.data:
+            arguments["claim_date"] = data["claim_date"]
+        return arguments
 
 
-class EvidenceForm(VersionForm):
+class EvidenceForm(StepForm):
     url = forms.URLField(max_length=2000, label="Link", assume_scheme="https")
     title = forms.CharField(max_length=500, required=False)
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class MatchForm(VersionForm):
+class MatchForm(StepForm):
     """A decision on one of the claim's match links: which link, and the claim version the reviewer saw."""
 
     match = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def service_arguments(self) -> dict:
+        return {"match_id": self.cleaned_data["match"]}

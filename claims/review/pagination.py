@@ -26,17 +26,25 @@ def page_by_keys(queryset, offset: int, limit: int) -> list:
 
 
 def estimated_count(queryset) -> int:
-    """The number of rows, exact up to EXACT_COUNT_LIMIT, above it the planner's estimate."""
-    exact = queryset.values("pk")[: EXACT_COUNT_LIMIT + 1].count()
+    """The number of rows: exact up to EXACT_COUNT_LIMIT, above it the planner's estimate, never below the rows seen."""
+    seen = queryset.values("pk")[: EXACT_COUNT_LIMIT + 1].count()
+    if seen <= EXACT_COUNT_LIMIT:
+        return seen
+    estimate = planner_estimate(queryset)
+    return queryset.count() if estimate is None else max(seen, estimate)
+
+
+def planner_estimate(queryset) -> int | None:
+    """PostgreSQL's estimate of the rows the queryset selects; None on a database without one."""
     connection = connections[queryset.db]
-    if exact <= EXACT_COUNT_LIMIT or connection.vendor != "postgresql":
-        return exact if exact <= EXACT_COUNT_LIMIT else queryset.count()
+    if connection.vendor != "postgresql":
+        return None
     sql, params = queryset.values("pk").order_by().query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]
     plan = json.loads(plan) if isinstance(plan, str) else plan
-    return max(exact, int(plan[0]["Plan"]["Plan Rows"]))
+    return int(plan[0]["Plan"]["Plan Rows"])
 
 
 class LargeTablePaginator(Paginator):

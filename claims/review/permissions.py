@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied
 REVIEW = "claims.review_claim"
 PUBLISH = "claims.publish_claim"
 
+REVIEW_REFUSAL = "Only reviewers and editors can review claims."
+
 
 def can_review(user) -> bool:
     return bool(user and user.is_active and user.has_perm(REVIEW))
@@ -23,9 +25,5 @@ def can_publish(user) -> bool:
 
 def require_review(user) -> None:
     if not can_review(user):
-        raise PermissionDenied("Only reviewers and editors can review claims.")
+        raise PermissionDenied(REVIEW_REFUSAL)
 
-
-def require_publish(user) -> None:
-    if not can_publish(user):
-        raise PermissionDenied("Only editors can publish, send back or reopen verdicts.")

@@ -7,8 +7,8 @@ from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from ..claim_matching import with_repeat_flag
 from ..claimreview import claim_review, claim_review_feed, json_ld_script
+from ..matching.selectors import with_repeat_flag
 from ..models import Claim
 from .selectors import published_claims
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import F, Q, QuerySet
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db.models import Q, QuerySet
 
 from ..models import Claim, ClaimEvent
+from .filters import ClaimFilter
+from .permissions import REVIEW
 
 Status = Claim.ReviewStatus
 
@@ -46,17 +50,12 @@ def _listed(claims: QuerySet) -> QuerySet:
     )
 
 
-def review_queue(
-    *, user, queue: str = "open", language: str = "", outlet: int | None = None, kind: str = "", min_cw: float = 0
-) -> QuerySet:
-    """The claims of one queue, most check-worthy first, filtered as the admin's list is."""
-    claims = _queue(user, queue).filter(_language(language))
-    if outlet:
-        claims = claims.filter(article__outlet_id=outlet)
-    if kind:
-        claims = claims.filter(kind=kind)
-    if min_cw:
-        claims = claims.filter(checkworthiness__gte=min_cw)
+def review_queue(*, user, queue: str = "open", filters: ClaimFilter | None = None) -> QuerySet:
+    """The claims of one queue, most check-worthy first, narrowed by the filters' valid values."""
+    claims = _queue(user, queue)
+    if filters is not None:
+        filters.is_valid()
+        claims = filters.filter_queryset(claims)
     if queue == "published":
         return _listed(claims).order_by("-published_at", "-pk")
     return _listed(claims).order_by("-checkworthiness", "pk")
@@ -82,6 +81,18 @@ def claim_for_review(pk: int) -> Claim:
     return Claim.objects.select_related(
         "article__outlet", "speaker", "assignee", "verdict", "proposed_by", "published_by", "duplicate_of"
     ).get(pk=pk)
+
+
+def reviewers() -> QuerySet:
+    """Active users who may review claims (by group, by their own permission, or as superusers), by name."""
+    app_label, codename = REVIEW.split(".")
+    permission = Q(permissions__codename=codename, permissions__content_type__app_label=app_label)
+    holds = (
+        Q(is_superuser=True)
+        | Q(groups__in=Group.objects.filter(permission))
+        | Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label)
+    )
+    return get_user_model().objects.filter(holds, is_active=True).distinct().order_by("username")
 
 
 def claim_history(claim: Claim) -> QuerySet:
@@ -117,31 +128,6 @@ def claims_by_same_speaker(claim: Claim, limit: int = 5) -> list[Claim]:
         return []
     others = Claim.objects.filter(speaker_id=claim.speaker_id).exclude(pk=claim.pk).order_by("-pk")
     return list(_listed(others)[:limit])
-
-
-def similar_claims(claim: Claim, limit: int = 5) -> list:
-    """Repeats of the claim found by the matcher (claims.matching), best first, with their scores.
-
-    Reviewers' decisions feed back into the order: a confirmed match comes before any
-    unconfirmed one whatever its score, and a rejected match is never shown again.
-    """
-    matches = _live_matches(claim).order_by(F("confirmed").desc(nulls_last=True), "-score", "pk")
-    return list(matches.select_related("other__verdict", "other__article__outlet")[:limit])
-
-
-def published_match(claim: Claim):
-    """The best match of an unpublished claim whose verdict is published (confirmed first), or None."""
-    if claim.review_status == Status.PUBLISHED:
-        return None
-    matches = _live_matches(claim).filter(other__review_status=Status.PUBLISHED, other__verdict__isnull=False)
-    matches = matches.order_by(F("confirmed").desc(nulls_last=True), "-score", "pk")
-    return matches.select_related("other__verdict", "other__article__outlet", "other__speaker").first()
-
-
-def _live_matches(claim: Claim) -> QuerySet:
-    from ..models import ClaimMatch
-
-    return ClaimMatch.objects.filter(claim=claim).exclude(confirmed=False)
 
 
 def queue_neighbours(claim: Claim, *, user, queue: str, language: str = "") -> tuple[int | None, int | None]:

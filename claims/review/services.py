@@ -15,7 +15,11 @@ concurrent edits can never both succeed.
 
 from __future__ import annotations
 
+import copy
+import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
@@ -24,25 +28,140 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ..models import Claim, ClaimEvent, Evidence, Speaker, Verdict
-from .permissions import can_publish, can_review, require_publish, require_review
+from .permissions import REVIEW_REFUSAL, can_publish, can_review, require_review
+from .validators import claim_date_refusal, validate_claim_date
 
 Status = Claim.ReviewStatus
 Action = ClaimEvent.Action
 
 OPEN = (Status.NEW, Status.IN_REVIEW, Status.REOPENED)
+EDITABLE = (Status.IN_REVIEW, Status.VERDICT_PROPOSED, Status.REOPENED)
 
 
 class StaleClaimError(ValidationError):
     """The claim changed after the user loaded it; they must reload and decide again."""
 
 
+def stale_refusal(seen: int, current: int) -> str:
+    return (
+        f"Someone else changed this claim (you saw version {seen}, it is now at version {current}). "
+        "Reload it and try again."
+    )
+
+
+def state_refusal(claim: Claim, action: str) -> str:
+    return (
+        f"The claim is “{claim.get_review_status_display()}”: “{Action(action).label}” is not possible now."
+    )
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Who may take one step of the workflow, from which states, and what else the claim must allow.
+
+    The step's service enforces it on the locked row; `refusal()` answers beforehand, on a claim
+    as last read, what the service would answer, so the interfaces offer only what would succeed.
+    """
+
+    action: str
+    allowed_from: tuple[str, ...]
+    editors_only: bool = False
+    role_refusal: str = REVIEW_REFUSAL
+    checks: tuple[Callable[[Claim, Any], None], ...] = ()
+
+    def require_role(self, user) -> None:
+        if not (can_publish(user) if self.editors_only else can_review(user)):
+            raise PermissionDenied(self.role_refusal)
+
+    def enforce(self, claim: Claim, user) -> None:
+        """Refuse the step if the claim's state or its people do not allow it; the role is checked apart."""
+        if claim.review_status not in self.allowed_from:
+            raise ValidationError(state_refusal(claim, self.action), code="invalid_state")
+        for check in self.checks:
+            check(claim, user)
+
+    def refusal(self, claim: Claim, user) -> str | None:
+        """Why the service would refuse this user the step on this claim, or None."""
+        return _refusal(lambda: (self.require_role(user), self.enforce(claim, user)))
+
+
+def _refusal(attempt: Callable[[], object]) -> str | None:
+    try:
+        attempt()
+    except PermissionDenied as exc:
+        return str(exc)
+    except ValidationError as exc:
+        return exc.messages[0]
+    return None
+
+
+def _not_taken(claim: Claim, user) -> None:
+    if claim.assignee_id == user.pk:
+        raise ValidationError("You are already reviewing this claim.", code="taken")
+    if claim.assignee_id is not None:
+        raise ValidationError(f"{claim.assignee} is already reviewing this claim.", code="taken")
+
+
+def _reviewer_or_editor(what: str, then: str = "") -> Callable[[Claim, Any], None]:
+    def check(claim: Claim, user) -> None:
+        if claim.assignee_id != user.pk and not can_publish(user):
+            raise PermissionDenied(f"Only the claim's reviewer or an editor can {what}{then}.")
+
+    return check
+
+
+def _reviewer_only(claim: Claim, user) -> None:
+    if claim.assignee_id != user.pk:
+        raise PermissionDenied("Only the claim's reviewer can propose its verdict; take it first.")
+
+
+def _not_the_proposer(claim: Claim, user) -> None:
+    if claim.proposed_by_id == user.pk:
+        raise PermissionDenied("Two-person rule: someone other than the proposer must publish this verdict.")
+
+
+def _plausible_date(claim: Claim, user) -> None:
+    refusal = claim_date_refusal(claim.claim_date)
+    if refusal:
+        raise ValidationError(f"{refusal} Correct the claim's date first.", code="implausible_date")
+
+
+def _not_someone_elses(claim: Claim, user) -> None:
+    if claim.assignee_id not in (None, user.pk) and not can_publish(user):
+        raise PermissionDenied(f"{claim.assignee} is reviewing this claim.")
+
+
+TAKE = Rule(Action.TAKE, OPEN, checks=(_not_taken,))
+ASSIGN = Rule(Action.ASSIGN, OPEN, editors_only=True, role_refusal="Only editors can assign claims.")
+RELEASE = Rule(Action.RELEASE, (Status.IN_REVIEW,), checks=(_reviewer_or_editor("release it"),))
+EDIT = Rule(Action.EDIT, EDITABLE, checks=(_reviewer_or_editor("correct it", "; take the claim first"),))
+EVIDENCE = Rule(Action.EVIDENCE, EDITABLE, checks=(_reviewer_or_editor("add evidence", "; take the claim first"),))
+PROPOSE = Rule(Action.PROPOSE, (Status.IN_REVIEW,), checks=(_reviewer_only, _plausible_date))
+PUBLISH = Rule(
+    Action.PUBLISH,
+    (Status.VERDICT_PROPOSED,),
+    editors_only=True,
+    role_refusal="Only editors can publish verdicts.",
+    checks=(_not_the_proposer, _plausible_date),
+)
+SEND_BACK = Rule(
+    Action.SEND_BACK, (Status.VERDICT_PROPOSED,), editors_only=True, role_refusal="Only editors can send verdicts back."
+)
+REOPEN = Rule(
+    Action.REOPEN, (Status.PUBLISHED,), editors_only=True, role_refusal="Only editors can reopen published verdicts."
+)
+DISMISS = Rule(Action.DISMISS, OPEN, checks=(_not_someone_elses,))
+
+
 # Fields whose before and after each event records, shown as text in the history.
-TRACKED = ("review_status", "assignee", "verdict", "content", "speaker", "rationale", "duplicate_of")
+TRACKED = ("review_status", "assignee", "verdict", "content", "speaker", "claim_date", "rationale", "duplicate_of")
 
 
 def _shown(value):
     if value is None or isinstance(value, str | int | float):
         return value
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     if isinstance(value, Claim):
         return f"#{value.pk}"
     return str(value)
@@ -50,20 +169,20 @@ def _shown(value):
 
 def _transition(
     *,
+    rule: Rule,
     claim: Claim,
     user,
     expected_version: int,
-    action: str,
-    allowed_from: tuple[str, ...],
     changes: dict,
-    check: Callable[[Claim], None] | None = None,
+    amend: Callable[[Claim], tuple[dict, str]] | None = None,
     then: Callable[[Claim], dict] | None = None,
     note: str = "",
 ) -> Claim:
-    """Apply `changes` if the claim is still at `expected_version`, and record the step.
+    """Apply `changes` if the claim is still at `expected_version` and the rule allows it, and record the step.
 
-    `check(current)` may refuse on the locked row; `then(current)` writes what goes with the
-    step (in the same transaction) and returns more {field: [before, after]} for the history.
+    The rule is enforced on the locked row. `amend(current)` returns more changes that depend on
+    the row as it is, with a note saying why; `then(current)` writes what goes with the step (in
+    the same transaction) and returns more {field: [before, after]} for the history.
     """
     with transaction.atomic():
         current = (
@@ -72,19 +191,12 @@ def _transition(
             .get(pk=claim.pk)
         )
         if current.version != expected_version:
-            raise StaleClaimError(
-                f"Someone else changed this claim (you saw version {expected_version}, it is now at "
-                f"version {current.version}). Reload it and try again.",
-                code="stale",
-            )
-        if current.review_status not in allowed_from:
-            raise ValidationError(
-                f"The claim is “{current.get_review_status_display()}”: “{ClaimEvent.Action(action).label}” "
-                "is not possible now.",
-                code="invalid_state",
-            )
-        if check:
-            check(current)
+            raise StaleClaimError(stale_refusal(expected_version, current.version), code="stale")
+        rule.enforce(current, user)
+        if amend:
+            more, reason = amend(current)
+            changes = {**changes, **more}
+            note = " ".join(part for part in (note, reason) if part)
         version = expected_version + 1
         updated = Claim.objects.filter(pk=current.pk, version=expected_version).update(
             **changes, version=version, updated_at=timezone.now()
@@ -101,7 +213,7 @@ def _transition(
         ClaimEvent.objects.create(
             claim=current,
             actor=user,
-            action=action,
+            action=rule.action,
             from_status=current.review_status,
             to_status=changes.get("review_status", current.review_status),
             verdict_id=_id_after(current, changes, "verdict"),
@@ -124,34 +236,26 @@ def _id_after(current: Claim, changes: dict, name: str) -> int | None:
 
 def claim_take(*, claim: Claim, user, expected_version: int) -> Claim:
     """Assign an unassigned open claim to oneself and start reviewing it."""
-    require_review(user)
-
-    def check(current):
-        if current.assignee_id not in (None, user.pk):
-            raise ValidationError(f"{current.assignee} is already reviewing this claim.", code="taken")
-
+    TAKE.require_role(user)
     return _transition(
+        rule=TAKE,
         claim=claim,
         user=user,
         expected_version=expected_version,
-        action=Action.TAKE,
-        allowed_from=OPEN,
         changes={"assignee": user, "review_status": Status.IN_REVIEW},
-        check=check,
     )
 
 
 def claim_assign(*, claim: Claim, user, assignee, expected_version: int, note: str = "") -> Claim:
     """An editor hands an open claim to a reviewer (or to no one, with assignee=None)."""
-    require_publish(user)
+    ASSIGN.require_role(user)
     if assignee is not None and not can_review(assignee):
         raise ValidationError(f"{assignee} is not a reviewer.", code="not_a_reviewer")
     return _transition(
+        rule=ASSIGN,
         claim=claim,
         user=user,
         expected_version=expected_version,
-        action=Action.ASSIGN,
-        allowed_from=OPEN,
         changes={"assignee": assignee, "review_status": Status.IN_REVIEW if assignee else claim.review_status},
         note=note,
     )
@@ -159,63 +263,64 @@ def claim_assign(*, claim: Claim, user, assignee, expected_version: int, note: s
 
 def claim_release(*, claim: Claim, user, expected_version: int) -> Claim:
     """Give a claim back to the queue: its reviewer, or an editor, may."""
-    require_review(user)
-
-    def check(current):
-        if current.assignee_id != user.pk and not can_publish(user):
-            raise PermissionDenied("Only the claim's reviewer or an editor can release it.")
-
+    RELEASE.require_role(user)
     return _transition(
+        rule=RELEASE,
         claim=claim,
         user=user,
         expected_version=expected_version,
-        action=Action.RELEASE,
-        allowed_from=(Status.IN_REVIEW,),
         changes={"assignee": None},
-        check=check,
     )
 
 
-EDITABLE = (Status.IN_REVIEW, Status.VERDICT_PROPOSED, Status.REOPENED)
+KEEP = object()  # claim_edit(claim_date=KEEP): the date stays as it is
 
 
-def _reviewer_or_editor(user, what: str):
-    def check(current):
-        if current.assignee_id != user.pk and not can_publish(user):
-            raise PermissionDenied(f"Only the claim's reviewer or an editor can {what}; take the claim first.")
+def _fresh_proposal(current: Claim) -> tuple[dict, str]:
+    """A change to a proposed claim sends it back for a fresh proposal: the publisher must not be its last author."""
+    if current.review_status != Status.VERDICT_PROPOSED:
+        return {}, ""
+    reset = {"review_status": Status.IN_REVIEW, "verdict": None, "proposed_by": None}
+    return reset, "The claim changed after its verdict was proposed: it needs a fresh proposal."
 
-    return check
 
+def claim_edit(
+    *, claim: Claim, user, expected_version: int, content: str, speaker: Speaker | None, claim_date=KEEP
+) -> Claim:
+    """Correct what the extractor got wrong: the wording, the speaker or the date.
 
-def claim_edit(*, claim: Claim, user, expected_version: int, content: str, speaker: Speaker | None) -> Claim:
-    """Correct what the extractor got wrong: the wording or the speaker. The first correction keeps the originals.
-
-    Only a claim under review can be corrected (so re-extraction leaves it alone), by its
-    reviewer or an editor; a published verdict is locked until it is reopened.
+    The first correction keeps the extracted wording and speaker. Only a claim under review can
+    be corrected (so re-extraction leaves it alone), by its reviewer or an editor; a published
+    verdict is locked until it is reopened. Correcting a claim whose verdict is proposed
+    withdraws the proposal (the two-person rule): the claim goes back in review and its reviewer
+    proposes again, so nobody publishes words they changed last.
     """
-    require_review(user)
+    EDIT.require_role(user)
     content = content.strip()
     if not content:
         raise ValidationError("A claim needs its content.", code="empty")
     changes = {"content": content, "speaker": speaker}
-    if content == claim.content and (speaker.pk if speaker else None) == claim.speaker_id:
+    if claim_date is not KEEP:
+        validate_claim_date(claim_date)
+        changes["claim_date"] = claim_date
+    same_date = claim_date is KEEP or claim_date == claim.claim_date
+    if content == claim.content and (speaker.pk if speaker else None) == claim.speaker_id and same_date:
         raise ValidationError("Nothing was changed.", code="unchanged")
     if not claim.original_content:
         changes.update(original_content=claim.content, original_speaker_id=claim.speaker_id)
     return _transition(
+        rule=EDIT,
         claim=claim,
         user=user,
         expected_version=expected_version,
-        action=Action.EDIT,
-        allowed_from=EDITABLE,
         changes=changes,
-        check=_reviewer_or_editor(user, "correct it"),
+        amend=_fresh_proposal,
     )
 
 
 def evidence_add(*, claim: Claim, user, url: str, title: str = "", note: str = "", expected_version: int) -> Evidence:
     """Attach a source to the claim's review."""
-    require_review(user)
+    EVIDENCE.require_role(user)
     url = url.strip()
     try:
         URLValidator(schemes=["http", "https"])(url)
@@ -229,76 +334,52 @@ def evidence_add(*, claim: Claim, user, url: str, title: str = "", note: str = "
         added.append(evidence)
         return {"evidence": [None, title.strip() or url]}
 
-    _transition(
-        claim=claim,
-        user=user,
-        expected_version=expected_version,
-        action=Action.EVIDENCE,
-        allowed_from=EDITABLE,
-        changes={},
-        check=_reviewer_or_editor(user, "add evidence"),
-        then=attach,
-    )
+    _transition(rule=EVIDENCE, claim=claim, user=user, expected_version=expected_version, changes={}, then=attach)
     return added[0]
 
 
 def claim_propose_verdict(*, claim: Claim, user, verdict: Verdict, rationale: str, expected_version: int) -> Claim:
     """The reviewer proposes a verdict with its rationale; an editor other than them publishes it."""
-    require_review(user)
+    PROPOSE.require_role(user)
     rationale = rationale.strip()
     if not rationale:
         raise ValidationError("Explain the verdict: the rationale is published with it.", code="no_rationale")
-
-    def check(current):
-        if current.assignee_id != user.pk:
-            raise PermissionDenied("Only the claim's reviewer can propose its verdict; take it first.")
-
     return _transition(
+        rule=PROPOSE,
         claim=claim,
         user=user,
         expected_version=expected_version,
-        action=Action.PROPOSE,
-        allowed_from=(Status.IN_REVIEW,),
         changes={
             "verdict": verdict,
             "rationale": rationale,
             "proposed_by": user,
             "review_status": Status.VERDICT_PROPOSED,
         },
-        check=check,
     )
 
 
 def claim_publish(*, claim: Claim, user, expected_version: int) -> Claim:
     """An editor publishes the proposed verdict; the two-person rule forbids publishing one's own."""
-    require_publish(user)
-
-    def check(current):
-        if current.proposed_by_id == user.pk:
-            raise PermissionDenied("Two-person rule: someone other than the proposer must publish this verdict.")
-
+    PUBLISH.require_role(user)
     return _transition(
+        rule=PUBLISH,
         claim=claim,
         user=user,
         expected_version=expected_version,
-        action=Action.PUBLISH,
-        allowed_from=(Status.VERDICT_PROPOSED,),
         changes={"review_status": Status.PUBLISHED, "published_by": user, "published_at": timezone.now()},
-        check=check,
     )
 
 
 def claim_send_back(*, claim: Claim, user, note: str, expected_version: int) -> Claim:
     """An editor returns a proposed verdict to its reviewer, saying why."""
-    require_publish(user)
+    SEND_BACK.require_role(user)
     if not note.strip():
         raise ValidationError("Say why the verdict goes back.", code="no_note")
     return _transition(
+        rule=SEND_BACK,
         claim=claim,
         user=user,
         expected_version=expected_version,
-        action=Action.SEND_BACK,
-        allowed_from=(Status.VERDICT_PROPOSED,),
         changes={"review_status": Status.IN_REVIEW},
         note=note.strip(),
     )
@@ -306,15 +387,14 @@ def claim_send_back(*, claim: Claim, user, note: str, expected_version: int) -> 
 
 def claim_reopen(*, claim: Claim, user, note: str, expected_version: int) -> Claim:
     """An editor withdraws a published verdict for another review (new evidence, a correction)."""
-    require_publish(user)
+    REOPEN.require_role(user)
     if not note.strip():
         raise ValidationError("Say why the verdict is reopened.", code="no_note")
     return _transition(
+        rule=REOPEN,
         claim=claim,
         user=user,
         expected_version=expected_version,
-        action=Action.REOPEN,
-        allowed_from=(Status.PUBLISHED,),
         changes={"review_status": Status.REOPENED, "assignee": None},
         note=note.strip(),
     )
@@ -324,7 +404,7 @@ def claim_dismiss(
     *, claim: Claim, user, status: str, expected_version: int, duplicate_of: Claim | None = None, note: str = ""
 ) -> Claim:
     """Set aside an open claim as not a claim, or as a duplicate of another."""
-    require_review(user)
+    DISMISS.require_role(user)
     if status == Status.DUPLICATE:
         if duplicate_of is None or duplicate_of.pk == claim.pk:
             raise ValidationError("Name the other claim this one duplicates.", code="no_original")
@@ -334,32 +414,20 @@ def claim_dismiss(
         duplicate_of = None
     else:
         raise ValidationError(f"Dismiss as not a claim or as a duplicate, not as {str(status)!r}.", code="bad_status")
-
-    def check(current):
-        if current.assignee_id not in (None, user.pk) and not can_publish(user):
-            raise PermissionDenied(f"{current.assignee} is reviewing this claim.")
-
     return _transition(
+        rule=DISMISS,
         claim=claim,
         user=user,
         expected_version=expected_version,
-        action=Action.DISMISS,
-        allowed_from=OPEN,
         changes={"review_status": status, "duplicate_of": duplicate_of},
-        check=check,
         note=note.strip(),
     )
 
 
 def _match_of(claim: Claim, match_id: int):
-    from ..models import ClaimMatch
+    from ..matching.selectors import live_match
 
-    match = (
-        ClaimMatch.objects.filter(pk=match_id, claim_id=claim.pk)
-        .exclude(confirmed=False)
-        .select_related("other__verdict")
-        .first()
-    )
+    match = live_match(claim, match_id)
     if match is None:
         raise ValidationError("That match is no longer linked to this claim. Reload the page.", code="no_match")
     return match
@@ -372,7 +440,7 @@ def claim_apply_matched_verdict(*, claim: Claim, user, match_id: int, expected_v
     through the usual workflow. An open claim nobody reviews is taken first; otherwise
     the workflow's rules apply, and if they refuse, nothing is recorded.
     """
-    from ..claim_matching import claim_match_decide
+    from ..matching.services import claim_match_decide
 
     require_review(user)
     match = _match_of(claim, match_id)
@@ -391,12 +459,28 @@ def claim_apply_matched_verdict(*, claim: Claim, user, match_id: int, expected_v
         )
 
 
+def apply_matched_verdict_refusal(claim: Claim, user) -> str | None:
+    """Why claim_apply_matched_verdict would refuse this user on this claim (its match aside), or None."""
+    if claim.assignee_id != user.pk and claim.review_status in OPEN:
+        refused = TAKE.refusal(claim, user)
+        if refused:
+            return refused
+        claim = copy.copy(claim)
+        claim.review_status, claim.assignee_id = Status.IN_REVIEW, user.pk
+    return PROPOSE.refusal(claim, user)
+
+
+def match_decision_refusal(claim: Claim, user) -> str | None:
+    """Why claim_reject_match would refuse this user (its match aside), or None: any reviewer may decide."""
+    return _refusal(lambda: require_review(user))
+
+
 def claim_reject_match(*, claim: Claim, user, match_id: int, expected_version: int) -> None:
     """Record that a matched claim is not the same claim: the link is hidden from then on, both ways.
 
     The claim itself does not change, so `expected_version` is not checked.
     """
-    from ..claim_matching import claim_match_decide
+    from ..matching.services import claim_match_decide
 
     require_review(user)
     claim_match_decide(match=_match_of(claim, match_id), user=user, confirmed=False)

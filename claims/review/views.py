@@ -13,23 +13,12 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ..claim_matching import claim_family
+from ..matching.selectors import claim_family, published_match, similar_claims
 from ..models import Claim
-from ..services import speaker_resolve
-from . import services
 from .dashboard import dashboard_figures
-from .forms import (
-    DismissForm,
-    EditForm,
-    EvidenceForm,
-    MatchForm,
-    NoteForm,
-    ProposeForm,
-    QueueFilterForm,
-    VersionForm,
-)
+from .filters import ClaimFilter
 from .pagination import page_by_keys
-from .permissions import can_publish, can_review, require_review
+from .permissions import require_review
 from .selectors import (
     QUEUES,
     claim_evidence,
@@ -38,58 +27,36 @@ from .selectors import (
     claim_in_context,
     claims_by_same_speaker,
     flag_warnings,
-    published_match,
     queue_neighbours,
     review_queue,
-    similar_claims,
 )
+from .steps import STEPS, steps_open_to
 
 PAGE_SIZE = 50
-
-
-def _edit_arguments(data: dict) -> dict:
-    name = data["speaker_name"].strip()
-    return {"content": data["content"], "speaker": speaker_resolve(name=name) if name else None}
-
-
-def _fields(*names):
-    return lambda data: {name: data[name] for name in names}
-
-
-# action -> (form, service, what the service takes from the form besides claim, user and version)
-ACTIONS = {
-    "take": (VersionForm, services.claim_take, _fields()),
-    "release": (VersionForm, services.claim_release, _fields()),
-    "edit": (EditForm, services.claim_edit, _edit_arguments),
-    "evidence": (EvidenceForm, services.evidence_add, _fields("url", "title", "note")),
-    "propose": (ProposeForm, services.claim_propose_verdict, _fields("verdict", "rationale")),
-    "publish": (VersionForm, services.claim_publish, _fields()),
-    "send_back": (NoteForm, services.claim_send_back, _fields("note")),
-    "reopen": (NoteForm, services.claim_reopen, _fields("note")),
-    "dismiss": (DismissForm, services.claim_dismiss, _fields("status", "duplicate_of", "note")),
-    "apply_match": (MatchForm, services.claim_apply_matched_verdict, lambda data: {"match_id": data["match"]}),
-    "reject_match": (MatchForm, services.claim_reject_match, lambda data: {"match_id": data["match"]}),
-}
+# The queue's filters offered as menus; the API and the query string take them all.
+QUEUE_SELECTS = ("language", "outlet", "kind", "min_cw", "verdict")
 
 
 @login_required
 def queue(request):
     require_review(request.user)
-    form = QueueFilterForm(request.GET, queues=QUEUES)
-    name = form.cleaned_data.get("queue") if form.is_valid() else None
-    name = name or "open"
+    name = request.GET.get("queue") or "open"
+    name = name if name in QUEUES else "open"
     try:
         page = max(1, int(request.GET.get("page", 1)))
     except ValueError:
         page = 1
+    filters = ClaimFilter(request.GET, user=request.user)
     # No COUNT(*) over a million claims: fetch one row more than a page to know if another follows.
-    claims = review_queue(user=request.user, queue=name, **form.filters())
+    claims = review_queue(user=request.user, queue=name, filters=filters)
     rows = page_by_keys(claims, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1)
     return TemplateResponse(
         request,
         "claims/review/queue.html",
         {
-            "filters": form,
+            "filters": filters,
+            "selects": filters.selects(QUEUE_SELECTS),
+            "queues": [(value, label, value == name) for value, label in QUEUES.items()],
             "queue": name,
             "queue_label": QUEUES[name],
             "claims": rows[:PAGE_SIZE],
@@ -116,8 +83,16 @@ def claim_page(request, pk: int):
     user = request.user
     queue_name = request.GET.get("queue", "open")
     previous, following = queue_neighbours(claim, user=user, queue=queue_name)
-    version = {"version": claim.version}
     matched = published_match(claim)
+    actions, match_actions = [], []
+    for step in steps_open_to(claim, user):
+        initial = step.form.initial_for(claim)
+        if step.on_match:
+            if matched is None:
+                continue
+            match_actions.append((step, step.form(initial={**initial, "match": matched.pk}, auto_id=False)))
+        else:
+            actions.append((step, step.form(initial=initial, auto_id=f"{step.name}-%s")))
     return TemplateResponse(
         request,
         "claims/review/claim.html",
@@ -131,68 +106,34 @@ def claim_page(request, pk: int):
             "similar": similar_claims(claim),
             "family": claim_family(claim),
             "matched": matched,
-            "match_form": MatchForm(initial={**version, "match": matched.pk}) if matched else None,
-            "allowed": _allowed_actions(claim, user),
+            "actions": actions,
+            "match_actions": match_actions,
             "queue": queue_name if queue_name in QUEUES else "open",
             "previous": previous,
             "following": following,
-            "propose_form": ProposeForm(initial={**version, "verdict": claim.verdict_id, "rationale": claim.rationale}),
-            "edit_form": EditForm(
-                initial={**version, "content": claim.content, "speaker_name": claim.speaker or claim.speaker_text}
-            ),
-            "evidence_form": EvidenceForm(initial=version),
-            "note_form": NoteForm(initial=version),
-            "dismiss_form": DismissForm(initial=version),
         },
     )
-
-
-def _allowed_actions(claim: Claim, user) -> set[str]:
-    """Which forms to show; the services decide again when one is sent."""
-    status, Status = claim.review_status, Claim.ReviewStatus
-    mine = claim.assignee_id == user.pk
-    editor = can_publish(user)
-    allowed = set()
-    open_ = status in (Status.NEW, Status.REOPENED, Status.IN_REVIEW)
-    if can_review(user) and open_ and claim.assignee_id is None:
-        allowed.add("take")
-    if status == Status.IN_REVIEW and mine:
-        allowed.add("propose")
-    if status in services.EDITABLE and (mine or editor):
-        allowed.update(("edit", "evidence"))
-    if status == Status.IN_REVIEW and (mine or editor):
-        allowed.add("release")
-    if open_ and (claim.assignee_id is None or mine or editor):
-        allowed.add("dismiss")
-    if editor and status == Status.VERDICT_PROPOSED:
-        allowed.add("send_back")
-        if claim.proposed_by_id != user.pk:
-            allowed.add("publish")
-    if editor and status == Status.PUBLISHED:
-        allowed.add("reopen")
-    return allowed
 
 
 @require_POST
 @login_required
 def claim_act(request, pk: int, action: str):
-    if action not in ACTIONS:
+    step = STEPS.get(action)
+    if step is None:
         raise Http404("No such action.")
-    form_class, service, arguments = ACTIONS[action]
+    require_review(request.user)
     claim = Claim.objects.filter(pk=pk).first()
     if claim is None:
         raise Http404("No such claim.")
-    form = form_class(request.POST)
+    form = step.form(request.POST)
     page = reverse("review:claim", args=[pk])
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
         return redirect(page)
-    require_review(request.user)  # before anything is written, e.g. a new speaker's name
     try:
-        data = form.cleaned_data
-        service(claim=claim, user=request.user, expected_version=data["version"], **arguments(data))
+        step.run(claim=claim, user=request.user, form=form)
     except ValidationError as exc:  # a PermissionDenied goes up: Django answers 403
         for message in exc.messages:
             messages.error(request, message)

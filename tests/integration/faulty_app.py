@@ -14,9 +14,9 @@ from factcheck.celery import app
 
 @worker_process_init.connect
 def _inject_faults(**kwargs):
-    import claims.services as services
+    from claims.ingest import extract as extraction
 
-    real_extract = services.extract
+    real_extract = extraction.extract
 
     def faulty_extract(text, **options):
         if "[[poison]]" in text:
@@ -25,7 +25,7 @@ def _inject_faults(**kwargs):
             time.sleep(float(os.environ.get("FAULT_SLOW_SECONDS", "3")))
         return real_extract(text, **options)
 
-    services.extract = faulty_extract
+    extraction.extract = faulty_extract
 
 
 __all__ = ["app"]

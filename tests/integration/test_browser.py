@@ -76,14 +76,16 @@ def _role(name: str, *codenames: str) -> Group:
 def _log_in(browser, live_server, username: str, next_path: str):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.set_default_timeout(15_000)
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    alerts = []
+    page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
+    # What the Content-Security-Policy refuses shows on the console; the pages must need nothing refused.
+    page.on("console", lambda message: "Content Security Policy" in message.text and alerts.append(message.text))
     page.goto(f"{live_server.url}/admin/login/?next={next_path}")
     page.fill("#id_username", username)
     page.fill("#id_password", "pw-for-test-only")
     page.click("input[type=submit]")
     page.wait_for_url(f"**{next_path}")
-    return page, dialogs
+    return page, alerts
 
 
 def test_a_reviewer_proposes_and_an_editor_publishes_in_a_browser(live_server, browser):
@@ -106,24 +108,24 @@ def _review_and_publish(live_server, browser):
     claim = make_claim(article, start=start, end=end, checkworthiness=0.9)
     claim_path = f"/review/claims/{claim.pk}/"
 
-    page, dialogs = _log_in(browser, live_server, "rina", claim_path)
+    page, alerts = _log_in(browser, live_server, "rina", claim_path)
     assert page.inner_text("mark") == HOSTILE[start:end]
     assert page.evaluate("window.pwned") is None, "article text ran as HTML"
     page.keyboard.press("a")  # assign to me
     page.wait_for_selector("button[name=propose]")
     assert page.inner_text("#review-status") == "In review"
-    page.fill("#id_url", "https://www.bps.go.id/harga-beras")
-    page.fill("#id_title", "BPS: harga beras Januari")
+    page.fill("#evidence-url", "https://www.bps.go.id/harga-beras")
+    page.fill("#evidence-title", "BPS: harga beras Januari")
     page.click("button[name=evidence]")
     page.wait_for_selector("ul.evidence a[href='https://www.bps.go.id/harga-beras']")
-    page.select_option("#id_verdict", str(verdict.pk))
-    page.fill("#id_rationale", "BPS: harga beras turun 2 persen pada Januari.")
+    page.select_option("#propose-verdict", str(verdict.pk))
+    page.fill("#propose-rationale", "BPS: harga beras turun 2 persen pada Januari.")
     page.click("button[name=propose]")
     page.wait_for_selector("#review-status:text('Verdict proposed')")
     assert page.locator("button[name=publish]").count() == 0, "the two-person rule hides publishing from the proposer"
     page.close()
 
-    page, more_dialogs = _log_in(browser, live_server, "dewi", claim_path)
+    page, more_alerts = _log_in(browser, live_server, "dewi", claim_path)
     page.click("button[name=publish]")
     page.wait_for_selector("#review-status:text('Published')")
     history = " ".join(page.inner_text(".history").split())
@@ -143,7 +145,7 @@ def _review_and_publish(live_server, browser):
     public = page.goto(reviews[0]["url"])
     assert public.status == 200
     assert page.evaluate("window.pwned") is None
-    assert not dialogs and not more_dialogs
+    assert not alerts and not more_alerts
     claim.refresh_from_db()
     assert claim.review_status == Claim.ReviewStatus.PUBLISHED
     assert (claim.proposed_by, claim.published_by) == (reviewer, editor)

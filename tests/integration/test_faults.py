@@ -1,18 +1,22 @@
-"""Fault tests: dead workers, a dead broker and poisoned input lose nothing and duplicate nothing."""
+"""Fault tests: dead workers, a dead broker or database, slow and poisoned input lose nothing, double nothing."""
 
+import datetime
 import json
 import os
 import signal
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from claims.extraction import extract
-from claims.models import Article, ImportItem
+from claims.models import Article, Claim, ImportItem
 
 from ..conftest import SAMPLE_ARTICLE
-from .conftest import wait_for
+from .conftest import LOGS, need, wait_for
+from .tcpproxy import CuttableProxy
 
 pytestmark = pytest.mark.integration
 
@@ -113,3 +117,188 @@ def test_a_poisoned_article_fails_with_its_error_and_the_batch_completes(stack, 
     poisoned = Article.objects.get(text__contains="[[poison]]")
     assert (poisoned.status, poisoned.error) == (Article.Status.FAILED, "RuntimeError: poisoned article")
     assert Article.objects.filter(status=Article.Status.DONE).count() == 2
+
+
+# --- reliability: figures are printed and kept in var/test-logs/fault-figures.txt ---------
+
+
+def _figures(name: str, **figures) -> None:
+    line = f"{name}: " + ", ".join(f"{key} {value}" for key, value in figures.items())
+    print(line)
+    with (LOGS / "fault-figures.txt").open("a", encoding="utf-8") as out:
+        out.write(line + "\n")
+
+
+def _batch(tmp_path, texts, name="batch.jsonl"):
+    path = tmp_path / name
+    path.write_text("\n".join(json.dumps({"text": t, "lang": "id"}) for t in texts), encoding="utf-8")
+    return path
+
+
+def _texts(n: int, *, slow=()) -> list[str]:
+    return [
+        f"Kepala BPBD Ahmad Yani mengatakan {i * 10} rumah terendam banjir di Bekasi."
+        + (" [[slow]]" if i in slow else "")
+        for i in range(1, n + 1)
+    ]
+
+
+def _no_duplicate_claims() -> bool:
+    spans = list(Claim.objects.values_list("article_id", "start", "end"))
+    return len(spans) == len(set(spans))
+
+
+def test_two_slow_articles_fail_in_words_and_the_other_18_of_their_batch_finish_in_the_same_run(stack, tmp_path):
+    limits = {
+        "CELERY_TASK_TIME_LIMIT": "30",
+        "CELERY_TASK_SOFT_TIME_LIMIT": "4",
+        "CELERY_VISIBILITY_TIMEOUT": "120",
+        "FACTCHECK_EXTRACT_BATCH": "20",
+        "FAULT_SLOW_SECONDS": "60",
+    }
+    stack.start_worker(app=FAULTY, env=limits)
+    started = time.monotonic()
+    stack.manage("ingest", str(_batch(tmp_path, _texts(20, slow=(5, 15)))), env=limits)
+    wait_for(
+        lambda: not Article.objects.exclude(status__in=[Article.Status.DONE, Article.Status.FAILED]).exists()
+        and Article.objects.count() == 20,
+        timeout=60,
+        what="every article of the batch to finish",
+        stack=stack,
+    )
+    seconds = time.monotonic() - started
+    failed = list(Article.objects.filter(status=Article.Status.FAILED).values_list("text", "error"))
+    assert Article.objects.filter(status=Article.Status.DONE).count() == 18
+    assert sorted("[[slow]]" in text for text, _ in failed) == [True, True]
+    for _, error in failed:
+        assert error.startswith("extraction took longer than ") and "time limit (4 s)" in error
+        assert "SoftTimeLimitExceeded" not in error
+    assert seconds < 40, "no article waited for the sweep"
+    assert _no_duplicate_claims()
+    _figures("slow batch", articles_in=20, done=18, failed_in_words=2, lost=0, seconds=round(seconds, 1))
+
+
+def test_a_database_outage_is_ridden_out_by_retries_and_nothing_is_lost_or_doubled(stack, tmp_path):
+    db = connection.settings_dict
+    proxy = CuttableProxy(db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432))
+    proxy.start()
+    through_proxy = stack.env["DATABASE_URL"].replace(f":{db['PORT'] or 5432}/", f":{proxy.port}/")
+    # The retry policy scaled down ten-fold: 1 s doubling to 4 s, for 90 s (5 s to 60 s, for 10 min).
+    retrying = {
+        "DATABASE_URL": through_proxy,
+        "FACTCHECK_DB_RETRY_FIRST_SECONDS": "1",
+        "FACTCHECK_DB_RETRY_MAX_SECONDS": "4",
+        "FACTCHECK_DB_RETRY_FOR_SECONDS": "90",
+    }
+    worker = stack.start_worker(env=retrying)
+    try:
+        proxy.cut()
+        outage_started = time.monotonic()
+        stack.manage("ingest", str(_batch(tmp_path, _texts(20))))
+        wait_for(
+            lambda: Path(worker.log_path).read_text().count("Retry in") >= 3,
+            timeout=60,
+            what="the worker to meet the outage and retry",
+            stack=stack,
+        )
+        time.sleep(max(0.0, 30 - (time.monotonic() - outage_started)))
+        assert ImportItem.objects.filter(status=ImportItem.Status.PENDING).count() == 20
+        proxy.start()
+        restored = time.monotonic()
+        wait_for(
+            lambda: Article.objects.filter(status=Article.Status.DONE).count() == 20,
+            timeout=90,
+            what="every article extracted after the outage",
+            stack=stack,
+        )
+        recovered = time.monotonic() - restored
+    finally:
+        proxy.cut()
+    assert Article.objects.count() == 20
+    assert ImportItem.objects.filter(status=ImportItem.Status.STORED).count() == 20
+    assert _no_duplicate_claims()
+    retries = Path(worker.log_path).read_text().count("Retry in")
+    _figures(
+        "database outage",
+        articles_in=20,
+        done=20,
+        duplicates=0,
+        lost=0,
+        outage_seconds=round(restored - outage_started, 1),
+        retries=retries,
+        seconds_to_recover=round(recovered, 1),
+    )
+
+
+def test_a_lost_workers_articles_run_again_once_the_sweep_finds_them(stack, tmp_path):
+    # The sweep's timings scaled down thirty-fold: stalled after 6 s, queued work re-sent after 4 s,
+    # swept every 2 s (180 s, 120 s, every minute); Redis would redeliver only after 20 minutes.
+    sweep = {"FACTCHECK_STALLED_AFTER_SECONDS": "6", "FACTCHECK_REQUEUE_AFTER_SECONDS": "4"}
+    slow = {"FAULT_SLOW_SECONDS": "30", "CELERY_VISIBILITY_TIMEOUT": "1200"}
+    doomed = stack.start_worker("doomed", app=FAULTY, env=slow)
+    stack.manage("ingest", str(_batch(tmp_path, _texts(5, slow=(1,)))))
+    wait_for(_running, timeout=30, what="the extraction to start", stack=stack)
+    stack.stop(doomed, signal.SIGKILL)
+    lost_at = time.monotonic()
+    stack.start_worker("survivor", app=FAULTY, env={"FAULT_SLOW_SECONDS": "0"})
+    sweeps = 0
+    while Article.objects.filter(status=Article.Status.DONE).count() < 5:
+        assert time.monotonic() - lost_at < 60, stack.logs()
+        stack.manage("sweep", env=sweep)
+        sweeps += 1
+        time.sleep(2)
+    recovered = time.monotonic() - lost_at
+    assert Article.objects.count() == 5 and _no_duplicate_claims()
+    assert recovered < 6 + 4 * 2 + 10, "stalled-after, a sweep period or two, and the extraction"
+    _figures(
+        "lost worker", articles_in=5, done=5, lost=0, duplicates=0, sweeps=sweeps, seconds_to_recover=round(recovered)
+    )
+
+
+def test_bad_input_lines_are_cleaned_or_reported_and_the_rest_extracted_on_postgresql(stack, tmp_path):
+    stack.start_worker()
+    lines = [json.dumps({"text": text, "lang": "id"}) for text in _texts(20)]
+    lines[4] = lines[4].replace("rumah", "rumah\\u0000")
+    lines[9] = lines[9].replace("Bekasi", "Bekasi \\udc00")
+    lines[14] = json.dumps({"text": "Menurut polisi, pelaku ditangkap.", "lang": ["id"]})
+    path = tmp_path / "dirty.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = stack.manage("ingest", str(path), "--wait", check=False)
+    assert result.returncode != 0
+    assert '#15: line 15: "lang" must be a string' in result.stderr
+    assert "19 extracted" in result.stdout and "1 failed" in result.stdout
+    assert "\x00" not in Article.objects.get(text__contains=" 50 rumah").text
+    assert Article.objects.filter(text__contains="Bekasi \ufffd").count() == 1
+    _figures("dirty input", lines_in=20, stored=19, per_line_errors=1, lost=0)
+
+
+def test_concurrent_reextractions_of_one_article_keep_its_claims_rows(transactional_db, sample_text):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from claims.ingest.articles import article_ingest
+    from claims.ingest.extract import article_extract
+
+    need(None if connection.vendor == "postgresql" else "DATABASE_URL does not point at PostgreSQL")
+    article = article_ingest(text=sample_text, lang="id", published=datetime.date(2025, 2, 4), queue=False).article
+    article_extract(article_id=article.pk)
+    before = sorted(article.claims.values_list("pk", "start", "end", "version"))
+    reviewed = article.claims.order_by("start").first()
+    Claim.objects.filter(pk=reviewed.pk).update(review_status=Claim.ReviewStatus.IN_REVIEW, content="corrected")
+
+    def reextract(_):
+        try:
+            return article_extract(article_id=article.pk, force=True)
+        finally:
+            connection.close()
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        outcomes = list(pool.map(reextract, range(12)))
+    seconds = time.monotonic() - started
+    assert outcomes == [True] * 12
+    assert sorted(article.claims.values_list("pk", "start", "end", "version")) == before
+    assert Claim.objects.get(pk=reviewed.pk).content == "corrected"
+    assert _no_duplicate_claims()
+    article.refresh_from_db()
+    assert article.status == Article.Status.DONE
+    _figures("concurrent re-extraction", runs=12, claims=len(before), rows_changed=0, seconds=round(seconds, 1))

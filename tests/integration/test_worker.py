@@ -42,6 +42,13 @@ def test_workers_on_separate_queues_share_the_load(stack, tmp_path):
         stack=stack,
     )
     assert ImportItem.objects.filter(status=ImportItem.Status.STORED).count() == 12
+    # Matching is sent once the extracted claims are stored: wait for the extractor to take it.
+    wait_for(
+        lambda: "claims.tasks.match_claims_task" in _received(extractor),
+        timeout=30,
+        what="the claims to be sent to matching",
+        stack=stack,
+    )
     fetched = _received(fetcher)
     extracted = _received(extractor)
     assert set(fetched) == {"claims.tasks.ingest_items_task"}

@@ -1,4 +1,4 @@
-"""Find who says what: one module per language, the same output shape."""
+"""Find who says what: one package per language, the same output shape."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.extraction import extract
+from claims.extraction.decoding import decode_page
 from claims.extraction.serialize import extraction_to_dict
 from claims.management.progress import ProgressLine
 
@@ -25,12 +26,13 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", help="JSONL file to write (default: standard output)")
 
     def handle(self, *args, input, output, **options):
-        source = sys.stdin if input == "-" else _open(input, "r")
+        source = sys.stdin.buffer if input == "-" else _open(input, "rb")
         target = sys.stdout if not output else _open(output, "w")
         progress = Progress(sys.stderr)
         bad_lines = 0
         try:
-            for number, line in enumerate(source, start=1):
+            for number, raw in enumerate(source, start=1):
+                line = decode_page(raw).text
                 if not line.strip():
                     continue
                 try:
@@ -80,7 +82,7 @@ class Progress:
 
 def _open(path: str, mode: str):
     try:
-        return open(path, mode, encoding="utf-8", errors="replace" if mode == "r" else "strict")
+        return open(path, mode) if "b" in mode else open(path, mode, encoding="utf-8")
     except OSError as exc:
         raise CommandError(f"{path}: {exc.strerror}") from None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import time
 from pathlib import Path
@@ -9,12 +10,16 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.import_sources import ImportEntry, entries_from_file
-from claims.imports import feed_poll, import_job_create, queue_import_items
+from claims import dispatch
+from claims.extraction.language import SUPPORTED as LANGUAGES
+from claims.ingest.cleaning import published_is_plausible, published_range
+from claims.ingest.feeds import feed_poll
+from claims.ingest.jobs import import_job_create
+from claims.ingest.selectors import import_job_progress
+from claims.ingest.sources import PAGE_SUFFIXES, ImportEntry, entries_from_file, entry_from_page, url_entry
+from claims.ingest.urls import CREDENTIALS_REFUSED, url_has_credentials, url_without_credentials
 from claims.management.progress import ProgressLine, bar
 from claims.models import Feed, ImportItem, ImportJob
-from claims.selectors import import_job_progress
-from claims.services import batches
 
 
 class Command(BaseCommand):
@@ -27,16 +32,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("inputs", nargs="+", help="URLs or file paths")
         parser.add_argument("--feed", action="store_true", help="the URLs are RSS or Atom feeds to import")
-        parser.add_argument("--published", type=datetime.date.fromisoformat, help="publication date, YYYY-MM-DD")
-        parser.add_argument("--lang", choices=["id", "en"], help="language, if known")
+        parser.add_argument("--published", type=_published, help="publication date, YYYY-MM-DD")
+        parser.add_argument("--lang", choices=LANGUAGES, help="language, if known")
+        parser.add_argument(
+            "--source", default="", help="the outlet, by domain (tribunnews.com) or name, for inputs that do not say"
+        )
         parser.add_argument("--title", default="", help="title, for a single .html or .txt file")
         parser.add_argument("--url", default="", help="the article's address, for a single .html or .txt file")
         parser.add_argument(
             "--wait", action="store_true", help="with a broker, wait for the workers and show progress until done"
         )
 
-    def handle(self, *args, inputs, feed, published, lang, title, url, wait, **options):
-        defaults = {k: v for k, v in (("published", published and published.isoformat()), ("lang", lang)) if v}
+    def handle(self, *args, inputs, feed, published, lang, source, title, url, wait, **options):
+        given = (("published", published and published.isoformat()), ("lang", lang), ("source", source.strip()))
+        defaults = {k: v for k, v in given if v}
         jobs, unreadable = self._jobs(inputs, feed=feed, defaults=defaults, title=title, url=url)
         progress = ProgressLine(self.stdout)
         for job in jobs:
@@ -57,23 +66,29 @@ class Command(BaseCommand):
                 unreadable += 1
                 continue
             entries = self._file_entries(path, defaults=defaults, title=title, url=url)
-            jobs.append(import_job_create(kind=ImportJob.Kind.FILE, source=str(path), entries=entries, dispatch=False))
+            jobs.append(import_job_create(kind=ImportJob.Kind.FILE, source=str(path), entries=entries, queue=False))
         if feed:
             for feed_url in urls:
+                if url_has_credentials(feed_url):
+                    self.stderr.write(f"{url_without_credentials(feed_url)}: {CREDENTIALS_REFUSED}")
+                    unreadable += 1
+                    continue
                 feed_row, _ = Feed.objects.get_or_create(url=feed_url)
                 job = feed_poll(feed_id=feed_row.pk)
                 feed_row.refresh_from_db()
-                if feed_row.last_error:
+                if job is not None:
+                    jobs.append(job)
+                    if feed_row.last_error:  # some entries were left out, and why
+                        self.stderr.write(f"{feed_url}: {feed_row.last_error}")
+                elif feed_row.last_error:
                     self.stderr.write(f"{feed_url}: {feed_row.last_error}")
                     unreadable += 1
-                elif job is None:
-                    self.stdout.write(f"{feed_url}: no new entries")
                 else:
-                    jobs.append(job)
+                    self.stdout.write(f"{feed_url}: no new entries")
         elif urls:
-            entries = [ImportEntry(n, url=u, payload=dict(defaults)) for n, u in enumerate(urls, start=1)]
-            source = urls[0] if len(urls) == 1 else f"{len(urls)} URLs"
-            jobs.append(import_job_create(kind=ImportJob.Kind.URLS, source=source, entries=entries, dispatch=False))
+            entries = [url_entry(n, u, dict(defaults)) for n, u in enumerate(urls, start=1)]
+            source = url_without_credentials(urls[0]) if len(urls) == 1 else f"{len(urls)} URLs"
+            jobs.append(import_job_create(kind=ImportJob.Kind.URLS, source=source, entries=entries, queue=False))
         return jobs, unreadable
 
     def _file_entries(self, path: Path, *, defaults, title, url) -> list[ImportEntry]:
@@ -84,18 +99,16 @@ class Command(BaseCommand):
                 ImportEntry(e.position, e.url, {**defaults, **e.payload}, e.error)
                 for e in entries_from_file(path.name, data)
             ]
-        key = "html" if suffix in (".html", ".htm") else "text"
-        payload = {**defaults, key: _decode(data)}
-        if title:
-            payload["title"] = title
+        page = entry_from_page(data, html=suffix in PAGE_SUFFIXES)
+        payload = {**defaults, **page.payload, **({"title": title} if title else {})}
         return [ImportEntry(1, url=url, payload=payload)]
 
     def _dispatch(self, job: ImportJob, progress: ProgressLine) -> None:
         """Queue each item; without a broker each runs here and now, so the bar shows real progress."""
         pending = list(job.items.filter(status=ImportItem.Status.PENDING).values_list("pk", flat=True))
         done = 0
-        for batch in batches(pending, settings.FACTCHECK_IMPORT_BATCH):
-            queue_import_items(*batch)
+        for batch in dispatch.batches(pending, settings.FACTCHECK_IMPORT_BATCH):
+            dispatch.import_items_send(*batch)
             done += len(batch)
             progress.show(f"{job.source}: {bar(done, len(pending))} {done}/{len(pending)} sent")
         outcome = "processed" if settings.CELERY_TASK_ALWAYS_EAGER else "queued for the workers"
@@ -128,8 +141,13 @@ class Command(BaseCommand):
         return state.failed
 
 
-def _decode(data: bytes) -> str:
+def _published(value: str) -> datetime.date:
+    """A --published date, which must be a real one."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        date = datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a YYYY-MM-DD date") from None
+    if not published_is_plausible(date):
+        earliest, latest = published_range()
+        raise argparse.ArgumentTypeError(f"{date} is not between {earliest} and {latest}")
+    return date

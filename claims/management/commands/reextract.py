@@ -8,10 +8,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from claims import dispatch
 from claims.extraction import EXTRACTOR_VERSION
+from claims.ingest.extract import articles_mark_queued
 from claims.management.progress import ProgressLine, bar
 from claims.models import Article
-from claims.services import articles_queue_again, batches, queue_extraction
 
 
 class Command(BaseCommand):
@@ -38,11 +39,11 @@ class Command(BaseCommand):
         if outdated:
             articles = articles.exclude(extractor_version=EXTRACTOR_VERSION)
         with transaction.atomic():
-            ids = articles_queue_again(articles=articles)
+            ids = articles_mark_queued(articles=articles)
         progress = ProgressLine(self.stdout)
         done = 0
-        for batch in batches(ids, settings.FACTCHECK_EXTRACT_BATCH):
-            queue_extraction(*batch)
+        for batch in dispatch.batches(ids, settings.FACTCHECK_EXTRACT_BATCH):
+            dispatch.extraction_send(*batch)
             done += len(batch)
             progress.show(f"{bar(done, len(ids))} {done}/{len(ids)} queued")
         progress.finish(f"{len(ids)} article(s) queued for re-extraction with extractor {EXTRACTOR_VERSION}")

@@ -1,15 +1,19 @@
-"""Re-queue lost work now: what celery beat does every five minutes."""
+"""Re-queue lost work now: what celery beat does every minute."""
 
 from django.core.management.base import BaseCommand
 
-from claims.imports import import_items_requeue_stalled
-from claims.services import articles_requeue_stalled
+from claims.ingest.sweep import stalled_articles_requeue, stalled_import_items_requeue
+from claims.matching.services import matching_requeue_stalled
 
 
 class Command(BaseCommand):
-    help = "Re-send import items and articles left waiting by a dead worker or a broker that was down."
+    help = "Re-send import items, articles and claim matching left waiting by a dead worker or a broker that was down."
 
     def handle(self, *args, **options):
-        items = import_items_requeue_stalled()
-        articles = articles_requeue_stalled()
-        self.stdout.write(f"re-queued {items} import item(s) and {articles} article(s)")
+        items = stalled_import_items_requeue()
+        articles = stalled_articles_requeue()
+        matching = matching_requeue_stalled()
+        self.stdout.write(
+            f"re-queued {items} import item(s) and {articles} article(s); "
+            f"{matching} article(s) sent to claim matching again"
+        )

@@ -1,0 +1,1 @@
+"""Getting articles in: storing them, batch imports and feeds, safe fetching, storing their claims."""

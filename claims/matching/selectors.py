@@ -1,0 +1,175 @@
+"""Reads of claim matches: candidates for a new claim, families of repeats, the links a reviewer sees."""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, QuerySet
+
+from ..models import Claim, ClaimMatch, ClaimMatchKey
+from .text import MatchKey, fingerprint, trigram_similarity, trigrams
+
+CANDIDATES = 100  # per claim, from the index, before scoring
+SAME_SPEAKER_CANDIDATES = 50  # the speaker's latest claims, always scored
+TRIGRAM_PREFILTER = 0.3  # without the index: trigram similarity a candidate's fingerprint needs
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")
+
+Candidate = tuple[int, str, str, int | None]  # claim id, content, language, speaker id
+
+
+def match_candidates(claim_id: int, key: MatchKey, speaker_id: int | None) -> list[Candidate]:
+    """(claim id, content, language, speaker id) of claims that may repeat this one."""
+    if connection.vendor == "postgresql":
+        found = _indexed_candidates(claim_id, fingerprint(key))
+    else:
+        found = _scanned_candidates(claim_id, key)
+    if speaker_id is not None:
+        same_speaker = (
+            Claim.objects.filter(speaker_id=speaker_id)
+            .exclude(pk=claim_id)
+            .exclude(kind=Claim.Kind.ASSERTION)
+            .order_by("-pk")
+            .values_list("pk", "content", "article__language", "speaker_id")[:SAME_SPEAKER_CANDIDATES]
+        )
+        seen = {row[0] for row in found}
+        found += [row for row in same_speaker if row[0] not in seen]
+    return found
+
+
+def _indexed_candidates(claim_id: int, print_: str) -> list[Candidate]:
+    """Claims whose fingerprint shares at least two words with this one, most shared first.
+
+    Any two of a claim's longest words are rare together, so the full-text index
+    intersects short posting lists even among millions of claims.
+    """
+    words = [word for word in print_.split() if _PLAIN_WORD.fullmatch(word)]
+    if not words:
+        return []
+    pairs = [f"({a} & {b})" for a, b in combinations(words, 2)] or words
+    query = " | ".join(pairs)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT c.id, c.content, a.language, c.speaker_id
+            FROM claims_claimmatchkey k
+            JOIN claims_claim c ON c.id = k.claim_id
+            JOIN claims_article a ON a.id = c.article_id
+            WHERE to_tsvector('simple', k.fingerprint) @@ to_tsquery('simple', %s) AND k.claim_id <> %s
+            ORDER BY ts_rank(to_tsvector('simple', k.fingerprint), to_tsquery('simple', %s)) DESC
+            LIMIT %s
+            """,
+            [query, claim_id, query, CANDIDATES],
+        )
+        return list(cursor.fetchall())
+
+
+def _scanned_candidates(claim_id: int, key: MatchKey) -> list[Candidate]:
+    """Without the full-text index: the latest fingerprints, nearest by trigram similarity (bounded)."""
+    wanted = trigrams(fingerprint(key))
+    rows = (
+        ClaimMatchKey.objects.exclude(claim_id=claim_id)
+        .order_by("-claim_id")
+        .values_list("claim_id", "fingerprint")[: settings.FACTCHECK_MATCH_SCAN_LIMIT]
+    )
+    near = sorted(
+        ((trigram_similarity(wanted, trigrams(text)), pk) for pk, text in rows),
+        reverse=True,
+    )
+    ids = [pk for similarity, pk in near[:CANDIDATES] if similarity >= TRIGRAM_PREFILTER]
+    by_id = {
+        row[0]: row
+        for row in Claim.objects.filter(pk__in=ids).values_list("pk", "content", "article__language", "speaker_id")
+    }
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def claim_family(claim: Claim, *, limit: int = 200) -> list[Claim]:
+    """The claim and its repeats, followed through match links (rejected ones excepted), oldest first.
+
+    The first element is the family's first appearance: the earliest claim date (the
+    article's date when the claim has none), then the earliest stored.
+    """
+    return claim_families([claim], limit=limit)[claim.pk]
+
+
+def claim_families(claims: list[Claim], *, limit: int = 200) -> dict[int, list[Claim]]:
+    """`claim_family` of several claims at once, by claim id: one query per link hop, one for the claims."""
+    seen = {claim.pk: {claim.pk} for claim in claims}
+    frontiers = {claim.pk: [claim.pk] for claim in claims}
+    while any(frontiers.values()):
+        wanted = {pk for frontier in frontiers.values() for pk in frontier}
+        links: dict[int, list[int]] = {}
+        rows = (
+            ClaimMatch.objects.filter(claim_id__in=wanted)
+            .exclude(confirmed=False)
+            .order_by("claim_id", "-score", "pk")
+            .values_list("claim_id", "other_id")
+        )
+        for pk, other in rows:
+            links.setdefault(pk, []).append(other)
+        for root, frontier in frontiers.items():
+            found = [other for pk in sorted(frontier) for other in links.get(pk, ()) if other not in seen[root]]
+            room = limit - len(seen[root])
+            frontiers[root] = list(dict.fromkeys(found))[: max(room, 0)]
+            seen[root].update(frontiers[root])
+            if len(seen[root]) >= limit:
+                frontiers[root] = []
+    given = {claim.pk: claim for claim in claims}
+    others = set().union(*seen.values()) - set(given) if seen else set()
+    by_id = dict(given)
+    if others:
+        by_id.update(
+            (claim.pk, claim)
+            for claim in Claim.objects.filter(pk__in=others)
+            .select_related("article__outlet", "speaker", "verdict")
+            .defer("article__text", "article__html")
+        )
+    return {
+        root: sorted((by_id[pk] for pk in members if pk in by_id), key=_appearance_order)
+        for root, members in seen.items()
+    }
+
+
+def _appearance_order(claim: Claim):
+    day = claim.claim_date or claim.article.published_date or claim.article.created_at.date()
+    return (day, claim.article.created_at, claim.pk)
+
+
+def with_repeat_flag(claims: QuerySet) -> QuerySet:
+    """Annotate `has_repeats`: whether a claim has a match link not rejected (only those need a family)."""
+    links = ClaimMatch.objects.filter(claim_id=OuterRef("pk")).exclude(confirmed=False)
+    return claims.annotate(has_repeats=Exists(links))
+
+
+def live_matches(claim: Claim) -> QuerySet:
+    """The claim's match links that no reviewer has rejected."""
+    return ClaimMatch.objects.filter(claim=claim).exclude(confirmed=False)
+
+
+def live_match(claim: Claim, match_id: int) -> ClaimMatch | None:
+    """One of the claim's live match links, with the other claim's verdict, or None."""
+    return live_matches(claim).filter(pk=match_id).select_related("other__verdict").first()
+
+
+def similar_claims(claim: Claim, limit: int = 5) -> list[ClaimMatch]:
+    """Repeats of the claim found by the matcher, best first, with their scores.
+
+    Reviewers' decisions feed back into the order: a confirmed match comes before any
+    unconfirmed one whatever its score, and a rejected match is never shown again.
+    """
+    matches = live_matches(claim).order_by(F("confirmed").desc(nulls_last=True), "-score", "pk")
+    return list(matches.select_related("other__verdict", "other__article__outlet")[:limit])
+
+
+def published_match(claim: Claim) -> ClaimMatch | None:
+    """The best match of an unpublished claim whose verdict is published (confirmed first), or None."""
+    if claim.review_status == Claim.ReviewStatus.PUBLISHED:
+        return None
+    matches = live_matches(claim).filter(
+        other__review_status=Claim.ReviewStatus.PUBLISHED, other__verdict__isnull=False
+    )
+    matches = matches.order_by(F("confirmed").desc(nulls_last=True), "-score", "pk")
+    return matches.select_related("other__verdict", "other__article__outlet", "other__speaker").first()

@@ -1,0 +1,167 @@
+"""Turn a claim's text into a normalised key for near-duplicate matching.
+
+The key keeps what says *what* is claimed and drops how it is worded: case,
+punctuation, quotation marks, stop words, affixes (Indonesian ``menunda`` /
+``penundaan`` / ``ditunda`` -> ``tunda``; English ``delayed`` / ``delays`` ->
+``delai``), and the grammatical person that separates a direct quote from
+reported speech (``kami`` / ``mereka``, ``we`` / ``they`` -> one token).
+Numbers and dates are parsed out into a set of canonical values, so that
+``10 persen``, ``10%`` and ``sepuluh persen`` agree and ``10`` and ``15`` do not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import parse_numbers
+from .stemming import stem_en, stem_id
+
+PRONOUN = "_pro"
+NEGATIONS = frozenset(
+    {"tidak", "tak", "bukan", "belum", "jangan", "enggak", "nggak", "gak", "tdk", "not", "no", "never", "nor"}
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_ID_STOPWORDS = _words(
+    """
+    yang dan di ke dari ini itu dengan untuk pada akan adalah dalam juga sudah telah oleh bahwa bahwasanya
+    atau karena agar supaya sebagai para pun lah kah nya tersebut saat ketika kemudian lalu serta namun tetapi
+    tapi jika kalau maka bagi hal ada lebih masih hanya sangat bisa dapat harus sedang pernah tentu memang
+    begitu seperti yakni yaitu sehingga hingga sampai antara secara setelah sebelum sejak selama tanpa tentang
+    terhadap melalui menurut sendiri lagi mau ingin ya kan dong sih lho nah pula pula apa siapa mana bagaimana
+    nantinya sebenarnya sesungguhnya benar-benar
+    kata ujar tutur ucap imbuh tambah jelas ungkap sebut tegas tekan lanjut terang
+    mengatakan menyebutkan mengungkapkan menjelaskan menegaskan menekankan menambahkan ujarnya katanya tuturnya
+    ucapnya imbuhnya tambahnya jelasnya kata-nya si sang bapak ibu pak bu the
+    """
+)
+_EN_STOPWORDS = _words(
+    """
+    a an the and or but if then so of to in on at by for with from into onto about as than that this these those
+    is are was were be been being am do does did done have has had having will would shall should can could may
+    might must it its it's there here which who whom whose what when where why how all any both each also just
+    very too only even still already really indeed quite actually certainly such own same other more most some
+    again further once
+    up down out over under off said says say told tell according stated added claimed noted
+    mr mrs ms dr ll ve re
+    """
+)
+_PRONOUNS = {
+    "id": _words("saya aku kami kita dia ia beliau mereka anda kamu kalian engkau daku dirinya"),
+    "en": _words(
+        "i me my mine myself we us our ours ourselves he him his himself she her hers herself "
+        "they them their theirs themselves you your yours"
+    ),
+}
+
+
+_TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*%?|[^\W\d_]+(?:-[^\W\d_]+)*|%")
+_NOT = re.compile(r"n['’]t\b")
+_SLASH_DATE = re.compile(r"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})(?:/([0-9]{4}|[0-9]{2}))?(?![0-9/])")
+_QUOTES = str.maketrans(dict.fromkeys("\"'“”‘’«»„‟`´", " "))
+
+
+@dataclass(frozen=True)
+class MatchKey:
+    """A claim reduced to what matching compares.
+
+    ``tokens`` are the stemmed content words in text order (pronouns as ``_pro``),
+    ``numbers`` the canonical numeric values and dates (``"10"``, ``"1500000"``,
+    ``"1.5"``, ``"03-27"``), ``negated`` the first content word after each
+    ``tidak`` / ``not``.
+    """
+
+    lang: str
+    tokens: tuple[str, ...]
+    numbers: frozenset[str]
+    number_list: tuple[str, ...]  # sorted, with repeats: "9 of 10 ... 10" differs from "10 of 10 ... 10"
+    token_set: frozenset[str]
+    trigrams: frozenset[str]
+    negated: frozenset[str]  # the words a negation applies to: "tidak akan menunda" -> {"tunda"}
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing but stop words, pronouns or negations is left: such keys match nothing."""
+        return not self.numbers and not self.trigrams
+
+
+def match_key(text: str, lang: str) -> MatchKey:
+    """Normalise a claim's text for comparison; never raises on odd input."""
+    lang = "en" if (lang or "").lower().startswith("en") else "id"
+    text = _NOT.sub(" not", (text or "").lower()).translate(_QUOTES)
+    numbers: list[str] = []
+
+    def slash_date(match: re.Match) -> str:
+        day, month, year = int(match[1]), int(match[2]), match[3]
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            numbers.append(f"{month:02d}-{day:02d}")
+            if year:
+                numbers.append(str(int(year) + (2000 if len(year) == 2 else 0)))
+            return " "
+        return match[0]
+
+    text = _SLASH_DATE.sub(slash_date, text)
+    raw = _TOKEN.findall(text)
+    words = parse_numbers(raw, lang, numbers)
+    stem = stem_id if lang == "id" else stem_en
+    stopwords = _ID_STOPWORDS if lang == "id" else _EN_STOPWORDS
+    pronouns = _PRONOUNS[lang]
+    tokens: list[str] = []
+    negated: set[str] = set()
+    after_negation = False
+    for word in words:
+        if word in pronouns:
+            tokens.append(PRONOUN)
+            continue
+        if word in NEGATIONS:
+            after_negation = True
+            tokens.append("_not")
+            continue
+        if word in stopwords or len(word) < 2:
+            continue
+        stemmed = stem(word)
+        if stemmed and stemmed not in stopwords:
+            tokens.append(stemmed)
+            if after_negation:
+                negated.add(stemmed)
+                after_negation = False
+    content = [t for t in tokens if not t.startswith("_")]
+    return MatchKey(
+        lang=lang,
+        tokens=tuple(tokens),
+        numbers=frozenset(numbers),
+        number_list=tuple(sorted(numbers)),
+        token_set=frozenset(tokens),
+        trigrams=trigrams(" ".join(content)),
+        negated=frozenset(negated),
+    )
+
+
+def trigrams(text: str) -> frozenset[str]:
+    """Return the character trigrams of ``text`` the way PostgreSQL's pg_trgm makes them.
+
+    Each word is padded with two spaces before and one after, as pg_trgm pads it.
+    """
+    grams: set[str] = set()
+    for word in re.findall(r"[^\W_]+", text.lower()):
+        padded = f"  {word} "
+        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return frozenset(grams)
+
+
+FINGERPRINT_WORDS = 5
+
+
+def fingerprint(key: MatchKey) -> str:
+    """The claim's longest distinct stems and its numbers: a short text for a full-text index.
+
+    A claim's longest content words are what a repeat keeps, and any two of them are
+    rare together, so they find the repeat among a million claims in milliseconds.
+    """
+    words = sorted({t for t in key.tokens if not t.startswith("_")}, key=lambda w: (-len(w), w))[:FINGERPRINT_WORDS]
+    return " ".join(sorted(words) + sorted(key.numbers))

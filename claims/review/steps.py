@@ -1,0 +1,102 @@
+"""The steps of the review workflow, defined once: the desk, the API and the admin all read them here.
+
+A step names the service that does it, the form that reads its inputs (the desk renders it,
+the API validates JSON with it), and who may take it on which claim, with the reason when not.
+The services stay the judges: they check the role, the state and the version again on the
+locked row. `refusal()` says beforehand what the service would say, so an interface offers
+only what would succeed; tests walk every step, state and role to hold the two together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+
+from ..models import Claim
+from . import services
+from .forms import AssignForm, DismissForm, EditForm, EvidenceForm, MatchForm, NoteForm, ProposeForm, StepForm
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    label: str
+    form: type[StepForm]
+    service: Callable[..., Any]
+    refusal: Callable[[Claim, Any], str | None]
+    # Shown folded under this summary on the desk, when the form asks for more than a click.
+    summary: str = ""
+    # Acts on one of the claim's match links, which the form names.
+    on_match: bool = False
+
+    def allows(self, claim: Claim, user) -> bool:
+        return self.refusal(claim, user) is None
+
+    def run(self, *, claim: Claim, user, form: StepForm):
+        """Take the step with a valid form's inputs; what the service refuses is raised and nothing is kept."""
+        with transaction.atomic():
+            arguments = form.service_arguments()
+            return self.service(claim=claim, user=user, expected_version=form.cleaned_data["version"], **arguments)
+
+
+# In the order the desk shows them.
+STEPS: dict[str, Step] = {
+    step.name: step
+    for step in (
+        Step("take", "Assign to me", StepForm, services.claim_take, services.TAKE.refusal),
+        Step(
+            "assign",
+            "Assign",
+            AssignForm,
+            services.claim_assign,
+            services.ASSIGN.refusal,
+            summary="Assign to a reviewer",
+        ),
+        Step("evidence", "Add evidence", EvidenceForm, services.evidence_add, services.EVIDENCE.refusal),
+        Step("propose", "Propose verdict", ProposeForm, services.claim_propose_verdict, services.PROPOSE.refusal),
+        Step("publish", "Publish verdict", StepForm, services.claim_publish, services.PUBLISH.refusal),
+        Step("send_back", "Send back", NoteForm, services.claim_send_back, services.SEND_BACK.refusal),
+        Step("reopen", "Reopen", NoteForm, services.claim_reopen, services.REOPEN.refusal),
+        Step(
+            "edit",
+            "Save correction",
+            EditForm,
+            services.claim_edit,
+            services.EDIT.refusal,
+            summary="Correct the claim's wording, speaker or date",
+        ),
+        Step(
+            "dismiss",
+            "Dismiss",
+            DismissForm,
+            services.claim_dismiss,
+            services.DISMISS.refusal,
+            summary="Not a claim, or a duplicate",
+        ),
+        Step("release", "Release to the queue", StepForm, services.claim_release, services.RELEASE.refusal),
+        Step(
+            "apply_match",
+            "Apply this verdict",
+            MatchForm,
+            services.claim_apply_matched_verdict,
+            services.apply_matched_verdict_refusal,
+            on_match=True,
+        ),
+        Step(
+            "reject_match",
+            "Not the same claim",
+            MatchForm,
+            services.claim_reject_match,
+            services.match_decision_refusal,
+            on_match=True,
+        ),
+    )
+}
+
+
+def steps_open_to(claim: Claim, user) -> list[Step]:
+    """The steps this user may take on this claim now, in the desk's order."""
+    return [step for step in STEPS.values() if step.allows(claim, user)]
