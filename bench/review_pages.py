@@ -102,11 +102,11 @@ def fill(users: dict) -> None:
         cursor.execute(
             f"""
             INSERT INTO claims_article (url, canonical_url, title, outlet_id, authors, published_date, language,
-                html, text, content_hash, status, error, extractor_version, created_at, updated_at)
+                html, text, content_hash, status, error, match_error, extractor_version, created_at, updated_at)
             SELECT 'https://outlet' || (i % 50) || '.example/news/' || i, '', 'Article ' || i, {outlet0} + i % 50,
                 '[]', date '2025-01-01' + (i % 365), CASE WHEN i % 3 = 0 THEN 'en' ELSE 'id' END,
                 '', repeat(rpad('Menteri Budi mengatakan bahwa harga beras naik ' || i || ' persen <b>kata</b> dia.',
-                149, ' lagi') || E'\\n', 10), md5(i::text), 'done', '', 'bench', now(), now()
+                149, ' lagi') || E'\\n', 10), md5(i::text), 'done', '', '', 'bench', now(), now()
             FROM generate_series(1, {ARTICLES}) i
             """
         )

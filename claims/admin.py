@@ -21,7 +21,7 @@ from .ingest.jobs import import_items_retry, import_job_create
 from .ingest.selectors import import_job_progress, import_jobs_with_progress
 from .ingest.sources import entries_from_file, entries_from_urls
 from .models import Article, Claim, Feed, ImportItem, ImportJob, Outlet, Speaker, Verdict
-from .review.admin import ClaimAdmin  # noqa: F401 - registers the claim admin
+from .review.admin import ClaimAdmin, DateSafeChangeList  # noqa: F401 - registers the claim admin
 
 # Addresses typed without a scheme are taken as https (Django 6's default, said explicitly).
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -105,6 +105,9 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     inlines = [ClaimInline]
     actions = ["rerun_extraction"]
+
+    def get_changelist(self, request, **kwargs):
+        return DateSafeChangeList  # an impossible drill-down year is the usual "?e=1" page, not a 500
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(claim_count=Count("claims"))

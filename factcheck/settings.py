@@ -209,15 +209,22 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-# An article `running` longer than this is taken as abandoned by a dead worker and re-queued. Each
-# article of a batch is marked running only while it is extracted, so this bounds one article,
-# not a batch. With the sweep every minute, a lost worker's articles run again within four
+# An article `running` longer than this is taken as abandoned by a dead worker and re-queued. Every
+# commit of a batch marks the articles still to come as alive, so this bounds the time one article
+# takes, not a batch. With the sweep every minute, a lost worker's articles run again within four
 # minutes (queued ones within three, after FACTCHECK_REQUEUE_AFTER_SECONDS).
 FACTCHECK_STALLED_AFTER_SECONDS = env_int("FACTCHECK_STALLED_AFTER_SECONDS", 180)
 # Articles extracted per task, and import items ingested per task: a batch shares one broker round
 # trip, which is most of the cost of a small article; each article is stored as soon as it is done.
 FACTCHECK_EXTRACT_BATCH = env_int("FACTCHECK_EXTRACT_BATCH", 20)
 FACTCHECK_IMPORT_BATCH = env_int("FACTCHECK_IMPORT_BATCH", 20)
+# An extracted article is committed once this long has passed since the last commit of its batch,
+# together with the articles finished meanwhile; 0 commits every article on its own. A worker that
+# dies loses at most this much finished work, which the sweep sends round again.
+FACTCHECK_EXTRACT_COMMIT_SECONDS = env_float("FACTCHECK_EXTRACT_COMMIT_SECONDS", 0.5)
+# Seconds one article's extraction may take before it fails with the reason (what about its text
+# is slow); the rest of its batch goes on. The extractor's own default is 20.
+FACTCHECK_EXTRACT_ARTICLE_SECONDS = env_float("FACTCHECK_EXTRACT_ARTICLE_SECONDS", 20.0)
 # Link each new claim to its repeats among stored claims (after extraction, on the extract queue).
 FACTCHECK_MATCH_CLAIMS = env_bool("FACTCHECK_MATCH_CLAIMS", True)
 # Without PostgreSQL's full-text index, claim matching scans this many of the latest claims.

@@ -479,3 +479,12 @@ def test_the_date_drill_down_past_year_9999_is_a_bad_lookup(admin_user, rf):
     response = drill_down("9999")
     assert (response.status_code, response["Location"]) == (302, "/admin/claims/claim/?e=1")
     assert drill_down("2025").status_code == 200
+
+
+@pytest.mark.parametrize("year", ["0", "9999", "10000"])
+def test_an_impossible_year_in_the_article_list_is_a_bad_lookup_not_a_server_error(admin_client, year):
+    make_claim()
+    url = reverse("admin:claims_article_changelist")
+    response = admin_client.get(url, {"created_at__year": year})
+    assert (response.status_code, response["Location"]) == (302, f"{url}?e=1")
+    assert admin_client.get(url, {"created_at__year": "2025"}).status_code == 200

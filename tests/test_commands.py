@@ -170,10 +170,8 @@ def test_create_admin_names_the_virtualenvs_python_in_its_hint(monkeypatch, caps
 
 @pytest.mark.django_db(transaction=True)
 def test_ingest_cleans_nul_and_surrogates_and_reports_a_badly_typed_line(tmp_path, capsys):
-    lines = [
-        json.dumps({"text": f"Kepala BPBD Ahmad Yani mengatakan {n * 10} rumah terendam banjir di Bekasi.", "lang": "id"})
-        for n in range(1, 21)
-    ]
+    texts = [f"Kepala BPBD Ahmad Yani mengatakan {n * 10} rumah terendam banjir di Bekasi." for n in range(1, 21)]
+    lines = [json.dumps({"text": text, "lang": "id"}) for text in texts]
     lines[4] = lines[4].replace("rumah", "rumah\\u0000")  # a NUL, written as JSON writes it
     lines[9] = lines[9].replace("Bekasi", "Bekasi \\ud83d")  # half of an emoji's surrogate pair
     lines[14] = json.dumps({"text": "Menurut polisi, pelaku ditangkap.", "published": "2025-13-45"})

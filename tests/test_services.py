@@ -211,6 +211,7 @@ def test_reextraction_writes_only_the_claims_that_changed(sample_text, monkeypat
 
 
 def test_a_batch_goes_on_past_an_article_the_extractor_gives_up_on(monkeypatch):
+    from claims.extraction import ExtractionTimeout
     from claims.ingest import extract as extraction
     from claims.ingest.extract import articles_extract
 
@@ -219,7 +220,7 @@ def test_a_batch_goes_on_past_an_article_the_extractor_gives_up_on(monkeypatch):
 
     def budgeted(text, **kwargs):
         if "saksi" in text:
-            raise TimeoutError("the article took more than 20 s to extract")
+            raise ExtractionTimeout("the text has a 1.2 MB paragraph: split it into paragraphs", seconds=20)
         return real(text, **kwargs)
 
     monkeypatch.setattr(extraction, "extract", budgeted)
@@ -227,7 +228,9 @@ def test_a_batch_goes_on_past_an_article_the_extractor_gives_up_on(monkeypatch):
     slow.refresh_from_db()
     fast.refresh_from_db()
     assert slow.status == Article.Status.FAILED
-    assert slow.error == "extraction took too long and was stopped: the article took more than 20 s to extract"
+    assert slow.error == (
+        "extraction took longer than 20 s and was stopped: the text has a 1.2 MB paragraph: split it into paragraphs"
+    )
     assert fast.status == Article.Status.DONE
 
 
@@ -300,3 +303,69 @@ def test_text_is_stored_without_nul_or_lone_surrogates():
     article.refresh_from_db()
     assert article.text == "Menurut polisi, tiga orang\ufffd ditangkap."
     assert article.title == "Judul\ufffd"
+
+
+class _WorkerKilled(BaseException):
+    """What a worker process killed mid-batch looks like to the code it was running."""
+
+
+@pytest.mark.parametrize(("window", "committed"), [(0, 2), (3600, 0)])
+def test_finished_articles_are_committed_within_the_commit_window(settings, monkeypatch, window, committed):
+    from claims.ingest import extract as extraction
+    from claims.ingest.extract import articles_extract
+
+    settings.FACTCHECK_EXTRACT_COMMIT_SECONDS = window
+    batch = [make_article(text=f"Menurut polisi, {n} orang ditangkap di Bekasi.") for n in (1, 2, 3)]
+    real = extraction.extract
+
+    def killed_on_the_third(text, **kwargs):
+        if " 3 orang" in text:
+            raise _WorkerKilled()
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(extraction, "extract", killed_on_the_third)
+    with pytest.raises(_WorkerKilled):
+        articles_extract(article_ids=[article.pk for article in batch])
+    assert Article.objects.filter(status=Article.Status.DONE).count() == committed
+    assert Article.objects.filter(status=Article.Status.RUNNING).count() == 3 - committed, "left for the sweep"
+
+
+def test_an_article_whose_claims_cannot_be_stored_fails_alone(settings, monkeypatch):
+    import dataclasses
+
+    from claims.ingest import extract as extraction
+    from claims.ingest.extract import articles_extract
+
+    settings.FACTCHECK_EXTRACT_COMMIT_SECONDS = 3600  # all three in one commit, until it fails
+    batch = [make_article(text=f"Menurut polisi, {n} orang ditangkap di Bekasi.") for n in (1, 2, 3)]
+    real = extraction.extract
+
+    def broken_span_on_the_second(text, **kwargs):
+        found = real(text, **kwargs)
+        if " 2 orang" in text:
+            bad = dataclasses.replace(found.claims[0], start=5, end=5)
+            return dataclasses.replace(found, claims=[bad])
+        return found
+
+    monkeypatch.setattr(extraction, "extract", broken_span_on_the_second)
+    assert articles_extract(article_ids=[article.pk for article in batch]) == 2
+    statuses = dict(Article.objects.values_list("pk", "status"))
+    assert [statuses[article.pk] for article in batch] == ["done", "failed", "done"]
+    assert Article.objects.get(pk=batch[1].pk).error.startswith("storing its claims failed: IntegrityError")
+
+
+def test_an_article_over_its_time_budget_fails_with_what_makes_it_slow(settings, sample_text):
+    from claims.ingest.extract import articles_extract
+
+    settings.FACTCHECK_EXTRACT_ARTICLE_SECONDS = 0.2
+    flattened = make_article(text=(sample_text.replace("\n", " ") + " ") * 600)  # one 1.8 MB paragraph
+    normal = make_article()
+    assert articles_extract(article_ids=[flattened.pk, normal.pk]) == 1
+    flattened.refresh_from_db()
+    normal.refresh_from_db()
+    assert flattened.status == Article.Status.FAILED
+    assert flattened.error == (
+        "extraction took longer than 0.2 s and was stopped: "
+        "the text has a 1.8 MB paragraph: split it into paragraphs or shorten it"
+    )
+    assert normal.status == Article.Status.DONE and normal.claims.exists()

@@ -3,7 +3,15 @@
 `extract()` is the one entry point; everything else here is a step it calls.
 """
 
-from .pipeline import EXTRACTOR_VERSION, extract
+from .budget import ExtractionTimeout
+from .pipeline import DEFAULT_BUDGET_SECONDS, EXTRACTOR_VERSION, extract
 from .types import ExtractedClaim, Extraction
 
-__all__ = ["EXTRACTOR_VERSION", "Extraction", "ExtractedClaim", "extract"]
+__all__ = [
+    "DEFAULT_BUDGET_SECONDS",
+    "EXTRACTOR_VERSION",
+    "ExtractedClaim",
+    "Extraction",
+    "ExtractionTimeout",
+    "extract",
+]

@@ -8,8 +8,11 @@ checkable facts; headlines, labels, questions and boilerplate never do.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 
 from . import checkworthiness
+from .budget import budget_check
 from .flags import sentence_flags
 from .sentences import split_sentences
 from .types import Attribution
@@ -32,9 +35,13 @@ _NAMES_SOMETHING = re.compile(r"\d|\s[A-Z]")
 def find_assertions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Attribution]:
     """Return the outlet's own check-worthy sentences that overlap none of the `taken` spans."""
     taken = sorted(taken)
+    starts = [s for s, _e in taken]
+    reach = list(accumulate((e for _s, e in taken), max))  # the furthest end among the first k spans
     found = []
     for start, end in split_sentences(text, lang):
-        if _overlaps(taken, start, end):
+        budget_check()
+        before = bisect_left(starts, end)  # the taken spans that start before this sentence ends
+        if before and reach[before - 1] > start:
             continue
         sentence = text[start:end]
         if not _NAMES_SOMETHING.search(sentence) or not _ENDS_A_STATEMENT.search(sentence):
@@ -57,7 +64,3 @@ def find_assertions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[
             )
         )
     return found
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)

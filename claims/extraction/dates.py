@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 
 from .calendar import MONTHS, WEEKDAYS
 from .types import Attribution
@@ -98,7 +99,7 @@ def claim_date(
     anchor_start, anchor_end = _anchor(found)
     window_start, window_end = _window(text, found, anchor_start, anchor_end)
     best = None
-    for match in _CANDIDATE.finditer(text, window_start, window_end):
+    for match in _candidates(text, window_start, window_end):
         if match.start() < found.end and match.end() > found.start:
             continue  # inside the content: what the claim is about
         resolved = _resolve(match, published)
@@ -110,6 +111,12 @@ def claim_date(
     if best is None:
         return published, ()
     return best[1]
+
+
+@lru_cache(maxsize=64)
+def _candidates(text: str, start: int, end: int) -> tuple[re.Match, ...]:
+    """The date candidates in text[start:end], in order. Cached: the claims of a sentence share a window."""
+    return tuple(_CANDIDATE.finditer(text, start, end))
 
 
 def _window(text: str, found: Attribution, anchor_start: int, anchor_end: int) -> tuple[int, int]:
@@ -125,7 +132,7 @@ def _window(text: str, found: Attribution, anchor_start: int, anchor_end: int) -
     reach_back = max(0, start - _REACH)
     before = text[reach_back:start].rstrip(" \t")
     if before and before[-1] not in _BOUNDARY_CHARS:
-        boundary = _LAST_BOUNDARY.search(before)
+        boundary = _LAST_BOUNDARY.match(before)  # `.*` at the start: a match at 0 or none at all
         start = reach_back + (boundary.end() if boundary else 0)
     if text[max(0, end - _REACH) : end].rstrip(" \t")[-1:] not in _BOUNDARY_CHARS and text[end : end + 1] not in (
         "",

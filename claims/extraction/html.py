@@ -18,6 +18,7 @@ import re
 import lxml.html
 from lxml import etree
 
+from .budget import budget_check
 from .decoding import decode_page
 from .html_metadata import PageMetadata, read_metadata
 from .html_text import extract_text
@@ -47,7 +48,8 @@ LANGUAGE_SAMPLE_CHARS = 1500
 def parse_page(html: str | bytes, url: str | None = None, *, charset: str | None = None) -> Page:
     """Take the article text and metadata out of an HTML page; never raises on bad input.
 
-    `charset` is the one the server declared for page bytes, if any.
+    `charset` is the one the server declared for page bytes, if any. Under a time budget
+    (see `budget`) it raises ExtractionTimeout between its steps once the budget is spent.
     """
     markup = _as_text(html, charset)
     if not markup or _looks_binary(markup):
@@ -55,12 +57,15 @@ def parse_page(html: str | bytes, url: str | None = None, *, charset: str | None
     tree = _parse(markup)
     if tree is None:
         return Page(text="", canonical_url=url)
+    budget_check()
     huge = sum(1 for _ in tree.iter()) > MAX_TREE_ELEMENTS
     try:
         metadata = read_metadata(tree, url, guess_date=not huge)
     except Exception:  # metadata is a bonus; a hostile page must still give its text
         metadata = PageMetadata(canonical_url=url)
+    budget_check()
     text = extract_text(tree, url, title=metadata.title, thorough=not huge)
+    budget_check()
     return Page(
         text=text,
         title=metadata.title,

@@ -11,6 +11,10 @@ concurrent edits can never both succeed.
      │                    │  └────────── send back ────┘                            │
      │                    └─ take/assign ── reopened <───────── reopen ─────────────┘
      └─ dismiss (from new, in review or reopened) ──> not a claim / duplicate
+
+A correction of a proposed claim sends it back too (the two-person rule: nobody publishes what
+they changed last). Each step's Rule (who, from which states, what else) is checked here on the
+locked row, and read beforehand by the step registry (steps.py) to offer only what would succeed.
 """
 
 from __future__ import annotations
@@ -82,7 +86,12 @@ class Rule:
 
     def refusal(self, claim: Claim, user) -> str | None:
         """Why the service would refuse this user the step on this claim, or None."""
-        return _refusal(lambda: (self.require_role(user), self.enforce(claim, user)))
+
+        def attempt():
+            self.require_role(user)
+            self.enforce(claim, user)
+
+        return _refusal(attempt)
 
 
 def _refusal(attempt: Callable[[], object]) -> str | None:
@@ -102,10 +111,10 @@ def _not_taken(claim: Claim, user) -> None:
         raise ValidationError(f"{claim.assignee} is already reviewing this claim.", code="taken")
 
 
-def _reviewer_or_editor(what: str, then: str = "") -> Callable[[Claim, Any], None]:
+def _reviewer_or_editor(what: str, hint: str = "") -> Callable[[Claim, Any], None]:
     def check(claim: Claim, user) -> None:
         if claim.assignee_id != user.pk and not can_publish(user):
-            raise PermissionDenied(f"Only the claim's reviewer or an editor can {what}{then}.")
+            raise PermissionDenied(f"Only the claim's reviewer or an editor can {what}{hint}.")
 
     return check
 

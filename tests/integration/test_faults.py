@@ -154,25 +154,31 @@ def test_two_slow_articles_fail_in_words_and_the_other_18_of_their_batch_finish_
         "CELERY_TASK_SOFT_TIME_LIMIT": "4",
         "CELERY_VISIBILITY_TIMEOUT": "120",
         "FACTCHECK_EXTRACT_BATCH": "20",
+        "FACTCHECK_EXTRACT_ARTICLE_SECONDS": "1",
         "FAULT_SLOW_SECONDS": "60",
     }
     stack.start_worker(app=FAULTY, env=limits)
+    texts = _texts(20, slow=(15,))
+    # One article too big for the extractor's time budget, one stuck past the task's time limit.
+    texts[4] = (SAMPLE_ARTICLE.read_text(encoding="utf-8").replace("\n", " ") + " ") * 600
     started = time.monotonic()
-    stack.manage("ingest", str(_batch(tmp_path, _texts(20, slow=(5, 15)))), env=limits)
+    stack.manage("ingest", str(_batch(tmp_path, texts)), env=limits)
     wait_for(
-        lambda: not Article.objects.exclude(status__in=[Article.Status.DONE, Article.Status.FAILED]).exists()
-        and Article.objects.count() == 20,
+        lambda: Article.objects.count() == 20
+        and not Article.objects.exclude(status__in=[Article.Status.DONE, Article.Status.FAILED]).exists(),
         timeout=60,
         what="every article of the batch to finish",
         stack=stack,
     )
     seconds = time.monotonic() - started
-    failed = list(Article.objects.filter(status=Article.Status.FAILED).values_list("text", "error"))
     assert Article.objects.filter(status=Article.Status.DONE).count() == 18
-    assert sorted("[[slow]]" in text for text, _ in failed) == [True, True]
-    for _, error in failed:
-        assert error.startswith("extraction took longer than ") and "time limit (4 s)" in error
-        assert "SoftTimeLimitExceeded" not in error
+    too_big = Article.objects.get(text__startswith=texts[4][:200], text__endswith=texts[4][-200:])
+    assert too_big.status == Article.Status.FAILED
+    assert too_big.error.startswith("extraction took longer than 1 s and was stopped: the text has a 1.8 MB paragraph")
+    stuck = Article.objects.get(text__contains="[[slow]]")
+    assert stuck.status == Article.Status.FAILED
+    assert stuck.error.startswith("extraction took longer than ") and "time limit (4 s)" in stuck.error
+    assert "SoftTimeLimitExceeded" not in stuck.error + too_big.error
     assert seconds < 40, "no article waited for the sweep"
     assert _no_duplicate_claims()
     _figures("slow batch", articles_in=20, done=18, failed_in_words=2, lost=0, seconds=round(seconds, 1))

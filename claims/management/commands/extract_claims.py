@@ -1,14 +1,19 @@
-"""Extract claims from a JSONL of articles to a JSONL of results, without touching the database."""
+"""Extract claims from a JSONL of articles to a JSONL of results, without touching the database.
+
+Each line gets the extractor's time budget (`--budget`); a line that runs out of it is
+reported with the reason, like a malformed line, and the command goes on.
+"""
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.extraction import extract
+from claims.extraction import DEFAULT_BUDGET_SECONDS, ExtractionTimeout, extract
 from claims.extraction.decoding import decode_page
 from claims.extraction.serialize import extraction_to_dict
 from claims.management.progress import ProgressLine
@@ -24,12 +29,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("input", help="JSONL file of articles, or - for standard input")
         parser.add_argument("-o", "--output", help="JSONL file to write (default: standard output)")
+        parser.add_argument(
+            "--budget",
+            type=_seconds,
+            default=DEFAULT_BUDGET_SECONDS,
+            help=f"seconds one article may take; 0 for no limit (default: {DEFAULT_BUDGET_SECONDS:g})",
+        )
 
-    def handle(self, *args, input, output, **options):
+    def handle(self, *args, input, output, budget, **options):
         source = sys.stdin.buffer if input == "-" else _open(input, "rb")
         target = sys.stdout if not output else _open(output, "w")
         progress = Progress(sys.stderr)
-        bad_lines = 0
+        bad_lines = timed_out = 0
         try:
             for number, raw in enumerate(source, start=1):
                 line = decode_page(raw).text
@@ -43,10 +54,15 @@ class Command(BaseCommand):
                         lang=record.get("lang") or None,
                         published=_date(record.get("published")),
                         url=record.get("url"),
+                        budget=budget or None,
                     )
                 except ValueError as exc:
                     bad_lines += 1
                     progress.note(f"line {number}: skipped, {exc}")
+                    continue
+                except ExtractionTimeout as exc:
+                    timed_out += 1
+                    progress.note(f"line {number}: skipped, took longer than {exc.seconds:g} s: {exc.reason}")
                     continue
                 target.write(json.dumps(extraction_to_dict(record.get("id"), result), ensure_ascii=False) + "\n")
                 progress.tick(len(result.claims))
@@ -54,8 +70,10 @@ class Command(BaseCommand):
             progress.done()
             if target is not sys.stdout:
                 target.close()
-        if bad_lines:
-            raise CommandError(f"{bad_lines} malformed line(s) skipped; the others were written")
+        skipped = [f"{bad_lines} malformed line(s)"] if bad_lines else []
+        skipped += [f"{timed_out} line(s) out of time"] if timed_out else []
+        if skipped:
+            raise CommandError(f"{' and '.join(skipped)} skipped; the others were written")
 
 
 class Progress:
@@ -97,6 +115,16 @@ def _article(line: str) -> dict:
     if not isinstance(record.get("text"), str) and not isinstance(record.get("html"), str):
         raise ValueError('it has neither "text" nor "html"')
     return record
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if seconds < 0:
+        raise argparse.ArgumentTypeError("the budget cannot be negative")
+    return seconds
 
 
 def _date(value) -> datetime.date | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...budget import budget_check
 from .content import (
     LEADING_PREPOSITION,
     NP_OBJECT_CUES,
@@ -203,6 +204,7 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
     frames: list[Frame] = []
     lo = unit.start
     for m in find_cues(text, unit, lower, index):
+        budget_check()
         cue_text = m.group().lower()
         before = text[lo : m.start()]
         near = max(lo, m.start() - 60)  # end-anchored patterns only need the last words before the cue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...budget import budget_check
 from ...quotes import DOUBLED_STRAIGHT_QUOTE, OPEN_QUOTES, STRAIGHT_QUOTE
 from ...types import Attribution
 from .content import trim_content
@@ -198,6 +199,7 @@ def find_attributions(text: str) -> list[Attribution]:
     voice: _Voice | None = None
     index = CueIndex(text)
     for unit in _join_short_tails(text, split_units(text)):
+        budget_check()
         if _is_boilerplate(text, unit):
             continue
         frames = frames_in_unit(text, unit, index.lower, index) if index.may_have_cues(unit.start, unit.end) else []

@@ -9,15 +9,18 @@ second, and because quote-awareness matters more than rare abbreviation cases.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
+from ...budget import budget_check
 from ...calendar import MONTH_ABBREVIATIONS_EN, alternation
 from ...quotes import QUOTE_MARK, quote_spans
+from ...sentences import cut_long_span
 
 PARAGRAPH = re.compile(r"[^\n]+")
 # A full stop, ! or ? (plus closing quotes/brackets) followed by space and a likely sentence start.
-SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9_—–-])")
+# Linear on runs of marks: a run is only entered at its start, and nothing taken is given back.
+SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"”’')\]]*+(?=\s++[\"“‘'(\[]*+[A-Z0-9_—–-])")
 ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Maj|Cmdr|St|Jr|Sr|Prof|Rev|Hon|"
     + alternation(MONTH_ABBREVIATIONS_EN, capitalize=True)
@@ -57,8 +60,10 @@ def _sentence_ends(text: str, start: int, end: int, found: list[re.Match] | None
     return ends
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < pos < e - 1 for s, e in spans)
+def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether `pos` is inside one of the ordered, disjoint quotation `spans` (before its closing mark)."""
+    i = bisect_left(starts, pos) - 1
+    return i >= 0 and pos < spans[i][1] - 1
 
 
 def split_units(text: str) -> list[Unit]:
@@ -78,21 +83,25 @@ def split_units(text: str) -> list[Unit]:
             continue
         i = bisect_left(mark_at, p_start)
         marks_here = marks[i : bisect_left(mark_at, p_end, i)]
-        quotes = quote_spans(text, p_start, p_end, unclosed="to_end", marks=marks_here)
+        quotes = quote_spans(text, p_start, p_end, unclosed="to_end", marks=marks_here)  # ordered, disjoint
+        quote_starts = [qs for qs, _qe in quotes]
+        quote_ends = [qe for _qs, qe in quotes]
         i = bisect_left(stop_at, p_start)
         found = [m for m in stops[i : bisect_left(stop_at, p_end, i)] if m.end() < p_end]
         begin = p_start
         merged = 0
         for stop in _sentence_ends(text, p_start, p_end, found):
-            if stop < p_end and _inside(stop, quotes) and merged < MAX_MERGED_SENTENCES:
+            budget_check()
+            if stop < p_end and _inside(stop, quotes, quote_starts) and merged < MAX_MERGED_SENTENCES:
                 merged += 1
                 continue
             s = begin
             while s < stop and text[s].isspace():
                 s += 1
-            if s < stop:
-                inner = tuple((max(qs, s), min(qe, stop)) for qs, qe in quotes if qs < stop and qe > s)
-                units.append(Unit(s, stop, number, inner))
+            for u_start, u_end in cut_long_span(text, s, stop) if s < stop else ():
+                overlapping = quotes[bisect_right(quote_ends, u_start) : bisect_left(quote_starts, u_end)]
+                inner = tuple((max(qs, u_start), min(qe, u_end)) for qs, qe in overlapping)
+                units.append(Unit(u_start, u_end, number, inner))
             begin = stop
             merged = 0
     return units

@@ -6,6 +6,7 @@ resolve to the full name used earlier.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 
@@ -34,30 +35,38 @@ class SpeakerMemory:
     last_person: Speaker | None = None
     names: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name), in text order
     spoken: dict[str, Speaker] = field(default_factory=dict)  # lower-cased name -> speaker
+    # First or last words of the names (`abu marzouk`, `mousa`) and any word of a name of three
+    # words or more, each to its names as (offset, order remembered, name) in text order: a
+    # lookup costs the same however many names the article has.
+    _by_end: dict[tuple[str, ...], list[tuple[int, int, str]]] = field(default_factory=dict, repr=False)
+    _by_word: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict, repr=False)
 
     def remember_name(self, offset: int, name: str) -> None:
-        if len(name.split()) >= 2:
-            self.names.append((offset, name))
+        parts = tuple(name.lower().split())
+        if len(parts) < 2:
+            return
+        entry = (offset, len(self.names), name)
+        self.names.append((offset, name))
+        ends = {parts[:k] for k in range(1, len(parts))} | {parts[-k:] for k in range(1, len(parts))}
+        for key in ends:
+            insort(self._by_end.setdefault(key, []), entry)
+        if len(parts) > 2:
+            for word in set(parts):
+                insort(self._by_word.setdefault(word, []), entry)
 
     def full_name(self, short: str, before: int | None = None) -> str | None:
         """Return the most recent longer name whose first or last words are `short`.
 
-        A one-word short name may also be a middle name of a name of three words or more.
+        A one-word short name may also be a middle name of a name of three words or more
+        (`Argo` for `Raden Prabowo Argo Yuwono`). Only names before `before` count, if given.
         """
-        words = short.lower().split()
+        words = tuple(short.lower().split())
         if not words:
             return None
-        n = len(words)
-        middle = None
-        for offset, name in reversed(self.names):
-            if before is not None and offset >= before:
-                continue
-            parts = name.lower().split()
-            if len(parts) > n and (parts[-n:] == words or parts[:n] == words):
-                return name
-            if middle is None and n == 1 and len(parts) > 2 and words[0] in parts:
-                middle = name  # `Argo` for `Raden Prabowo Argo Yuwono`
-        return middle
+        found = _latest(self._by_end.get(words, ()), before)
+        if found is None and len(words) == 1:
+            found = _latest(self._by_word.get(words[0], ()), before)
+        return found
 
     def resolve(
         self, name: str, aliases: tuple[str, ...] = (), at: int | None = None, person: bool = True
@@ -90,3 +99,9 @@ class SpeakerMemory:
         if person:
             return self.last_person or self.last
         return self.last
+
+
+def _latest(entries: list[tuple[int, int, str]], before: int | None) -> str | None:
+    """The name of the last entry (in text order) that comes before `before`."""
+    i = len(entries) if before is None else bisect_left(entries, (before,))
+    return entries[i - 1][2] if i else None

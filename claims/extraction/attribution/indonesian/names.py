@@ -9,8 +9,11 @@ article's own words decide the rest: a word it uses on its own elsewhere
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import islice
 from typing import NamedTuple
 
+from ...budget import budget_check
 from .lexicon import (
     ADVERBS,
     BODY_HEADS,
@@ -68,21 +71,31 @@ class Mention(NamedTuple):
     name: str = ""
     aliases: tuple[str, ...] = ()
 
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+def tokens(text: str, start: int, end: int, limit: int | None = None) -> list[Token]:
+    """The tokens of text[start:end], at most `limit` of them."""
+    found = islice(_TOKEN.finditer(text, start, end), limit)
+    return [Token(m.start(), m.end(), m.group(0)) for m in found]
 
 class WordCounts:
     """Where each word occurs in an article, to count phrases (for `trim_name`)."""
 
     def __init__(self, text: str):
         self.words = _PLAIN_WORD.findall(text)
-        self.at: dict[str, list[int]] = {}
-        for i, word in enumerate(self.words):
-            self.at.setdefault(word, []).append(i)
+        self.capitalised = [i for i, word in enumerate(self.words) if word[:1].isupper()]
+        self._by_length: dict[tuple[int, bool], Counter[tuple[str, ...]]] = {}
 
     def count(self, phrase: list[str]) -> int:
-        n = len(phrase)
-        return sum(self.words[i : i + n] == phrase for i in self.at.get(phrase[0], ()))
+        """How many times the words of `phrase` occur in a row in the article.
+
+        One pass over the article per phrase length, however many phrases are counted; names
+        start with a capital, so for them only the capitalised words are starting points.
+        """
+        n, capital = len(phrase), phrase[0][:1].isupper()
+        counts = self._by_length.get((n, capital))
+        if counts is None:
+            starts = self.capitalised if capital else range(len(self.words))
+            counts = self._by_length[n, capital] = Counter(tuple(self.words[i : i + n]) for i in starts)
+        return counts[tuple(phrase)]
 
 def trim_name(name: str, counts: WordCounts) -> str:
     """Drop leading words that the article uses on their own for something else.
@@ -148,6 +161,7 @@ def people_mentioned(text: str, counts: WordCounts | None = None) -> list[tuple[
     found = []
     openers: dict[str, int] = {}  # one-word names already taken
     for m in _CAP_RUN.finditer(text):
+        budget_check()
         prev = m.group("prev")
         previous = Token(m.start("prev"), m.end("prev"), prev) if prev else None
         opens = not prev and bool(_OPENS_SENTENCE.search(text, max(0, m.start("run") - 4), m.start("run")))

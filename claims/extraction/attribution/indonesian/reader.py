@@ -11,7 +11,9 @@ full name used earlier. A quote with no cue continues the latest speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
+from ...budget import budget_check
 from ...flags import MISSING_ENTITY, sentence_flags
 from ...quotes import quote_spans
 from ...sentences import split_sentences
@@ -76,11 +78,15 @@ class _ArticleReader(OtherPatterns):
         self.last_person_at = -1  # where the latest person speaker was named
         self.counts = WordCounts(text)
         self.sentences = [(s, e, self._is_label(s, e)) for s, e in split_sentences(text, "id")]
-        labels = [(s, e) for s, e, label in self.sentences if label]
+        labels = [(s, e) for s, e, label in self.sentences if label]  # in order, never overlapping
+        label_starts = [s for s, _e in labels]
         # names in headlines and `Baca juga:` lines are not people the article talks about
-        self.people = [p for p in people_mentioned(text, self.counts) if not any(s <= p[0] < e for s, e in labels)]
+        self.people = [p for p in people_mentioned(text, self.counts) if not _within(labels, label_starts, p[0])]
         for offset, name, _salient in self.people:
             self.memory.remember_name(offset, name)
+        # the salient names, in text order, and their offsets for bisecting
+        self.salient = [name for _offset, name, salient in self.people if salient]
+        self.salient_at = [offset for offset, _name, salient in self.people if salient]
 
     def read(self) -> list[Attribution]:
         found = []
@@ -88,6 +94,7 @@ class _ArticleReader(OtherPatterns):
         for start, end, label in self.sentences:
             if label:
                 continue
+            budget_check()
             drafts = self._sentence(start, end)
             self.previous = (start, end, bool(drafts))
             for d in drafts:
@@ -129,6 +136,7 @@ class _ArticleReader(OtherPatterns):
             word = m.group(0).lower()
             if word not in _CUE_WORDS or any(o < m.start() < c for o, c in quotes):
                 continue
+            budget_check()
             before = text[s : m.start()]
             if word in ("menurut", "menurutnya"):
                 menurut.append((m.start(), m.end(), word))
@@ -318,9 +326,9 @@ class _ArticleReader(OtherPatterns):
         speaker = self.memory.repeat_last(person=True)
         if speaker is not None:
             return speaker
-        salient = [name for offset, name, is_salient in self.people if is_salient and offset < mention.start]
-        if salient:  # `ia` with no speaker yet: the latest person named as a subject or with a title
-            return self.memory.resolve(salient[-1], at=mention.start)
+        named_before = bisect_left(self.salient_at, mention.start)
+        if named_before:  # `ia` with no speaker yet: the latest person named as a subject or with a title
+            return self.memory.resolve(self.salient[named_before - 1], at=mention.start)
         if mention.kind in ("anaphor", "description"):  # `Pemuda itu mengaku`, no one named before
             return self.memory.resolve(self.text[mention.start : mention.end], at=mention.start)
         return None
@@ -331,7 +339,7 @@ class _ArticleReader(OtherPatterns):
             return None
         start = self.previous[0]
         after_last = max(start, self.last_person_at + 1)
-        openers = [name for offset, name, salient in self.people if salient and after_last <= offset < at]
+        openers = self.salient[bisect_left(self.salient_at, after_last) : bisect_left(self.salient_at, at)]
         opened_previous = [name for name in openers if self.text.startswith(name, self.previous[0])]
         return opened_previous[-1] if opened_previous else None
 
@@ -370,6 +378,12 @@ def _only_questions(quote: str) -> bool:
     """`"Apakah saya sudah mati?"` asks; a quote that states something first and then asks still counts."""
     body = quote.rstrip(" ,.'\"’”")
     return body.endswith("?") and not re.search(r"[.!](?=\s)", body)
+
+
+def _within(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether `offset` falls inside one of the ordered, disjoint `spans` (`starts` are theirs)."""
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < spans[i][1]
 
 
 def _last_close(quotes, before: int) -> int:

@@ -51,6 +51,7 @@ _TIME_WORDS = frozenset({"ketika", "saat", "kala", "waktu", "sejak", "hari", "pe
 _TIME_OR_ADVERB = _TIME_WORDS | _TIME_TAIL | ADVERBS
 _NAME_JOINERS = frozenset({"dan", "bin", "binti", "van", "von", "de", "da", "al", "el", "la", "of", "&", "-"})
 _MAX_SUBJECT_WORDS = 10
+_MAX_TOKENS_AFTER = 80
 
 
 def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
@@ -135,8 +136,11 @@ def coordinated_subject(text: str, start: int, cue_start: int) -> Mention | None
 
 
 def speaker_after(text: str, start: int, end: int) -> Mention | None:
-    """Return the speaker written after a trailing cue (`kata X di ...`), or None."""
-    toks = tokens(text, start, end)
+    """Return the speaker written after a trailing cue (`kata X di ...`), or None.
+
+    A speaker phrase is a few words long, so only the first `_MAX_TOKENS_AFTER` tokens are read.
+    """
+    toks = tokens(text, start, end, limit=_MAX_TOKENS_AFTER)
     while toks and (toks[0].low in TRAILING_CUES or toks[0].low in SOURCE_NOUNS):  # `kata ujar Yusri`
         toks.pop(0)
     if not toks:
