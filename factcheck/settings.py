@@ -18,8 +18,9 @@ from kombu import Exchange, Queue
 from .env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-# A .env file beside manage.py (see .env.example) fills in what the environment does not set.
-load_dotenv(BASE_DIR / ".env", override=False)
+# A .env file beside manage.py (see .env.example) fills in what the environment does not set;
+# FACTCHECK_ENV_FILE names another file.
+load_dotenv(env_str("FACTCHECK_ENV_FILE", str(BASE_DIR / ".env")), override=False)
 VAR_DIR = Path(env_str("FACTCHECK_VAR_DIR", str(BASE_DIR / "var")))
 
 DATABASE_URL = env_str("DATABASE_URL")
@@ -150,7 +151,7 @@ CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 if CELERY_TASK_ALWAYS_EAGER:
     # Nothing leaves the process; an in-memory transport keeps Celery from looking for a broker.
-    CELERY_BROKER_URL = "memory://"
+    CELERY_BROKER_URL = "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = False
 # Three queues: the default one (periodic sweeps), fetching pages and feeds, extracting claims.
 # A plain worker takes all three; `--queues` specialises one. The prefix keeps deployments that

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,9 @@ def _django_test_settings(request):
     """Unit tests run tasks in-process, raising their errors, and speak plain HTTP, whatever the environment configures.
 
     With DEBUG off the app redirects to HTTPS, and with a broker configured tasks would
-    go to Redis; the integration tests drive real workers in subprocesses instead.
+    go to Redis; the integration tests drive real workers in subprocesses instead. Each test
+    caches under a key prefix of its own: with Redis as the cache, tests neither see each
+    other's entries nor touch a user's, and nothing is ever flushed.
     """
     if not request.config.pluginmanager.hasplugin("django"):
         yield
@@ -26,6 +29,10 @@ def _django_test_settings(request):
     settings.SECURE_SSL_REDIRECT = False
     settings.CELERY_TASK_ALWAYS_EAGER = True
     settings.CELERY_TASK_EAGER_PROPAGATES = True
+    settings.CACHES = {
+        alias: {**conf, "KEY_PREFIX": f"{conf.get('KEY_PREFIX', '')}test-{uuid.uuid4().hex}"}
+        for alias, conf in settings.CACHES.items()
+    }
     eager, propagates = app.conf.task_always_eager, app.conf.task_eager_propagates
     app.conf.task_always_eager = app.conf.task_eager_propagates = True
     yield

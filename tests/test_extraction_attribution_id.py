@@ -244,6 +244,21 @@ def test_speaker_memory_resolves_short_names():
     assert memory.repeat_last(person=True).name == "Mousa Abu Marzouk"
 
 
+def test_speaker_memory_full_name_is_the_latest_before_the_point():
+    memory = SpeakerMemory()
+    memory.remember_name(10, "Budi Santoso")
+    memory.remember_name(90, "Raden Prabowo Argo Yuwono")
+    memory.remember_name(200, "Agus Santoso")
+    assert memory.full_name("Santoso", before=150) == "Budi Santoso"
+    assert memory.full_name("Santoso", before=300) == "Agus Santoso"
+    assert memory.full_name("Santoso") == "Agus Santoso"
+    assert memory.full_name("Santoso", before=5) is None
+    assert memory.full_name("Raden Prabowo") == "Raden Prabowo Argo Yuwono"
+    assert memory.full_name("Argo") == "Raden Prabowo Argo Yuwono"  # a middle name
+    assert memory.full_name("Budi Santoso") is None  # not a longer name
+    assert memory.full_name("") is None
+
+
 def test_hal_itu_disampaikan_points_back_to_the_sentence_before():
     text = (
         "Pemerintah akan menaikkan harga BBM bulan depan. "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claims.extraction.sentences import dateline_length, split_sentences
+from claims.extraction.sentences import MAX_SENTENCE_CHARS, cut_long_span, dateline_length, split_sentences
 
 
 def sentences(text, lang="id"):
@@ -124,3 +124,25 @@ def test_us_state_and_plural_title_abbreviations():
         "Sens. Jon Tester (D-Mont.) and Jeff Merkley (D-Ore.) wrote to him.",
         "He did not reply.",
     ]
+
+
+def test_an_overlong_sentence_is_cut_at_clause_breaks():
+    clause = "harga beras naik di pasar induk, "
+    text = "Pedagang mengatakan " + clause * 200 + "kata dia."
+    spans = split_sentences(text)
+    assert len(spans) > 1
+    assert all(e - s <= MAX_SENTENCE_CHARS for s, e in spans)
+    assert all(text[e - 1] == "," for s, e in spans[:-1])  # each piece ends after a comma
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+
+
+def test_an_overlong_run_without_breaks_is_cut_at_spaces_or_at_the_limit():
+    words = "kata " * 1000
+    assert all(e - s <= 100 and words[s:e].strip() == words[s:e] for s, e in cut_long_span(words, 0, len(words), 100))
+    solid = "x" * 250
+    assert cut_long_span(solid, 0, len(solid), 100) == [(0, 100), (100, 200), (200, 250)]
+
+
+def test_a_sentence_within_the_limit_is_left_whole():
+    text = "  Harga naik.  "
+    assert cut_long_span(text, 0, len(text), 100) == [(0, len(text))]

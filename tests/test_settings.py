@@ -19,7 +19,11 @@ def _manage(*args, env):
         k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL", "CELERY_"))
     }
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, "FACTCHECK_ENV_FILE": os.devnull, **env},
+        capture_output=True,
+        text=True,
     )
 
 
@@ -59,3 +63,21 @@ def test_a_broker_url_sends_tasks_through_it():
     assert _settings_value("CELERY_BROKER_URL", PRODUCTION) == "'redis://127.0.0.1:6379/0'"
     timeout = _settings_value("CELERY_BROKER_TRANSPORT_OPTIONS['visibility_timeout']", PRODUCTION)
     assert int(timeout) > int(_settings_value("CELERY_TASK_TIME_LIMIT", PRODUCTION))
+
+
+def test_a_dotenv_file_fills_in_what_the_environment_does_not_set(tmp_path):
+    env_file = tmp_path / "factcheck.env"
+    env_file.write_text("FACTCHECK_ORGANISATION_NAME=Cek Fakta Contoh\nFACTCHECK_FEED_SIZE=7\n")
+    env = {"FACTCHECK_ENV_FILE": str(env_file), "FACTCHECK_VAR_DIR": str(tmp_path)}
+    assert _settings_value("FACTCHECK_ORGANISATION_NAME", env) == "'Cek Fakta Contoh'"
+    assert _settings_value("FACTCHECK_FEED_SIZE", {**env, "FACTCHECK_FEED_SIZE": "3"}) == "3"
+
+
+def test_the_embedded_mode_loads_an_article_without_broker_warnings(tmp_path):
+    env = {"FACTCHECK_VAR_DIR": str(tmp_path)}
+    assert _manage("migrate", "--noinput", "-v0", env=env).returncode == 0
+    sample = ROOT / "claims" / "fixtures" / "tribunnews-hamas-rusia.txt"
+    result = _manage("ingest", str(sample), "--lang", "id", "--published", "2025-02-04", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 extracted" in result.stdout
+    assert result.stderr == "", result.stderr
