@@ -16,7 +16,7 @@ from .ingest.extract import articles_extract, articles_fail
 from .ingest.feeds import feed_fail, feed_poll, feeds_due
 from .ingest.jobs import TransientImportError, import_items_fail, import_items_process
 from .ingest.sweep import stalled_articles_requeue, stalled_import_items_requeue
-from .matching.services import articles_match, matching_requeue_stalled
+from .matching.services import articles_match, stalled_matching_requeue
 
 logger = logging.getLogger(__name__)
 
@@ -108,4 +108,4 @@ def poll_due_feeds_task() -> int:
 
 @shared_task
 def requeue_stalled_work_task() -> int:
-    return stalled_articles_requeue() + stalled_import_items_requeue() + matching_requeue_stalled()
+    return stalled_articles_requeue() + stalled_import_items_requeue() + stalled_matching_requeue()

@@ -11,7 +11,7 @@ from claims.ingest.articles import article_ingest
 from claims.ingest.extract import article_extract
 from claims.matching import services
 from claims.matching.selectors import claim_family
-from claims.matching.services import articles_match, claim_match_decide, matching_requeue_stalled
+from claims.matching.services import articles_match, claim_match_decide, stalled_matching_requeue
 from claims.models import Article, ClaimMatch, ClaimMatchKey
 from claims.tasks import match_claims_task, requeue_stalled_work_task
 
@@ -144,7 +144,7 @@ def test_matching_can_be_switched_off(switched_on, settings, sample_text, sent, 
         assert not repeated.exists()
         assert not ClaimMatchKey.objects.filter(claim__article=article).exists()
         assert article.match_status == MatchStatus.PENDING, "left for the sweep once matching is switched on"
-        assert matching_requeue_stalled(now=timezone.now() + datetime.timedelta(days=1)) == 0
+        assert stalled_matching_requeue(now=timezone.now() + datetime.timedelta(days=1)) == 0
 
 
 def test_stored_claims_are_pending_until_their_links_are_written(sample_text, sent, django_capture_on_commit_callbacks):
@@ -200,7 +200,7 @@ def test_an_article_whose_matching_raises_fails_with_its_error_and_the_batch_goe
     assert statuses == {first.article_id: "", again.article_id: "", poisoned.article_id: "ValueError: bad key"}
     assert Article.objects.get(pk=poisoned.article_id).match_status == MatchStatus.FAILED
     assert ClaimMatch.objects.filter(claim=again, other=first).exists()
-    assert matching_requeue_stalled(now=timezone.now() + datetime.timedelta(days=1)) == 0, "failed is not pending"
+    assert stalled_matching_requeue(now=timezone.now() + datetime.timedelta(days=1)) == 0, "failed is not pending"
 
 
 def test_a_database_error_leaves_the_batch_pending_for_the_task_to_retry(monkeypatch):
@@ -226,14 +226,14 @@ def test_the_sweep_resends_articles_left_unmatched_once_per_interval(settings, s
     matched = _claim("Harga beras naik 10 persen sejak Januari di seluruh Indonesia.")
     articles_match(article_ids=[matched.article_id])
     now = timezone.now()
-    assert matching_requeue_stalled(now=now) == 0, "just extracted: its task is on its way"
+    assert stalled_matching_requeue(now=now) == 0, "just extracted: its task is on its way"
     later = now + datetime.timedelta(seconds=61)
-    assert matching_requeue_stalled(now=later) == 3
+    assert stalled_matching_requeue(now=later) == 3
     assert sent == [[first.article_id, again.article_id], [lone.article_id]]
     assert ClaimMatch.objects.filter(claim=again, other=first).exists()
     assert set(Article.objects.values_list("match_requeued_at", flat=True)) == {later, None}
     assert all(a.match_status == MatchStatus.DONE for a in Article.objects.all())
-    assert matching_requeue_stalled(now=later + datetime.timedelta(days=1)) == 0
+    assert stalled_matching_requeue(now=later + datetime.timedelta(days=1)) == 0
 
 
 def test_the_sweep_waits_an_interval_before_sending_an_article_again(settings, monkeypatch):
@@ -242,9 +242,9 @@ def test_the_sweep_waits_an_interval_before_sending_an_article_again(settings, m
     sent = []
     monkeypatch.setattr(match_claims_task, "delay", sent.append)  # sent, and lost on the way
     now = timezone.now() + datetime.timedelta(seconds=61)
-    assert matching_requeue_stalled(now=now) == 1
-    assert matching_requeue_stalled(now=now + datetime.timedelta(seconds=30)) == 0
-    assert matching_requeue_stalled(now=now + datetime.timedelta(seconds=61)) == 1
+    assert stalled_matching_requeue(now=now) == 1
+    assert stalled_matching_requeue(now=now + datetime.timedelta(seconds=30)) == 0
+    assert stalled_matching_requeue(now=now + datetime.timedelta(seconds=61)) == 1
     assert sent == [[claim.article_id], [claim.article_id]]
 
 
@@ -257,7 +257,7 @@ def test_the_sweep_keeps_what_the_broker_refused_for_the_next_sweep(settings, mo
 
     monkeypatch.setattr(match_claims_task, "delay", broker_down)
     now = timezone.now() + datetime.timedelta(seconds=61)
-    assert matching_requeue_stalled(now=now) == 0
+    assert stalled_matching_requeue(now=now) == 0
     article = Article.objects.get(pk=claim.article_id)
     assert (article.match_status, article.match_requeued_at) == (MatchStatus.PENDING, None)
 

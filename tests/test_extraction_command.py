@@ -48,3 +48,34 @@ def test_a_zero_budget_means_no_limit(tmp_path):
 def test_a_bad_budget_is_refused(tmp_path, budget):
     with pytest.raises(CommandError, match="budget"):
         _run(tmp_path, [b"{}"], "--budget", budget)
+
+
+def test_each_bad_field_is_its_lines_error_and_every_other_line_is_written(tmp_path, capsys):
+    good = {"text": NEWS, "lang": "id"}
+    records = [
+        {"id": "list-lang", **good, "lang": ["id"]},
+        {"id": "number-lang", **good, "lang": 5},
+        {"id": "unknown-lang", **good, "lang": "xx"},
+        {"id": "year-one", **good, "published": "0001-01-01"},
+        {"id": "not-a-date", **good, "published": "kemarin"},
+        {"id": "upper-lang", **good, "lang": " ID "},
+        {"id": "nul", **good, "text": NEWS.replace("inflasi", "infl\u0000asi")},
+        {"id": "surrogate", **good, "text": NEWS.replace("turun", "turun \ud83d")},
+    ]
+    lines = [json.dumps(record).encode() for record in records]
+    with pytest.raises(CommandError, match=r"^5 malformed line\(s\) skipped; the others were written$"):
+        _run(tmp_path, lines)
+    err = capsys.readouterr().err
+    assert "line 1: skipped, \"lang\" must be a string, not list" in err
+    assert "line 2: skipped, \"lang\" must be a string, not int" in err
+    assert "line 3: skipped, \"lang\" must be \"id\" or \"en\", not 'xx'" in err
+    assert "line 4: skipped, \"published\" is not a plausible date: 0001-01-01" in err
+    assert "line 5: skipped, \"published\" is not a YYYY-MM-DD date" in err
+    written = {
+        result["id"]: result
+        for result in map(json.loads, (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines())
+    }
+    assert sorted(written) == ["nul", "surrogate", "upper-lang"]
+    assert written["upper-lang"]["lang"] == "id"
+    assert "inflasi" in written["nul"]["text"] and "\u0000" not in written["nul"]["text"]
+    assert "turun \ufffd" in written["surrogate"]["text"]

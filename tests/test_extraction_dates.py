@@ -181,3 +181,13 @@ def test_friday_prayer_is_not_a_day_of_speaking():
     published = datetime.date(2017, 1, 8)
     content = "insiden terjadi ketika staf sedang"
     assert date_of(text, content, "kata", published)[0] == published
+
+
+def test_an_impossible_article_date_is_no_date_and_never_overflows():
+    from claims.extraction import extract
+
+    text = '"Kami bernegosiasi dengan negara sahabat," ujar Tun, Senin lalu. Kemarin dia mengatakan harga naik 10 persen.'
+    for published in (datetime.date.min, datetime.date(1, 1, 3), datetime.date.max):
+        assert date_of(text, "Kami bernegosiasi dengan negara sahabat", "ujar", published) == (None, ())
+        claims = extract(text, lang="id", published=published).claims
+        assert claims and all(claim.date is None for claim in claims)

@@ -24,6 +24,9 @@ WEEKDAY_MISMATCH = "weekday_mismatch"
 MAX_AGE_DAYS = 62
 # The article's metadata date can trail the local date of speaking by a time zone.
 FUTURE_SLACK_DAYS = 1
+# Article dates outside these are a page's placeholder, not a day anyone wrote.
+EARLIEST_PUBLISHED = datetime.date(1900, 1, 1)
+LATEST_PUBLISHED = datetime.date(9000, 12, 31)
 
 
 def _alternation(words) -> str:
@@ -94,8 +97,11 @@ def claim_date(
     """Return the day the claim was made and any flags about it.
 
     The candidate nearest the cue, within the claim's sentence and outside its
-    content, wins; with none, the article's own date stands in.
+    content, wins; with none, the article's own date stands in. An impossible
+    article date (a page saying 0001-01-01) is no date at all.
     """
+    if published is not None and not EARLIEST_PUBLISHED <= published <= LATEST_PUBLISHED:
+        published = None
     anchor_start, anchor_end = _anchor(found)
     window_start, window_end = _window(text, found, anchor_start, anchor_end)
     best = None

@@ -127,7 +127,7 @@ def _claims_link(article_ids: list[int]) -> int:
     return len(links) // 2
 
 
-def matching_requeue_stalled(*, now: datetime.datetime | None = None) -> int:
+def stalled_matching_requeue(*, now: datetime.datetime | None = None) -> int:
     """Re-send articles whose claims were stored but are still not matched a while later; return how many.
 
     Each is sent again at most once per FACTCHECK_REQUEUE_AFTER_SECONDS, so a long backlog

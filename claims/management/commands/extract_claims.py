@@ -15,7 +15,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from claims.extraction import DEFAULT_BUDGET_SECONDS, ExtractionTimeout, extract
 from claims.extraction.decoding import decode_page
+from claims.extraction.language import SUPPORTED as LANGUAGES
 from claims.extraction.serialize import extraction_to_dict
+from claims.ingest.cleaning import clean_str, published_is_plausible
 from claims.management.progress import ProgressLine
 
 
@@ -51,7 +53,7 @@ class Command(BaseCommand):
                     result = extract(
                         record.get("text"),
                         html=record.get("html"),
-                        lang=record.get("lang") or None,
+                        lang=_lang(record.get("lang")),
                         published=_date(record.get("published")),
                         url=record.get("url"),
                         budget=budget or None,
@@ -114,7 +116,22 @@ def _article(line: str) -> dict:
         raise ValueError("not a JSON object")
     if not isinstance(record.get("text"), str) and not isinstance(record.get("html"), str):
         raise ValueError('it has neither "text" nor "html"')
-    return record
+    for field in ("text", "html", "url", "lang", "published"):
+        value = record.get(field)
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f'"{field}" must be a string, not {type(value).__name__} {json.dumps(value)[:40]}')
+    # No NUL, no lone surrogate: what is written back must be valid UTF-8 JSON.
+    return {key: clean_str(value) if isinstance(value, str) else value for key, value in record.items()}
+
+
+def _lang(value: str | None) -> str | None:
+    if not value or not value.strip():
+        return None
+    code = value.strip().lower()
+    if code not in LANGUAGES:
+        known = " or ".join(f'"{known}"' for known in LANGUAGES)
+        raise ValueError(f'"lang" must be {known}, not {value[:20]!r}')
+    return code
 
 
 def _seconds(value: str) -> float:
@@ -131,6 +148,9 @@ def _date(value) -> datetime.date | None:
     if not value:
         return None
     try:
-        return datetime.date.fromisoformat(str(value)[:10])
+        day = datetime.date.fromisoformat(value[:10])
     except ValueError:
-        raise ValueError(f'"published" is not a YYYY-MM-DD date: {value!r}') from None
+        raise ValueError(f'"published" is not a YYYY-MM-DD date: {value[:40]!r}') from None
+    if not published_is_plausible(day):
+        raise ValueError(f'"published" is not a plausible date: {day.isoformat()}')
+    return day

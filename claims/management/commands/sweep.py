@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from claims.ingest.sweep import stalled_articles_requeue, stalled_import_items_requeue
-from claims.matching.services import matching_requeue_stalled
+from claims.matching.services import stalled_matching_requeue
 
 
 class Command(BaseCommand):
@@ -12,7 +12,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         items = stalled_import_items_requeue()
         articles = stalled_articles_requeue()
-        matching = matching_requeue_stalled()
+        matching = stalled_matching_requeue()
         self.stdout.write(
             f"re-queued {items} import item(s) and {articles} article(s); "
             f"{matching} article(s) sent to claim matching again"
