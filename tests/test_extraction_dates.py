@@ -186,7 +186,10 @@ def test_friday_prayer_is_not_a_day_of_speaking():
 def test_an_impossible_article_date_is_no_date_and_never_overflows():
     from claims.extraction import extract
 
-    text = '"Kami bernegosiasi dengan negara sahabat," ujar Tun, Senin lalu. Kemarin dia mengatakan harga naik 10 persen.'
+    text = (
+        '"Kami bernegosiasi dengan negara sahabat," ujar Tun, Senin lalu. '
+        "Kemarin dia mengatakan harga naik 10 persen."
+    )
     for published in (datetime.date.min, datetime.date(1, 1, 3), datetime.date.max):
         assert date_of(text, "Kami bernegosiasi dengan negara sahabat", "ujar", published) == (None, ())
         claims = extract(text, lang="id", published=published).claims
