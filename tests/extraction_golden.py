@@ -15,24 +15,26 @@ from pathlib import Path
 from claims.extraction import EXTRACTOR_VERSION, extract
 from claims.extraction.serialize import extraction_to_dict
 
-FOLDER = Path(__file__).resolve().parent / "fixtures" / "extraction_golden"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FOLDER = FIXTURES / "extraction_golden"
 GOLDEN = FOLDER / "golden.json"
 REGENERATE = ".venv/bin/python -m tests.extraction_golden"
 
-# file name -> how it is extracted
+# article (a path under tests/fixtures) -> how it is extracted
 CASES = {
     "tribunnews-hamas-rusia.txt": {"published": datetime.date(2025, 2, 4)},
-    "council-budget-en.txt": {"published": datetime.date(2025, 3, 5)},
-    "berita-id.html": {"url": "https://warta.example.id/ekonomi/2025/02/04/harga-beras"},
-    "news-en.html": {"url": "https://news.example.com/local/bridge"},
+    "extraction_golden/council-budget-en.txt": {"published": datetime.date(2025, 3, 5)},
+    "html/berita-id.html": {"url": "https://warta.example.id/ekonomi/2025/02/04/harga-beras"},
+    "html/news-en.html": {"url": "https://news.example.com/local/bridge"},
 }
 
 
 def golden_output() -> dict:
     """Return the extraction of every golden article, as JSON-ready data."""
     articles = {}
-    for name, options in CASES.items():
-        path = FOLDER / name
+    for relative, options in CASES.items():
+        path = FIXTURES / relative
+        name = path.name
         if name.endswith(".html"):
             result = extract(html=path.read_bytes(), **options)
         else:
