@@ -369,3 +369,26 @@ def test_an_article_over_its_time_budget_fails_with_what_makes_it_slow(settings,
         "the text has a 1.8 MB paragraph: split it into paragraphs or shorten it"
     )
     assert normal.status == Article.Status.DONE and normal.claims.exists()
+
+
+@pytest.mark.django_db
+def test_upgrading_removes_credentials_already_stored_in_addresses():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from claims.models import Feed, ImportItem, ImportJob
+
+    strip_credentials = import_module("claims.migrations.0011_strip_url_credentials").strip_credentials
+    plain = make_article(url="https://kabar.example/a")
+    copy = make_article(url="https://rina:s3cret@kabar.example/a")
+    other = make_article(url="https://rina:s3cret@kabar.example/b", canonical_url="https://rina:s3cret@kabar.example/b")
+    job = ImportJob.objects.create(kind="urls", source="list")
+    item = ImportItem.objects.create(job=job, position=1, url="http://u:p@kabar.example/c")
+    feed = Feed.objects.create(url="https://u:p@kabar.example/rss.xml")
+    strip_credentials(apps, None)
+    urls = dict(Article.objects.values_list("pk", "url"))
+    assert urls == {plain.pk: "https://kabar.example/a", copy.pk: "", other.pk: "https://kabar.example/b"}
+    assert Article.objects.get(pk=other.pk).canonical_url == "https://kabar.example/b"
+    assert ImportItem.objects.get(pk=item.pk).url == "http://kabar.example/c"
+    assert Feed.objects.get(pk=feed.pk).url == "https://kabar.example/rss.xml"
