@@ -10,12 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-GOLDEN = Path(__file__).resolve().parent / "fixtures" / "extraction_golden"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTICLES = {
+    "tribunnews-hamas-rusia.txt": FIXTURES / "tribunnews-hamas-rusia.txt",
+    "council-budget-en.txt": FIXTURES / "extraction_golden" / "council-budget-en.txt",
+}
 
 
 def _flat(name: str, size: int) -> str:
     """A news article repeated into one paragraph of `size` characters."""
-    article = " ".join((GOLDEN / name).read_text(encoding="utf-8").split())
+    article = " ".join(ARTICLES[name].read_text(encoding="utf-8").split())
     return (article + " ") * (size // (len(article) + 1) + 1)
 
 
