@@ -120,23 +120,115 @@ _LEXICON: dict[str, dict[str, frozenset[str]]] = {
         "en": _words("not no never n't don't didn't doesn't isn't wasn't"),
         "id": _words("tidak tak bukan belum jangan"),
     },
+    # Topics and shapes that carry across the languages: who is accountable (public bodies,
+    # courts, laws), where a figure comes from (data, reports, studies), and the kinds of
+    # sentence that are facts but not worth checking: match play, schedules, product specs.
+    "public_body": {
+        "en": _words(
+            "government president minister ministry congress senate parliament police court judge law laws "
+            "bill act tax taxes federal state agency department officials official military army election "
+            "vote voters prosecutor investigation charged arrested"
+        ),
+        "id": _words(
+            "pemerintah presiden menteri kementerian dpr dprd mpr polisi polri polda polres kpk bpk bps "
+            "pengadilan hakim jaksa undang-undang uu pasal peraturan perda hukum pajak anggaran apbn apbd "
+            "tni gubernur bupati wali pemilu pilkada tersangka terdakwa ditangkap kasus korupsi"
+        ),
+    },
+    "harm": {
+        "en": _words(
+            "killed died dead death deaths injured wounded victims victim disaster earthquake flood floods fire "
+            "attack attacks shooting bomb crash disease cancer virus outbreak"
+        ),
+        "id": _words(
+            "tewas meninggal korban luka gempa banjir longsor kebakaran serangan penembakan bom bencana "
+            "kecelakaan penyakit kanker virus wabah"
+        ),
+    },
+    "entertainment": {
+        "en": _words("film movie album song songs singer actress actor concert fans instagram celebrity star"),
+        "id": _words(
+            "film album lagu penyanyi aktris aktor konser penggemar netizen instagram selebriti artis pelantun musisi"
+        ),
+    },
+    "data_source": {
+        "en": _words("data report reports survey study studies research statistics census according figures"),
+        "id": _words("data laporan survei studi penelitian riset statistik sensus mencatat tercatat menurut"),
+    },
+    "sport": {
+        "en": _words(
+            "goal goals score scored match game games season league cup final team coach striker midfielder "
+            "defender referee penalty minute minutes half-time halftime points champions tournament"
+        ),
+        "id": _words(
+            "gol skor laga pertandingan babak musim liga piala final klasemen pelatih striker gelandang "
+            "bek kiper wasit penalti menit poin juara turnamen tanding bertanding unggul imbang set"
+        ),
+    },
+    "schedule": {
+        "en": _words("scheduled schedule tomorrow tonight upcoming next later soon"),
+        "id": _words("dijadwalkan jadwal dijadwal besok mendatang nanti rencananya digelar berlangsung pukul"),
+    },
+    "product": {
+        "en": _words("app apps feature features smartphone device camera battery users download version"),
+        "id": _words(
+            "aplikasi fitur smartphone ponsel perangkat kamera baterai pengguna unduh versi megapixel prosesor layar"
+        ),
+    },
 }
 _BOTH = {name: by_lang["en"] | by_lang["id"] for name, by_lang in _LEXICON.items()}
 _FOR_LANG = {lang: {name: by_lang[lang] for name, by_lang in _LEXICON.items()} for lang in ("en", "id")}
 
 
+# A match score or result line (`11 - 7`, `0-2`, `21 - 13, 21 - 16`) and a time of day
+# (`pukul 19.00 WIB`, `08.40 - 09.00`, `7:30 p.m.`): shapes of play-by-play and schedules.
+_MATCH_SCORE = re.compile(
+    r"(?<![\d.,/])\d{1,2} ?[-–] ?\d{1,2}(?![\d/]|[.,]\d| ?(?:tahun|juta|ribu|persen|%|years?|million|percent))"
+)
+_CLOCK = re.compile(
+    r"\b(?:pukul|jam) \d|\b\d{1,2}[.:]\d\d ?(?:WIB|WITA|WIT|waktu setempat|a\.?m\b|p\.?m\b)", re.IGNORECASE
+)
+_QUOTE_CHARS = re.compile(r"[\"“”]")
+
+
 def score(content: str, *, lang: str) -> float:
-    """Return 0..1: the probability-like check-worthiness of a claim's content."""
+    """Return 0..1: the calibrated probability that the content is a check-worthy claim.
+
+    0.5 is the line between check-worthy and not, for every kind of claim (quoted,
+    reported or the outlet's own) and both languages.
+    """
     model = _model()
-    total = model["bias"]
-    weights = model["weights"]
+    raw = model["bias"]
+    shared = model["shared"]
+    own = model["shared_by_lang"].get(lang, {})
     for name, value in features(content, lang=lang).items():
-        total += weights.get(name, 0.0) * value
-    return 1.0 / (1.0 + math.exp(-total))
+        raw += (shared.get(name, 0.0) + own.get(name, 0.0)) * value
+    vocabularies = model["words"]
+    for prefix in _WORD_PREFIXES.get(lang, ("en", "id")):
+        vocabulary = vocabularies.get(prefix)
+        if vocabulary:
+            for term in word_terms(content):
+                raw += vocabulary.get(term, 0.0)
+    a, b = model["calibration"].get(lang, model["calibration"]["other"])
+    low, high = model["clip"]
+    z = a * raw + b
+    probability = 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+    return min(max(probability, low), high)
+
+
+_WORD_PREFIXES = {"en": ("en",), "id": ("id",)}
+
+
+def word_terms(content: str) -> list[str]:
+    """Lower-cased words and word pairs, figures reduced to `0`, for the per-language weights."""
+    words = ["0" if t[0].isdigit() else t.lower().replace("’", "'") for t in _TOKEN.findall(content)]
+    terms = list(dict.fromkeys(words))
+    terms.extend(dict.fromkeys(f"{x} {y}" for x, y in zip(words, words[1:], strict=False)))
+    return terms
 
 
 def features(content: str, *, lang: str) -> dict[str, float]:
-    """Name -> value for the cues above; shared between scoring and bench/checkworthiness.py."""
+    """Name -> value for the cues above; shared by both languages and by bench/checkworthiness.py."""
     tokens = _TOKEN.findall(content)
     lowered = [t.lower().replace("’", "'") for t in tokens]
     words = set(lowered)
@@ -144,6 +236,10 @@ def features(content: str, *, lang: str) -> dict[str, float]:
     found: dict[str, float] = {"log_length": math.log1p(n)}
     if n <= 5:
         found["short"] = 1.0
+    elif n <= 12:
+        found["length_6_12"] = 1.0
+    elif n > 40:
+        found["length_over_40"] = 1.0
     lexicon = _FOR_LANG.get(lang, _BOTH)
     for name, vocabulary in lexicon.items():
         if not words.isdisjoint(vocabulary):
@@ -162,10 +258,18 @@ def features(content: str, *, lang: str) -> dict[str, float]:
     capitalised = sum(1 for t in tokens[1:] if t[0].isupper() and t.lower() not in _BOTH["first_singular"])
     if capitalised:
         found["named_entities"] = min(capitalised, 4) / 4
+        if n and capitalised / n > 0.5:
+            found["mostly_names"] = 1.0
     if lang != "id":
         past = sum(1 for t in lowered if len(t) > 4 and t.endswith("ed"))
         if past:
             found["past_tense_ed"] = 1.0
+    if _MATCH_SCORE.search(content):
+        found["match_score"] = 1.0
+    if _CLOCK.search(content):
+        found["clock_time"] = 1.0
+    if _QUOTE_CHARS.search(content):
+        found["inner_quote"] = 1.0
     return found
 
 
@@ -173,5 +277,6 @@ def features(content: str, *, lang: str) -> dict[str, float]:
 def _model() -> dict:
     """Load the shipped weights once; a missing file gives a neutral 0.5 for every claim."""
     if not MODEL_PATH.exists():
-        return {"bias": 0.0, "weights": {}}
+        neutral = {"other": [1.0, 0.0]}
+        return {"bias": 0.0, "shared": {}, "shared_by_lang": {}, "words": {}, "calibration": neutral, "clip": [0, 1]}
     return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
