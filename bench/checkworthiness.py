@@ -302,7 +302,8 @@ def main(argv=None):
         print(f"  {kind:<10} {len(contents):>5}   previous {cells[0]}   new {cells[1]}")
 
     texts = en_dev + id_dev
-    for label, scorer in (("previous", old), ("new", new)):
+    uncached = checkworthiness._score.__wrapped__  # the cache would time dictionary look-ups
+    for label, scorer in (("previous", old), ("new", lambda t, *, lang: uncached(t, lang))):
         best = float("inf")
         for _ in range(3):
             started = time.perf_counter()
