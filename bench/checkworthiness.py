@@ -227,6 +227,7 @@ def fit_and_export(en_texts, en_labels, id_texts, id_labels) -> None:
     checkworthiness.MODEL_PATH.write_text(json.dumps(payload, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
     checkworthiness._model.cache_clear()
     checkworthiness._score.cache_clear()
+    checkworthiness._cue_weights.cache_clear()
     print(
         f"wrote {checkworthiness.MODEL_PATH.relative_to(ROOT)}: {len(shared)} shared cues, "
         f"{len(words['en'])} English and {len(words['id'])} Indonesian terms"

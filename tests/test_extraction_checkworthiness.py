@@ -204,12 +204,14 @@ def test_a_missing_model_file_gives_a_neutral_score(monkeypatch, tmp_path):
     monkeypatch.setattr(checkworthiness, "MODEL_PATH", tmp_path / "absent.json")
     checkworthiness._model.cache_clear()
     checkworthiness._score.cache_clear()
+    checkworthiness._cue_weights.cache_clear()
     try:
         assert score("Harga BBM naik 10 persen.", lang="id") == 0.5
     finally:
         monkeypatch.undo()
         checkworthiness._model.cache_clear()
         checkworthiness._score.cache_clear()
+        checkworthiness._cue_weights.cache_clear()
 
 
 def test_scoring_is_fast():

@@ -19,6 +19,7 @@ import json
 import math
 import re
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("checkworthiness_model.json")
@@ -210,17 +211,16 @@ def _score(content: str, lang: str) -> float:
     tokens = _TOKEN.findall(content)
     lowered = [t.lower().replace("’", "'") for t in tokens]
     raw = model["bias"]
-    shared = model["shared"]
-    own = model["shared_by_lang"].get(lang, {})
+    cues = _cue_weights(lang)
     for name, value in _features(content, tokens, lowered, lang).items():
-        raw += (shared.get(name, 0.0) + own.get(name, 0.0)) * value
+        raw += cues.get(name, 0.0) * value
     vocabularies = model["words"]
     terms = None
     for prefix in _WORD_PREFIXES.get(lang, ("en", "id")):
         vocabulary = vocabularies.get(prefix)
         if vocabulary:
             terms = terms or _word_terms(tokens, lowered)
-            raw += sum(vocabulary.get(term, 0.0) for term in terms)
+            raw += sum(map(vocabulary.get, terms, repeat(0.0)))
     a, b = model["calibration"].get(lang, model["calibration"]["other"])
     low, high = model["clip"]
     z = a * raw + b
@@ -280,10 +280,8 @@ def _features(content: str, tokens: list[str], lowered: list[str], lang: str) ->
         found["named_entities"] = min(capitalised, 4) / 4
         if n and capitalised / n > 0.5:
             found["mostly_names"] = 1.0
-    if lang != "id":
-        past = sum(1 for t in lowered if len(t) > 4 and t.endswith("ed"))
-        if past:
-            found["past_tense_ed"] = 1.0
+    if lang != "id" and any(len(t) > 4 and t.endswith("ed") for t in lowered):
+        found["past_tense_ed"] = 1.0
     if digits:  # both shapes hold figures
         if _MATCH_SCORE_HINT.search(content) and _MATCH_SCORE.search(content):
             found["match_score"] = 1.0
@@ -293,6 +291,14 @@ def _features(content: str, tokens: list[str], lowered: list[str], lang: str) ->
     if _QUOTE_CHARS.search(content):
         found["inner_quote"] = 1.0
     return found
+
+
+@lru_cache(maxsize=8)
+def _cue_weights(lang: str) -> dict[str, float]:
+    """The shared weight of each cue plus this language's correction to it."""
+    model = _model()
+    own = model["shared_by_lang"].get(lang, {})
+    return {name: model["shared"].get(name, 0.0) + own.get(name, 0.0) for name in model["shared"].keys() | own.keys()}
 
 
 @lru_cache(maxsize=1)
