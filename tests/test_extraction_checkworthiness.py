@@ -1,6 +1,12 @@
-"""Check-worthiness: checkable facts score high, opinions, wishes, plans and questions low."""
+"""Check-worthiness: checkable facts score high, opinions, wishes, plans, questions, match reports,
+schedules and greetings low; scores are calibrated around 0.5 and rarely reach 0.99."""
 
+import csv
+import subprocess
+import sys
+import textwrap
 import time
+from pathlib import Path
 
 import pytest
 
@@ -89,8 +95,123 @@ def test_unknown_language_uses_both_word_lists():
 def test_shipped_model_is_loaded_from_the_package():
     model = checkworthiness._model()
     assert checkworthiness.MODEL_PATH.parent.name == "extraction"
-    assert model["weights"]["digits"] > 0
-    assert model["weights"]["question_mark"] < 0
+    assert model["shared"]["digits"] > 0
+    assert model["shared"]["question_mark"] < 0
+    assert set(model["calibration"]) >= {"en", "id", "other"}
+    assert model["words"]["en"] and model["words"]["id"]
+
+
+FIXTURE = Path(__file__).parent / "fixtures" / "checkworthiness_sentences.tsv"
+
+
+def _fixture() -> list[dict]:
+    with FIXTURE.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+@pytest.mark.parametrize(
+    ("claim", "others", "lang"),
+    [
+        (
+            "Menurut data BPS, jumlah pengangguran naik 5 persen menjadi 7 juta orang pada 2017.",
+            [
+                "Terima kasih atas dukungan seluruh masyarakat.",
+                "Persib menang 2 - 1 atas Persija di Stadion Gelora Bandung Lautan Api.",
+                "Pertandingan akan digelar pada Sabtu (22/7) pukul 19.00 WIB.",
+                "Selamat hari raya, mohon maaf lahir dan batin.",
+            ],
+            "id",
+        ),
+        (
+            "According to the Labor Department, unemployment fell to 3.9 percent in April.",
+            [
+                "Thank you all for coming tonight.",
+                "The Lakers beat the Celtics 101 - 97 on Sunday night.",
+                "The match kicks off at 7:30 p.m. tomorrow.",
+                "Congratulations to the team on a wonderful season.",
+            ],
+            "en",
+        ),
+    ],
+)
+def test_a_figure_with_a_named_source_ranks_above_greetings_scores_and_schedules(claim, others, lang):
+    top = score(claim, lang=lang)
+    assert top >= 0.5
+    for other in others:
+        assert score(other, lang=lang) < top
+
+
+def test_match_scores_schedules_and_greetings_stay_below_the_line_in_indonesian():
+    for text in [
+        "Hingga babak pertama berakhir, skor masih imbang 0 - 0.",
+        "Marcus/Kevin unggul 21 - 13, 21 - 16 atas pasangan Jepang.",
+        "Laga final akan berlangsung di Stadion Utama Gelora Bung Karno pada Minggu mendatang.",
+        "Konser tersebut dijadwalkan berlangsung besok malam di Jakarta.",
+        "Selamat datang di Jakarta, semoga betah.",
+    ]:
+        assert score(text, lang="id") < 0.5, text
+
+
+def test_match_score_and_clock_time_are_cues():
+    assert "match_score" in features("Persiba Balikpapan 0 - 2 Persipura Jayapura", lang="id")
+    assert "match_score" in features("unggul 21-13, 21-16", lang="id")
+    assert "match_score" not in features("periode 2015 - 2017", lang="id")
+    assert "match_score" not in features("naik 5 - 10 persen", lang="id")
+    assert "clock_time" in features("dimulai pukul 08.30 WIB", lang="id")
+    assert "clock_time" in features("starts at 7:30 p.m.", lang="en")
+
+
+def test_the_fixture_ranks_check_worthy_sentences_first_and_splits_them_at_one_half():
+    rows = _fixture()
+    assert len(rows) >= 40
+    scored = [(score(r["text"], lang=r["lang"]), r["label"] == "Yes") for r in rows]
+    yes = [s for s, y in scored if y]
+    no = [s for s, y in scored if not y]
+    # Of all (check-worthy, not) pairs, nearly all are ordered the right way round.
+    right = sum(a > b for a in yes for b in no)
+    assert right / (len(yes) * len(no)) >= 0.95
+    correct = sum((s >= 0.5) == y for s, y in scored)
+    assert correct / len(scored) >= 0.85
+
+
+def test_few_scores_reach_099_on_the_fixture():
+    scores = [score(r["text"], lang=r["lang"]) for r in _fixture()]
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert sum(s >= 0.99 for s in scores) / len(scores) <= 0.05
+    assert len({round(s, 2) for s in scores}) >= len(scores) // 2  # spread out, not piled at the ends
+
+
+def test_model_file_loads_and_scores_without_scikit_learn():
+    program = textwrap.dedent(
+        """
+        import sys
+        sys.modules["sklearn"] = None  # any import of scikit-learn now fails
+        from claims.extraction import checkworthiness, extract
+        s = checkworthiness.score("Harga BBM naik 10 persen menurut Pertamina.", lang="id")
+        assert 0.5 <= s <= 1.0, s
+        assert extract("Menurut BPS, inflasi naik 3 persen pada Juli 2017.", lang="id").claims
+        assert "sklearn" not in {m.split(".")[0] for m in sys.modules if sys.modules[m] is not None}
+        print("ok")
+        """
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", program], cwd=root, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_a_missing_model_file_gives_a_neutral_score(monkeypatch, tmp_path):
+    monkeypatch.setattr(checkworthiness, "MODEL_PATH", tmp_path / "absent.json")
+    checkworthiness._model.cache_clear()
+    checkworthiness._score.cache_clear()
+    checkworthiness._cue_weights.cache_clear()
+    try:
+        assert score("Harga BBM naik 10 persen.", lang="id") == 0.5
+    finally:
+        monkeypatch.undo()
+        checkworthiness._model.cache_clear()
+        checkworthiness._score.cache_clear()
+        checkworthiness._cue_weights.cache_clear()
 
 
 def test_scoring_is_fast():

@@ -17,8 +17,9 @@ from .flags import sentence_flags
 from .sentences import split_sentences
 from .types import Attribution
 
-# An assertion must read as a checkable fact, a little more surely than a quoted claim must.
-ASSERTION_MIN_CHECKWORTHINESS = 0.8
+# The same line as for quoted claims: the score is calibrated, and 0.5 means check-worthy
+# whoever makes the claim (match reports, schedules and greetings score below it).
+ASSERTION_MIN_CHECKWORTHINESS = 0.5
 _MIN_WORDS = 6
 _ENDS_A_STATEMENT = re.compile(r"[.!][\"'”’)\]]*\s*$")
 _BOILERPLATE = re.compile(

@@ -1,12 +1,16 @@
-"""How much a claim is a checkable statement of fact.
+"""How much a claim is a checkable statement of fact of public interest.
 
-A small logistic regression over cues that carry across English and Indonesian:
-numbers, money and percentages, comparisons, causal links, past events, named
-entities; against first-person opinion, wishes, modal and future verbs, greetings
-and questions. Each cue is looked up in a per-language word list but lands on the
-same feature, so weights fitted on English (CLEF CheckThat! 2024) also score
-Indonesian. The weights live in checkworthiness_model.json beside this module
-(bench/checkworthiness.py refits them); scoring is plain Python.
+A logistic regression, scored in plain Python, over two kinds of evidence. Cues that carry
+across English and Indonesian: numbers, money and percentages, comparisons, causal links, past
+events, named entities, public bodies, data sources, harm; against first-person opinion, wishes,
+modal and future verbs, greetings, questions, and the shapes of facts nobody checks (match
+scores and play, schedules and clock times, product specifications, entertainment). Each cue is
+looked up in a per-language word list but lands on the same feature, with a shared weight and a
+per-language correction. And per-language weights for words and word pairs. Weights were fitted
+on CLEF CheckThat! 2024 English train and labelled Indonesian news sentences, then calibrated per
+language on held-out data, so 0.5 is the line between check-worthy and not (as likely as not
+under an even prior) for every kind of claim. They live in checkworthiness_model.json beside
+this module; bench/checkworthiness.py refits and measures them.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import json
 import math
 import re
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("checkworthiness_model.json")
@@ -120,30 +125,141 @@ _LEXICON: dict[str, dict[str, frozenset[str]]] = {
         "en": _words("not no never n't don't didn't doesn't isn't wasn't"),
         "id": _words("tidak tak bukan belum jangan"),
     },
+    # Topics and shapes that carry across the languages: who is accountable (public bodies,
+    # courts, laws), where a figure comes from (data, reports, studies), and the kinds of
+    # sentence that are facts but not worth checking: match play, schedules, product specs.
+    "public_body": {
+        "en": _words(
+            "government president minister ministry congress senate parliament police court judge law laws "
+            "bill act tax taxes federal state agency department officials official military army election "
+            "vote voters prosecutor investigation charged arrested"
+        ),
+        "id": _words(
+            "pemerintah presiden menteri kementerian dpr dprd mpr polisi polri polda polres kpk bpk bps "
+            "pengadilan hakim jaksa undang-undang uu pasal peraturan perda hukum pajak anggaran apbn apbd "
+            "tni gubernur bupati wali pemilu pilkada tersangka terdakwa ditangkap kasus korupsi"
+        ),
+    },
+    "harm": {
+        "en": _words(
+            "killed died dead death deaths injured wounded victims victim disaster earthquake flood floods fire "
+            "attack attacks shooting bomb crash disease cancer virus outbreak"
+        ),
+        "id": _words(
+            "tewas meninggal korban luka gempa banjir longsor kebakaran serangan penembakan bom bencana "
+            "kecelakaan penyakit kanker virus wabah"
+        ),
+    },
+    "entertainment": {
+        "en": _words("film movie album song songs singer actress actor concert fans instagram celebrity star"),
+        "id": _words(
+            "film album lagu penyanyi aktris aktor konser penggemar netizen instagram selebriti artis pelantun musisi"
+        ),
+    },
+    "data_source": {
+        "en": _words("data report reports survey study studies research statistics census according figures"),
+        "id": _words("data laporan survei studi penelitian riset statistik sensus mencatat tercatat menurut"),
+    },
+    "sport": {
+        "en": _words(
+            "goal goals score scored match game games season league cup final team coach striker midfielder "
+            "defender referee penalty minute minutes half-time halftime points champions tournament"
+        ),
+        "id": _words(
+            "gol skor laga pertandingan babak musim liga piala final klasemen pelatih striker gelandang "
+            "bek kiper wasit penalti menit poin juara turnamen tanding bertanding unggul imbang set"
+        ),
+    },
+    "schedule": {
+        "en": _words("scheduled schedule tomorrow tonight upcoming next later soon"),
+        "id": _words("dijadwalkan jadwal dijadwal besok mendatang nanti rencananya digelar berlangsung pukul"),
+    },
+    "product": {
+        "en": _words("app apps feature features smartphone device camera battery users download version"),
+        "id": _words(
+            "aplikasi fitur smartphone ponsel perangkat kamera baterai pengguna unduh versi megapixel prosesor layar"
+        ),
+    },
 }
 _BOTH = {name: by_lang["en"] | by_lang["id"] for name, by_lang in _LEXICON.items()}
 _FOR_LANG = {lang: {name: by_lang[lang] for name, by_lang in _LEXICON.items()} for lang in ("en", "id")}
 
 
+# A match score or result line (`11 - 7`, `0-2`, `21 - 13, 21 - 16`) and a time of day
+# (`pukul 19.00 WIB`, `08.40 - 09.00`, `7:30 p.m.`): shapes of play-by-play and schedules.
+_MATCH_SCORE = re.compile(
+    r"(?<![\d.,/])\d{1,2} ?[-–] ?\d{1,2}(?![\d/]|[.,]\d| ?(?:tahun|juta|ribu|persen|%|years?|million|percent))"
+)
+_MATCH_SCORE_HINT = re.compile(r"\d ?[-–] ?\d")  # a cheap first look; most sentences have no such pair
+_CLOCK_WORD = re.compile(r"\b(?:pukul|jam) \d")
+_CLOCK_ZONE = re.compile(r"\d[.:]\d\d ?(?:wib|wita|wit|waktu setempat|a\.?m\b|p\.?m\b)")  # on lower case
+_QUOTE_CHARS = re.compile(r"[\"“”]")
+
+
 def score(content: str, *, lang: str) -> float:
-    """Return 0..1: the probability-like check-worthiness of a claim's content."""
+    """Return 0..1: the calibrated probability that the content is a check-worthy claim.
+
+    0.5 is the line between check-worthy and not, for every kind of claim (quoted,
+    reported or the outlet's own) and both languages.
+    """
+    return _score(content, lang)
+
+
+@lru_cache(maxsize=2048)  # the outlet's own sentences are scored when found and again as claims
+def _score(content: str, lang: str) -> float:
     model = _model()
-    total = model["bias"]
-    weights = model["weights"]
-    for name, value in features(content, lang=lang).items():
-        total += weights.get(name, 0.0) * value
-    return 1.0 / (1.0 + math.exp(-total))
+    tokens = _TOKEN.findall(content)
+    lowered = [t.lower().replace("’", "'") for t in tokens]
+    raw = model["bias"]
+    cues = _cue_weights(lang)
+    for name, value in _features(content, tokens, lowered, lang).items():
+        raw += cues.get(name, 0.0) * value
+    vocabularies = model["words"]
+    terms = None
+    for prefix in _WORD_PREFIXES.get(lang, ("en", "id")):
+        vocabulary = vocabularies.get(prefix)
+        if vocabulary:
+            terms = terms or _word_terms(tokens, lowered)
+            raw += sum(map(vocabulary.get, terms, repeat(0.0)))
+    a, b = model["calibration"].get(lang, model["calibration"]["other"])
+    low, high = model["clip"]
+    z = a * raw + b
+    probability = 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+    return min(max(probability, low), high)
+
+
+_WORD_PREFIXES = {"en": ("en",), "id": ("id",)}
+
+
+def word_terms(content: str) -> set[str]:
+    """Lower-cased words and word pairs, figures reduced to `0`, for the per-language weights."""
+    tokens = _TOKEN.findall(content)
+    return _word_terms(tokens, [t.lower().replace("’", "'") for t in tokens])
+
+
+def _word_terms(tokens: list[str], lowered: list[str]) -> set[str]:
+    words = ["0" if t[0].isdigit() else low for t, low in zip(tokens, lowered, strict=True)]
+    terms = set(words)
+    terms.update([f"{x} {y}" for x, y in zip(words, words[1:], strict=False)])
+    return terms
 
 
 def features(content: str, *, lang: str) -> dict[str, float]:
-    """Name -> value for the cues above; shared between scoring and bench/checkworthiness.py."""
+    """Name -> value for the cues above; shared by both languages and by bench/checkworthiness.py."""
     tokens = _TOKEN.findall(content)
-    lowered = [t.lower().replace("’", "'") for t in tokens]
+    return _features(content, tokens, [t.lower().replace("’", "'") for t in tokens], lang)
+
+
+def _features(content: str, tokens: list[str], lowered: list[str], lang: str) -> dict[str, float]:
     words = set(lowered)
     n = len(tokens)
     found: dict[str, float] = {"log_length": math.log1p(n)}
     if n <= 5:
         found["short"] = 1.0
+    elif n <= 12:
+        found["length_6_12"] = 1.0
+    elif n > 40:
+        found["length_over_40"] = 1.0
     lexicon = _FOR_LANG.get(lang, _BOTH)
     for name, vocabulary in lexicon.items():
         if not words.isdisjoint(vocabulary):
@@ -162,16 +278,33 @@ def features(content: str, *, lang: str) -> dict[str, float]:
     capitalised = sum(1 for t in tokens[1:] if t[0].isupper() and t.lower() not in _BOTH["first_singular"])
     if capitalised:
         found["named_entities"] = min(capitalised, 4) / 4
-    if lang != "id":
-        past = sum(1 for t in lowered if len(t) > 4 and t.endswith("ed"))
-        if past:
-            found["past_tense_ed"] = 1.0
+        if n and capitalised / n > 0.5:
+            found["mostly_names"] = 1.0
+    if lang != "id" and any(len(t) > 4 and t.endswith("ed") for t in lowered):
+        found["past_tense_ed"] = 1.0
+    if digits:  # both shapes hold figures
+        if _MATCH_SCORE_HINT.search(content) and _MATCH_SCORE.search(content):
+            found["match_score"] = 1.0
+        low = content.lower()
+        if ("pukul " in low or "jam " in low) and _CLOCK_WORD.search(low) or _CLOCK_ZONE.search(low):
+            found["clock_time"] = 1.0
+    if _QUOTE_CHARS.search(content):
+        found["inner_quote"] = 1.0
     return found
+
+
+@lru_cache(maxsize=8)
+def _cue_weights(lang: str) -> dict[str, float]:
+    """The shared weight of each cue plus this language's correction to it."""
+    model = _model()
+    own = model["shared_by_lang"].get(lang, {})
+    return {name: model["shared"].get(name, 0.0) + own.get(name, 0.0) for name in model["shared"].keys() | own.keys()}
 
 
 @lru_cache(maxsize=1)
 def _model() -> dict:
     """Load the shipped weights once; a missing file gives a neutral 0.5 for every claim."""
     if not MODEL_PATH.exists():
-        return {"bias": 0.0, "weights": {}}
+        neutral = {"other": [1.0, 0.0]}
+        return {"bias": 0.0, "shared": {}, "shared_by_lang": {}, "words": {}, "calibration": neutral, "clip": [0, 1]}
     return json.loads(MODEL_PATH.read_text(encoding="utf-8"))

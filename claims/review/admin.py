@@ -108,10 +108,15 @@ class SpeakerFilter(admin.SimpleListFilter):
 class CheckworthinessFilter(admin.SimpleListFilter):
     title = "check-worthiness"
     parameter_name = "checkworthy"
-    BANDS = {"high": (0.7, None), "medium": (0.4, 0.7), "low": (None, 0.4)}
+    # Scores are calibrated: 0.5 is the line between check-worthy and not.
+    BANDS = {"high": (0.7, None), "medium": (0.5, 0.7), "low": (None, 0.5)}
 
     def lookups(self, request, model_admin):
-        return [("high", "0.7 and above"), ("medium", "0.4 to 0.7"), ("low", "below 0.4")]
+        return [
+            ("high", "0.7 and above"),
+            ("medium", "0.5 to 0.7 (check-worthy)"),
+            ("low", "below 0.5 (not check-worthy)"),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() not in self.BANDS:
@@ -176,6 +181,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["claims/admin.css"]}
+
     paginator = LargeTablePaginator
     list_display = [
         "short_content",

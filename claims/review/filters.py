@@ -13,7 +13,13 @@ from django.core.exceptions import ValidationError
 from ..models import Claim, Outlet, Speaker, Verdict
 
 LANGUAGES = [("id", "Indonesian"), ("en", "English")]
-CHECKWORTHINESS = [("", "Any check-worthiness"), ("0.4", "0.4 and above"), ("0.7", "0.7 and above")]
+# Scores are calibrated: 0.5 and above is check-worthy, whoever made the claim.
+CHECKWORTHINESS = [
+    ("", "Any check-worthiness"),
+    ("0.5", "Check-worthy (0.5 and above)"),
+    ("0.7", "0.7 and above"),
+    ("0.9", "0.9 and above"),
+]
 
 
 class VerdictField(forms.ModelChoiceField):
