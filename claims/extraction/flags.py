@@ -1,9 +1,22 @@
 """Warnings for the reviewer about a claim's sentence.
 
 `missing_entity`: some scrapers keep the text around a hyperlink but drop the
-link text, which was usually a name (`bertemu dengan .`, `Delegasi , yang`,
-`Mengutip pernyataan , menyebutkan`, `TRIBUNNEWS.COM - dan makin`). The
-sentence then cannot say who did what, so its claims need a human look.
+link text, which was usually a name. The sentence then cannot say who did what,
+so its claims need a human look. A dropped name leaves shapes that the language
+does not otherwise make, found here by word class rather than by word:
+
+- punctuation after a space (`bertemu dengan .`, `Delegasi , yang`, `Kepala , ,`,
+  `ungkap .`), empty brackets, `’s` with no owner;
+- a preposition that takes a noun phrase followed by another function word or a
+  verb (`kepada dalam`, `by on Monday`), a transitive verb with no object before a
+  preposition or full stop (`membutuhkan untuk`, `told on Monday`);
+- a clause with no subject: `bahwa` followed by an active verb (`bahwa telah
+  menunda`), a sentence or a dateline followed by a lower-case word (`. harus
+  hadir`, `TRIBUNNEWS.COM - dan`), a title with a verb and no name (`Mr. said`);
+- a possessed noun with no possessor before a preposition (`peran dalam`) and
+  contrasting verbs with no subjects (`menyetujuinya, tetapi menolaknya`).
+
+`gap_offsets` says where each gap is: the offset where the dropped name stood.
 """
 
 from __future__ import annotations
@@ -13,34 +26,176 @@ from functools import lru_cache
 
 MISSING_ENTITY = "missing_entity"
 
-_GAP = re.compile(
-    r"""(?:
-        [^\W\d_]\ +[.,;](?=\s|$)                                   # `Delegasi , yang`, `dengan .`
-      | \b(?:dengan|oleh|kepada|terhadap|antara|bersama)\ ?[.,;](?=\s|$)  # `bertemu dengan.`
-      | \b(?:kepada|oleh|terhadap)\ (?:dalam|di|pada|saat|dan|untuk)\b       # `kata Butet kepada dalam ...`
-      | (?:\.(?:com|COM|id)|[A-Z]{3,})\ [-–—]+\ (?:dan|atau|serta|yang|dengan|di|ke)\b  # `TRIBUNNEWS.COM - dan`
-    )""",
+
+def _words(block: str) -> str:
+    return "|".join(sorted(set(block.split()), key=lambda w: (-len(w), w)))
+
+
+# -- word classes ------------------------------------------------------------------------------
+
+# Indonesian prepositions that need a noun phrase after them (never a verb or a clause).
+_ID_NP_PREPOSITIONS = _words("kepada oleh terhadap bagi di ke pada")
+# Words that cannot open that noun phrase: prepositions, conjunctions, auxiliaries.
+_ID_FUNCTION_WORDS = _words(
+    "dan atau serta untuk pada dengan oleh kepada terhadap bahwa telah akan sudah harus tidak di ke dari "
+    "tentang mengenai sebagai dalam pun adalah merupakan"
+)
+# After these the next word may be a locative noun (`di dalam`, `ke luar`) or part of a compound.
+_ID_COMPOUNDS = {"di": {"dalam"}, "ke": {"dalam"}, "pada": {"dengan"}, "oleh": {"karena"}}
+_ID_AUXILIARIES = _words(
+    "telah akan sudah sedang masih harus tidak tak belum juga pun segera terus tetap sempat bisa dapat perlu "
+    "ingin mau hanya baru kembali lebih langsung"
+)
+# Words that look like me-/ber- verbs but are nouns, pronouns, prepositions or conjunctions.
+_NOT_VERBS = frozenset(
+    """
+    mereka memang melalui menurut menurutnya mendatang meski meskipun menjelang mengenai merupakan menjadi
+    menteri menit meja merah media medis merek meter metode mesin mental mentah menu menara mei
+    melainkan melihat mengingat menimbang menyusul berdasarkan berkat bersama berbagai beberapa berikut
+    berikutnya berita berat beras beruang berarti berupa bersih bermacam berkali-kali beragam
+    """.split()
+)
+# me-...-kan / me-...-i forms that are adjectives or take no object.
+_ID_NOT_TRANSITIVE = frozenset(
+    """
+    membanggakan mengecewakan menyenangkan mengkhawatirkan memprihatinkan menjanjikan mengagumkan
+    membingungkan menegangkan menakutkan mengejutkan mengesankan memuaskan menguntungkan merugikan melelahkan
+    menyedihkan memalukan mencengangkan meyakinkan menggembirakan mencurigakan mematikan menyakitkan
+    membosankan mengerikan mengasyikkan menjengkelkan menggemaskan melegakan memilukan mengharukan
+    melahirkan melanjutkan melainkan memutuskan memfokuskan memungkinkan menjadi mengenai melalui mengerti
+    menanti menari menyanyi mendaki menepi memberi membeli mencari
+    """.split()
+)
+# Cue verbs: their object is a clause that may come after a recipient or a place.
+_ID_CUE_VERBS = frozenset(
+    """
+    mengatakan menyatakan menyebutkan menegaskan menekankan menjelaskan menerangkan mengungkapkan menuturkan
+    menyampaikan menambahkan mengakui mengumumkan melaporkan menilai mengharapkan menginginkan memastikan
+    mengingatkan memperingatkan menyarankan mengusulkan menanyakan menginformasikan mengajarkan menceritakan
+    mengabarkan mengimbau menghimbau membenarkan memaparkan mengemukakan mengutarakan membeberkan
+    """.split()
+)
+_ID_TRANSITIVE_I = _words("menemui mendatangi menghadiri mengunjungi menyetujui mengikuti mewakili menyaingi")
+_ID_TRAILING_CUES = _words("kata ujar ucap tutur ungkap jelas tambah imbuh tegas papar lanjut sebut tandas terang")
+_EN_CUES = _words("says said sings told added wrote asked explained continued insisted noted argued")
+_ID_OPENERS = _words(
+    "Jika Kalau Apabila Bila Saat Ketika Sebelum Setelah Sesudah Sekitar Selain Meski Meskipun Walaupun Namun "
+    "Sementara Sebelumnya Kemudian Usai Seusai Dalam Pada Lalu Akhirnya Sejak Selama"
+)
+_ID_DEGREE = frozenset("sangat cukup lebih paling begitu amat agak kurang terlalu makin semakin kian".split())
+# Nouns read with a possessor (`peran Rusia`, `posisi teguh Rusia`) before a preposition.
+_ID_POSSESSED = _words("peran peranan posisi sikap komitmen kontribusi keterlibatan kehadiran")
+
+_EN_NP_PREPOSITIONS = _words("by of from with between against toward towards upon")
+_EN_FUNCTION_WORDS = _words("and or but on in at to for of by with during after before was is has had will")
+_EN_IDIOMS = {"by": {"and"}, "from": {"to"}, "with": {"in"}, "of": {"at"}}
+_EN_TRANSITIVE = _words(
+    """
+    told thanked urged accused praised criticized criticised defeated interviewed congratulated blamed sued
+    appointed nominated endorsed quoted informed reminded assured persuaded convinced condemned visited
+    """
+)
+_EN_PASSIVE = frozenset("was were is are be been being get got gets getting".split())
+_EN_TITLES = _words("Mr Mrs Ms Dr Sen Rep Gov Gen Prof Lt Col Sgt Capt Adm Supt Insp")
+# Words before a full stop that are abbreviations, so a lower-case word may follow.
+_ABBREVIATIONS = frozenset(
+    """
+    corp dept univ prof capt sept gov sen rep inc ltd bros assn natl intl est approx vs etc dll dkk dsb
+    jl jln no tgl hlm kab kec kel prov ket sdr bpk
+    """.split()
+)
+
+# -- shapes -------------------------------------------------------------------------------------
+# Each pattern has an empty group `at` where the name stood.
+
+_SHARED = re.compile(
+    r"""
+      (?<=[^\W\d_]|[-–,])\ +(?P<at>)[.,;)](?=\s|$|["”’')])     # `dengan .`, `Delegasi , yang`, `BTS, , sudah`
+    | (?<=\.)\ +(?P<at2>)[,;](?=\s)                           # `Sen. , D-Ill.`
+    | \((?P<at3>)\)                                            # `Middle East Monitor ()`
+    | (?<=\s)['"“‘]\ (?P<at6>)['"”’](?=[\s,.])                 # `film ' ' itu`
+    | (?:\.(?:com|COM|id)|[A-Z]{3,})\ [-–—]+\ (?P<at4>)[a-z]   # `TRIBUNNEWS.COM - dan`
+    | (?<![^\W\d_])(?P<word>[^\W\d_]{4,}|[A-Z][a-z]{2})\.\ +(?P<at5>)(?=[a-z]{2,}\b)  # `Gaza. harus hadir`
+    """,
     re.VERBOSE,
 )
-_OPENS_WITH_GAP = re.compile(r"(?:dan|atau|serta|yang|dengan)\s")
+_ID = re.compile(
+    rf"""
+      \b(?P<prep>{_ID_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_ID_FUNCTION_WORDS})\b    # `kepada dalam`
+    | \b(?:{_ID_NP_PREPOSITIONS}|para)\ (?P<at2>)(?=(?P<verb>me[a-z]{{3,}})\b)  # `oleh menolak`
+    | \bpara\ (?P<at9>)(?={_ID_FUNCTION_WORDS}|hanya|yang\b)                        # `dari para hanya`
+    | ["”]\ (?:{_ID_TRAILING_CUES})\ ?(?P<at10>)(?=(?:di|kepada|dalam|saat|pada|ketika|usai|seusai|melalui)\b|[.,]|$)
+    | \b(?:dengan|oleh|kepada|terhadap|antara|bersama|dari|untuk|tentang|mengenai)(?P<at3>)[.,;](?=\s|$)
+    | ^(?:{_ID_OPENERS})\b[^,."“]{{0,60}},\ (?P<at11>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb3>me[a-z]{{3,}})\b)
+    | \bbahwa\ (?P<at4>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>(?:me|ber)[a-z]{{3,}})\b)  # `bahwa telah menunda`
+    | (?P<degree>\w+\ )?\b(?P<tverb>me[a-z]{{3,}}kan|{_ID_TRANSITIVE_I})\ ?(?P<at5>)
+      (?:[.;](?=\s|$)|(?=(?:untuk|di|pada)\b))                                  # `membutuhkan untuk`
+    | \b(?:{_ID_POSSESSED})(?:\ [a-z]+)?\ (?P<at6>)(?=dalam\ (?:me|ber)[a-z]{{3,}})  # `peran dalam mendukung`
+    | \bme[a-z]+nya,\ (?:tetapi|namun|sedangkan)\ (?P<at7>)(?=me[a-z]+nya\b)      # `menyetujuinya, tetapi menolaknya`
+    | \bdi[a-z]{{3,}}\b[^.,;]*,\ (?:dan|tetapi)\ (?P<at8>)(?=me[a-z]+nya\b)        # `diusulkan ..., dan menyetujuinya`
+    """,
+    re.VERBOSE,
+)
+_EN = re.compile(
+    rf"""
+      \b(?P<prep>{_EN_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_EN_FUNCTION_WORDS})\b   # `by on Monday`
+    | (?P<before>\w+\ )?\b(?P<tverb>{_EN_TRANSITIVE})\ ?(?P<at2>)
+      (?:[.;](?=\s|$)|(?=,\ )|(?=(?:on|in|at|that|during|after|before|last|this)\b))  # `told on Monday`
+    | (?:^|\b(?:the|of|and|by|with|to|from|in)\ )(?P<at3>)['’]s\b                                          # `the ’s decision`
+    | \baccording\ to(?P<at4>)[.,;]                                                # `according to,`
+    | \b(?:{_EN_TITLES})\.\ +(?P<at5>)(?=[a-z]{{2,}}\b)                            # `Mr. said`
+    | [,.!?][”"]\ +(?P<at6>)(?:{_EN_CUES})\b(?!\ (?:the|a|an|his|her|their|its|one|another|[A-Z]))  # `,” said to`
+    | (?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\ (?P<at7>)(?=(?:and|or|but|of|in|on|at|to|for|by|with|is|was|has|said)\b(?!-))  # `the and`
+    """,
+    re.VERBOSE,
+)
+_LOWER_START = re.compile(r"[\"“‘']?(?P<at>)(?=[a-z]{2,}\b(?![.\w]))")  # `harus hadir ...`, `said on Monday`
+
+
+def _at(m: re.Match) -> int | None:
+    """Where the name stood, or None when the match is one of the shape's exceptions."""
+    groups = m.groupdict()
+    word = (groups.get("word") or "").lower()
+    if word and word in _ABBREVIATIONS:
+        return None
+    prep, following = groups.get("prep"), groups.get("next")
+    if prep and following:
+        compounds = _ID_COMPOUNDS.get(prep.lower(), set()) | _EN_IDIOMS.get(prep.lower(), set())
+        if following.lower() in compounds:
+            return None
+    for verb in (groups.get("verb"), groups.get("verb2"), groups.get("verb3")):
+        if verb and (verb in _NOT_VERBS or verb.endswith("nya")):
+            return None
+    tverb = groups.get("tverb")
+    if tverb:
+        before = (groups.get("degree") or groups.get("before") or "").strip().lower()
+        if tverb in _ID_NOT_TRANSITIVE or tverb in _ID_CUE_VERBS or before in _ID_DEGREE or before in _EN_PASSIVE:
+            return None
+    return next(m.start(k) for k, v in groups.items() if k.startswith("at") and v is not None)
 
 
 @lru_cache(maxsize=256)
-def missing_entity(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Return True when text[start:end] shows a gap where a name was dropped.
+def gap_offsets(text: str, start: int = 0, end: int | None = None) -> tuple[int, ...]:
+    """Return where names seem to have been dropped in text[start:end], in order.
 
     Cached: every claim of a sentence asks about the same sentence.
     """
     end = len(text) if end is None else end
-    if _GAP.search(text, start, end):
-        return True
-    return bool(_OPENS_WITH_GAP.match(text, start, end)) and _follows_dateline(text, start)
+    found = set()
+    opening = _LOWER_START.match(text, start, end)
+    if opening and not _follows_abbreviation(text, start) and text[start - 1 : start] not in ("?", "!"):
+        found.add(opening.start("at"))
+    for pattern in (_SHARED, _ID, _EN):
+        for m in pattern.finditer(text, start, end):
+            at = _at(m)
+            if at is not None:
+                found.add(at)
+    return tuple(sorted(found))
 
 
-def gap_offsets(text: str, start: int = 0, end: int | None = None) -> list[int]:
-    """Return where the gaps in text[start:end] are, for highlighting."""
-    end = len(text) if end is None else end
-    return [m.start() for m in _GAP.finditer(text, start, end)]
+def missing_entity(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Return True when text[start:end] shows a gap where a name was dropped."""
+    return bool(gap_offsets(text, start, end))
 
 
 def sentence_flags(text: str, start: int, end: int) -> tuple[str, ...]:
@@ -48,6 +203,8 @@ def sentence_flags(text: str, start: int, end: int) -> tuple[str, ...]:
     return (MISSING_ENTITY,) if missing_entity(text, start, end) else ()
 
 
-def _follows_dateline(text: str, start: int) -> bool:
-    before = text[max(0, start - 40) : start].rstrip()
-    return bool(before) and before[-1] in "-–—"
+def _follows_abbreviation(text: str, start: int) -> bool:
+    """`dkk. dan ...`: a splitter may start a sentence after an abbreviation's full stop."""
+    before = text[max(0, start - 12) : start].rstrip()
+    m = re.search(r"(\w+)\.$", before)
+    return bool(m) and (m.group(1).lower() in _ABBREVIATIONS or len(m.group(1)) <= 2)
