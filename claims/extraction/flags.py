@@ -88,7 +88,7 @@ _ID_POSSESSED = _words("peran peranan posisi sikap komitmen kontribusi keterliba
 
 _EN_NP_PREPOSITIONS = _words("by of from with between against toward towards upon")
 _EN_FUNCTION_WORDS = _words("and or but on in at to for of by with during after before was is has had will")
-_EN_IDIOMS = {"by": {"and"}, "from": {"to"}, "with": {"in"}, "of": {"at"}}
+_EN_IDIOMS = {"from": {"to"}, "with": {"in"}, "of": {"at"}}
 _EN_TRANSITIVE = _words(
     """
     told thanked urged accused praised criticized criticised defeated interviewed congratulated blamed sued
@@ -140,10 +140,10 @@ _EN = re.compile(
     rf"""
       \b(?P<prep>{_EN_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_EN_FUNCTION_WORDS})\b   # `by on Monday`
     | (?P<before>\w+\ )?\b(?P<tverb>{_EN_TRANSITIVE})\ ?(?P<at2>)
-      (?:[.;](?=\s|$)|(?=,\ )|(?=(?:on|in|at|that|during|after|before|last|this)\b))  # `told on Monday`
+      (?:[.;](?=\s|$)|(?=,\ )|(?=(?:on|in|at|for|that|during|after|before|last|this)\b))  # `told on Monday`
     | (?:^|\b(?:the|of|and|by|with|to|from|in)\ )(?P<at3>)['’]s\b                                          # `the ’s decision`
     | \baccording\ to(?P<at4>)[.,;]                                                # `according to,`
-    | \b(?:{_EN_TITLES})\.\ +(?P<at5>)(?=[a-z]{{2,}}\b)                            # `Mr. said`
+    | \b(?:{_EN_TITLES})\.\ +(?P<at5>)(?=[a-z]{{2,}}\b(?!\.))                            # `Mr. said`
     | [,.!?][”"]\ +(?P<at6>)(?:{_EN_CUES})\b(?!\ (?:the|a|an|his|her|their|its|one|another|[A-Z]))  # `,” said to`
     | (?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\ (?P<at7>)(?=(?:and|or|but|of|in|on|at|to|for|by|with|is|was|has|said)\b(?!-))  # `the and`
     """,
@@ -161,7 +161,7 @@ def _at(m: re.Match) -> int | None:
     prep, following = groups.get("prep"), groups.get("next")
     if prep and following:
         compounds = _ID_COMPOUNDS.get(prep.lower(), set()) | _EN_IDIOMS.get(prep.lower(), set())
-        if following.lower() in compounds:
+        if following.lower() in compounds or m.string.startswith(" large", m.end()):  # `by and large`
             return None
     for verb in (groups.get("verb"), groups.get("verb2"), groups.get("verb3")):
         if verb and (verb in _NOT_VERBS or verb.endswith("nya")):
@@ -208,3 +208,29 @@ def _follows_abbreviation(text: str, start: int) -> bool:
     before = text[max(0, start - 12) : start].rstrip()
     m = re.search(r"(\w+)\.$", before)
     return bool(m) and (m.group(1).lower() in _ABBREVIATIONS or len(m.group(1)) <= 2)
+
+
+_SLOT_FILLER = " ,\"“”'‘’"
+
+
+def gap_before(text: str, gaps: tuple[int, ...], at: int) -> bool:
+    """Whether a gap sits right before offset `at`, with only spaces, commas and quotes between."""
+    return any(g <= at and not text[g:at].strip(_SLOT_FILLER) for g in gaps)
+
+
+def gap_after(text: str, gaps: tuple[int, ...], at: int) -> bool:
+    """Whether a gap sits right after offset `at` (`kata .`, `ujar kepada wartawan`)."""
+    return any(g >= at and not text[at:g].strip(_SLOT_FILLER) for g in gaps)
+
+
+def speaker_dropped(text: str, start: int, end: int, cue_start: int, cue_end: int, named_before: bool) -> bool:
+    """Whether the name that said the words at the cue seems to be the one a scraper dropped.
+
+    The speaker's slot is next to the cue: before it (`, menyebutkan bahwa`, `. said on
+    Monday`) or after it (`kata .`, `said .`). `named_before`: a speaker is named right
+    before the cue, so a gap after it is something else.
+    """
+    gaps = gap_offsets(text, start, end)
+    if not gaps:
+        return False
+    return gap_before(text, gaps, cue_start) or (not named_before and gap_after(text, gaps, cue_end))

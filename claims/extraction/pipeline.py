@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from . import attribution, checkworthiness, dates
+from .flags import MISSING_ENTITY, gap_offsets
 from .assertions import find_assertions
 from .budget import budget_check, budget_subject, time_budget
 from .language import detect_language
@@ -14,9 +15,10 @@ from .types import ExtractedClaim, Extraction
 # version produced. A counter, bumped by one whenever the same input can give a different
 # output (rules, word lists, weights, sentence splitting, page text). It stood at "1"
 # through six such changes ("7" would have counted them); "8" adds the cutting of
-# sentences longer than MAX_SENTENCE_CHARS. tests/test_extraction_golden.py fails when
-# the output of its fixtures changes under an unchanged version.
-EXTRACTOR_VERSION = "8"
+# sentences longer than MAX_SENTENCE_CHARS; "9" finds dropped-name gaps by word class and
+# says where they are. tests/test_extraction_golden.py fails when the output of its
+# fixtures changes under an unchanged version.
+EXTRACTOR_VERSION = "9"
 # Seconds one article may take. Normal news takes milliseconds; a hostile text fails with
 # ExtractionTimeout saying what is wrong with it.
 DEFAULT_BUDGET_SECONDS = 20.0
@@ -75,7 +77,8 @@ def _extract(text, *, html, lang, published, url) -> Extraction:
 def _finish(text: str, found, lang: str, published: datetime.date | None) -> ExtractedClaim:
     content = text[found.start : found.end]
     date, date_flags = dates.claim_date(text, found, published=published, lang=lang)
-    flags = tuple(dict.fromkeys(found.flags + date_flags))
+    gaps = gap_offsets(text, found.sentence_start, found.sentence_end)
+    flags = tuple(dict.fromkeys(found.flags + ((MISSING_ENTITY,) if gaps else ()) + date_flags))
     return ExtractedClaim(
         start=found.start,
         end=found.end,
@@ -90,4 +93,5 @@ def _finish(text: str, found, lang: str, published: datetime.date | None) -> Ext
         speaker_end=found.speaker_end,
         speaker_aliases=found.speaker_aliases,
         flags=flags,
+        gaps=gaps,
     )

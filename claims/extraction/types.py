@@ -46,6 +46,9 @@ class ExtractedClaim:
     speaker_end: int | None = None
     speaker_aliases: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
+    # Where names seem to have been dropped in the claim's sentence: offsets into the
+    # article text, each where the missing name stood (see flags.gap_offsets).
+    gaps: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+from ..flags import MISSING_ENTITY, gap_offsets, speaker_dropped
 from ..types import Attribution
 
 
@@ -11,4 +14,27 @@ def find_attributions(text: str, lang: str) -> list[Attribution]:
         from .indonesian import find_attributions as find
     else:
         from .english import find_attributions as find
-    return sorted(find(text), key=lambda a: (a.start, a.end))
+    return sorted((_unvoiced(text, a) for a in find(text)), key=lambda a: (a.start, a.end))
+
+
+def _unvoiced(text: str, found: Attribution) -> Attribution:
+    """No speaker when the name next to the cue was dropped, rather than the last one named."""
+    if found.speaker is None:
+        return found
+    if found.cue_start is None or found.cue_end is None:
+        # a quote that continues the last speaker, with a gap outside it: `"Q," said .`
+        gaps = gap_offsets(text, found.sentence_start, found.sentence_end) if "continuation" in found.flags else ()
+        if not any(g < found.start or g >= found.end for g in gaps):
+            return found
+        return _no_speaker(found)
+    named_before = found.speaker_end is not None and not text[found.speaker_end : found.cue_start].strip(" ,")
+    if not speaker_dropped(text, found.sentence_start, found.sentence_end, found.cue_start, found.cue_end, named_before):
+        return found
+    return _no_speaker(found)
+
+
+def _no_speaker(found: Attribution) -> Attribution:
+    return dataclasses.replace(
+        found, speaker=None, speaker_start=None, speaker_end=None, speaker_aliases=(),
+        flags=tuple(dict.fromkeys((*found.flags, MISSING_ENTITY))),
+    )

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ...budget import budget_check
-from ...flags import MISSING_ENTITY, sentence_flags
+from ...flags import MISSING_ENTITY, gap_after, gap_before, gap_offsets
 from ...quotes import quote_spans
 from ...sentences import split_sentences
 from ...types import Attribution
@@ -106,7 +106,7 @@ class _ArticleReader(OtherPatterns):
 
     def _attribution(self, d: Draft, start: int, end: int, sentence_start: int, sentence_end: int) -> Attribution:
         speaker = d.speaker
-        flags = d.flags + sentence_flags(self.text, sentence_start, sentence_end)
+        flags = d.flags + ((MISSING_ENTITY,) if gap_offsets(self.text, sentence_start, sentence_end) else ())
         return Attribution(
             start=start,
             end=end,
@@ -128,6 +128,7 @@ class _ArticleReader(OtherPatterns):
 
     def _sentence(self, s: int, e: int) -> list[Draft]:
         text = self.text
+        self.gaps = gap_offsets(text, s, e)  # where names were dropped: a speaker there stays unknown
         quotes = quote_spans(text, s, e, unclosed="drop")
         drafts: list[Draft] = []
         menurut: list[tuple[int, int, str]] = []
@@ -217,6 +218,8 @@ class _ArticleReader(OtherPatterns):
         if not inner or _only_questions(inner):
             return None
         mention = self._trailing_mention(m, e)
+        if mention is None and gap_after(self.text, self.gaps, m.end()):  # `"Q," kata .`: the name was dropped
+            return [Draft(open_ + 1, close, "direct", word, m.start(), m.end(), None, None, None, (MISSING_ENTITY,))]
         if mention is None:
             return None
         speaker = self._resolve(mention)
@@ -246,7 +249,7 @@ class _ArticleReader(OtherPatterns):
                 return None
         elif drafts and _AFTER_COMMA.search(text[region : m.start()]):
             mention, speaker = drafts[-1].mention, drafts[-1].speaker
-        elif sentence_flags(text, region, e) and _AFTER_COMMA.search(text[region : m.start()]):
+        elif gap_before(text, self.gaps, m.start()):  # `Mengutip pernyataan , menyebutkan bahwa C`
             speaker, flags = None, (MISSING_ENTITY,)
         else:
             return None
