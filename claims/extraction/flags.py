@@ -34,14 +34,16 @@ def _words(block: str) -> str:
 # -- word classes ------------------------------------------------------------------------------
 
 # Indonesian prepositions that need a noun phrase after them (never a verb or a clause).
-_ID_NP_PREPOSITIONS = _words("kepada oleh terhadap bagi di ke pada")
+_ID_NP_PREPOSITIONS = _words("kepada oleh terhadap bagi di ke pada dari")
 # Words that cannot open that noun phrase: prepositions, conjunctions, auxiliaries.
 _ID_FUNCTION_WORDS = _words(
     "dan atau serta untuk pada dengan oleh kepada terhadap bahwa telah akan sudah harus tidak di ke dari "
-    "tentang mengenai sebagai dalam pun adalah merupakan"
+    "tentang mengenai sebagai dalam pun adalah merupakan melalui"
 )
 # After these the next word may be a locative noun (`di dalam`, `ke luar`) or part of a compound.
-_ID_COMPOUNDS = {"di": {"dalam"}, "ke": {"dalam"}, "pada": {"dengan"}, "oleh": {"karena"}}
+_ID_COMPOUNDS = {
+    "di": {"dalam"}, "ke": {"dalam"}, "pada": {"dengan"}, "oleh": {"karena"}, "dari": {"dalam", "pada", "dan"},
+}
 _ID_AUXILIARIES = _words(
     "telah akan sudah sedang masih harus tidak tak belum juga pun segera terus tetap sempat bisa dapat perlu "
     "ingin mau hanya baru kembali lebih langsung"
@@ -52,7 +54,8 @@ _NOT_VERBS = frozenset(
     mereka memang melalui menurut menurutnya mendatang meski meskipun menjelang mengenai merupakan menjadi
     menteri menit meja merah media medis merek meter metode mesin mental mentah menu menara mei
     melainkan melihat mengingat menimbang menyusul berdasarkan berkat bersama berbagai beberapa berikut
-    berikutnya berita berat beras beruang berarti berupa bersih bermacam berkali-kali beragam
+    berikutnya berita berat beras beruang berarti berupa bersih bermacam berkali-kali beragam mengapa
+    meningkat menurun melonjak merosot melemah menguat membaik memburuk mencapai
     """.split()
 )
 # me-...-kan / me-...-i forms that are adjectives or take no object.
@@ -81,6 +84,10 @@ _EN_CUES = _words("says said sings told added wrote asked explained continued in
 _ID_OPENERS = _words(
     "Jika Kalau Apabila Bila Saat Ketika Sebelum Setelah Sesudah Sekitar Selain Meski Meskipun Walaupun Namun "
     "Sementara Sebelumnya Kemudian Usai Seusai Dalam Pada Lalu Akhirnya Sejak Selama"
+)
+# Offices named with what they head (`Kepala BNPB`, `Juru Bicara Kemenlu`): not a subject alone.
+_ID_NEEDS_COMPLEMENT = _words("Kepala Ketua Direktur Wakil Sekretaris Komisaris Pimpinan pimpinan Anggota") + (
+    r"|Juru\ Bicara|Kuasa\ Hukum|Presiden\ Direktur"
 )
 _ID_DEGREE = frozenset("sangat cukup lebih paling begitu amat agak kurang terlalu makin semakin kian".split())
 # Nouns read with a possessor (`peran Rusia`, `posisi teguh Rusia`) before a preposition.
@@ -114,6 +121,8 @@ _SHARED = re.compile(
     | (?<=\.)\ +(?P<at2>)[,;](?=\s)                           # `Sen. , D-Ill.`
     | \((?P<at3>)\)                                            # `Middle East Monitor ()`
     | (?<=\s)['"“‘]\ (?P<at6>)['"”’](?=[\s,.])                 # `film ' ' itu`
+    | ,\ (?P<at8>)[-–—]\                                         # `Jakarta, - -`
+    | (?<=\w)/\ (?P<at9>)(?=\S)                                  # `Lembaga/ untuk`
     | (?:\.(?:com|COM|id)|[A-Z]{3,})\ [-–—]+\ (?P<at4>)[a-z]   # `TRIBUNNEWS.COM - dan`
     | (?<![^\W\d_])(?P<word>[^\W\d_]{4,}|[A-Z][a-z]{2})\.\ +(?P<at5>)(?=[a-z]{2,}\b)  # `Gaza. harus hadir`
     """,
@@ -122,11 +131,15 @@ _SHARED = re.compile(
 _ID = re.compile(
     rf"""
       \b(?P<prep>{_ID_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_ID_FUNCTION_WORDS})\b    # `kepada dalam`
-    | \b(?:{_ID_NP_PREPOSITIONS}|para)\ (?P<at2>)(?=(?P<verb>me[a-z]{{3,}})\b)  # `oleh menolak`
+    | \b(?:kepada|oleh|terhadap|bagi|di|ke|pada|para)\ (?P<at2>)(?=(?P<verb>me[a-z]{{3,}})\b)  # `oleh menolak`
     | \bpara\ (?P<at9>)(?={_ID_FUNCTION_WORDS}|hanya|yang\b)                        # `dari para hanya`
     | ["”]\ (?:{_ID_TRAILING_CUES})\ ?(?P<at10>)(?=(?:di|kepada|dalam|saat|pada|ketika|usai|seusai|melalui)\b|[.,]|$)
     | \b(?:dengan|oleh|kepada|terhadap|antara|bersama|dari|untuk|tentang|mengenai)(?P<at3>)[.,;](?=\s|$)
-    | ^(?:{_ID_OPENERS})\b[^,."“]{{0,60}},\ (?P<at11>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb3>me[a-z]{{3,}})\b)
+    | \b(?:{_ID_NEEDS_COMPLEMENT})(?:\ (?:Umum|Utama|Jenderal|Harian))?\ (?P<at12>)(?:(?:{_ID_AUXILIARIES})\ )*
+      (?=(?P<verb4>me[a-z]{{3,}})\b)                                                # `Kepala menyebutkan`
+    | \b(?:bernama|berjudul|bertajuk|dijuluki|disapa|dinamai|dinamakan)\ (?P<at13>)(?=[(,.]|(?!lengkap|asli)[a-z])
+    | \b(?:dari|kepada|oleh|dengan|di|ke|pada|terhadap|bersama|of|by|from|with)\ (?P<at14>)\(  # `dari (kategori`
+    | \b(?:milik|kepunyaan)\ (?P<at15>)(?=(?:{_ID_FUNCTION_WORDS}|melalui)\b|[.,;])  # `situs milik pada Jumat`
     | \bbahwa\ (?P<at4>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>(?:me|ber)[a-z]{{3,}})\b)  # `bahwa telah menunda`
     | (?P<degree>\w+\ )?\b(?P<tverb>me[a-z]{{3,}}kan|{_ID_TRANSITIVE_I})\ ?(?P<at5>)
       (?:[.;](?=\s|$)|(?=(?:untuk|di|pada)\b))                                  # `membutuhkan untuk`
@@ -141,7 +154,7 @@ _EN = re.compile(
       \b(?P<prep>{_EN_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_EN_FUNCTION_WORDS})\b   # `by on Monday`
     | (?P<before>\w+\ )?\b(?P<tverb>{_EN_TRANSITIVE})\ ?(?P<at2>)
       (?:[.;](?=\s|$)|(?=,\ )|(?=(?:on|in|at|for|that|during|after|before|last|this)\b))  # `told on Monday`
-    | (?:^|\b(?:the|of|and|by|with|to|from|in)\ )(?P<at3>)['’]s\b                                          # `the ’s decision`
+    | \b(?:the|of|and|by|with|to|from|in)\ (?P<at3>)['’]s\b                                          # `the ’s decision`
     | \baccording\ to(?P<at4>)[.,;]                                                # `according to,`
     | \b(?:{_EN_TITLES})\.\ +(?P<at5>)(?=[a-z]{{2,}}\b(?!\.))                            # `Mr. said`
     | [,.!?][”"]\ +(?P<at6>)(?:{_EN_CUES})\b(?!\ (?:the|a|an|his|her|their|its|one|another|[A-Z]))  # `,” said to`
@@ -149,7 +162,16 @@ _EN = re.compile(
     """,
     re.VERBOSE,
 )
-_LOWER_START = re.compile(r"[\"“‘']?(?P<at>)(?=[a-z]{2,}\b(?![.\w]))")  # `harus hadir ...`, `said on Monday`
+_OPENING = re.compile(
+    rf"""
+      [\"“‘']?\ ?(?P<at>)(?=[a-z]{{2,}}\b(?![.\w])|,)                            # `harus hadir ...`, `said on Monday`
+    | (?:{_ID_OPENERS})\b(?:(?!yang\b)[^,."“\n]){{0,60}},\ (?P<at2>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb>me[a-z]{{3,}})\b)
+    | (?:(?:Lebih\ lanjut|Selanjutnya),?|(?:Kemudian|Sebelumnya|Selain\ itu|Sementara\ itu|Namun|Tapi|Tetapi),)\ (?P<at3>)
+      (?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>me[a-z]{{3,}})\b)                  # `Lebih lanjut menjelaskan`
+    | (?P<at4>)['’]s\b
+    """,
+    re.VERBOSE,
+)
 
 
 def _at(m: re.Match) -> int | None:
@@ -163,7 +185,7 @@ def _at(m: re.Match) -> int | None:
         compounds = _ID_COMPOUNDS.get(prep.lower(), set()) | _EN_IDIOMS.get(prep.lower(), set())
         if following.lower() in compounds or m.string.startswith(" large", m.end()):  # `by and large`
             return None
-    for verb in (groups.get("verb"), groups.get("verb2"), groups.get("verb3")):
+    for verb in (groups.get("verb"), groups.get("verb2"), groups.get("verb3"), groups.get("verb4")):
         if verb and (verb in _NOT_VERBS or verb.endswith("nya")):
             return None
     tverb = groups.get("tverb")
@@ -182,9 +204,11 @@ def gap_offsets(text: str, start: int = 0, end: int | None = None) -> tuple[int,
     """
     end = len(text) if end is None else end
     found = set()
-    opening = _LOWER_START.match(text, start, end)
+    opening = _OPENING.match(text, start, end)
     if opening and not _follows_abbreviation(text, start) and text[start - 1 : start] not in ("?", "!"):
-        found.add(opening.start("at"))
+        at = _at(opening)
+        if at is not None:
+            found.add(at)
     for pattern in (_SHARED, _ID, _EN):
         for m in pattern.finditer(text, start, end):
             at = _at(m)
