@@ -94,8 +94,10 @@ _ID_DEGREE = frozenset("sangat cukup lebih paling begitu amat agak kurang terlal
 _ID_POSSESSED = _words("peran peranan posisi sikap komitmen kontribusi keterlibatan kehadiran")
 
 _EN_NP_PREPOSITIONS = _words("by of from with between against toward towards upon")
-_EN_FUNCTION_WORDS = _words("and or but on in at to for of by with during after before was is has had will")
-_EN_IDIOMS = {"from": {"to"}, "with": {"in"}, "of": {"at"}}
+_EN_FUNCTION_WORDS = _words(
+    "and or but on in at to for of by with during after before was is has had will across throughout"
+)
+_EN_IDIOMS = {"from": {"to", "across"}, "with": {"in"}, "of": {"at"}}
 _EN_TRANSITIVE = _words(
     """
     told thanked urged accused praised criticized criticised defeated interviewed congratulated blamed sued
@@ -117,7 +119,9 @@ _ABBREVIATIONS = frozenset(
 
 _SHARED = re.compile(
     r"""
-      (?<=[^\W\d_]|[-–,])\ +(?P<at>)[.,;)](?=\s|$|["”’')])     # `dengan .`, `Delegasi , yang`, `BTS, , sudah`
+      (?<=[^\W\d_]|[-–,])\ +(?P<at>)[.,;)?!](?=\s|$|["”’')])   # `dengan .`, `Delegasi , yang`, `BTS, , sudah`
+    | (?<=\s)["“]\ (?P<at10>)(?=[a-z])                              # `replied, " meant to`
+    | @(?P<at11>)(?=[.,]|$) | (?<=\w)/(?P<at12>)[.,]                # `@.`, `Getty/.`
     | (?<=\.)\ +(?P<at2>)[,;](?=\s)                           # `Sen. , D-Ill.`
     | \((?P<at3>)\)                                            # `Middle East Monitor ()`
     | (?<=\s)['"“‘]\ (?P<at6>)['"”’](?=[\s,.])                 # `film ' ' itu`
@@ -158,6 +162,12 @@ _EN = re.compile(
     | \baccording\ to(?P<at4>)[.,;]                                                # `according to,`
     | \b(?:{_EN_TITLES})\.\ +(?P<at5>)(?=[a-z]{{2,}}\b(?!\.))                            # `Mr. said`
     | [,.!?][”"]\ +(?P<at6>)(?:{_EN_CUES})\b(?!\ (?:the|a|an|his|her|their|its|one|another|[A-Z]))  # `,” said to`
+    | ,\ (?P<at9>)(?:{_EN_CUES})(?=[,.])                                           # `hurt him, said, since`
+    | \b(?:says|said)\ (?P<at10>)(?=(?:is|was|has|had|will|would)\ (?:not\b|\w+ing\b|\w+ed\b))  # `says is lying`
+    | \b(?:how|why|whether|if|when|where)\ (?P<at11>)(?=(?:could|would|can|will|should)\ (?!(?:he|she|they|we|you|i|it|the|a|an|this|that|his|her|their|not|be|have)\b)[a-z]+\b)
+    | \b(?:at|of|by|from|with|for|and|the)\ (?P<at12>)&                           # `a partner at & Hartson`
+    | \b(?:[Tt]he|[Aa]n?)\ (?P<at13>)(?=[a-z]+ed\ (?:the|a|an|that|this|his|her|their|its|them|him)\b)  # `the overruled that`
+    | ,\ (?P<at14>)(?=spokes(?:man|woman|person)\ (?:said|says|told)\b)
     | (?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\ (?P<at7>)(?=(?:and|or|but|of|in|on|at|to|for|by|with|is|was|has|said)\b(?!-))  # `the and`
     """,
     re.VERBOSE,
@@ -169,6 +179,9 @@ _OPENING = re.compile(
     | (?:(?:Lebih\ lanjut|Selanjutnya),?|(?:Kemudian|Sebelumnya|Selain\ itu|Sementara\ itu|Namun|Tapi|Tetapi),)\ (?P<at3>)
       (?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>me[a-z]{{3,}})\b)                  # `Lebih lanjut menjelaskan`
     | (?P<at4>)['’]s\b
+    | (?P<at5>)[.,;:!?]+(?=\s*$)                                                  # a sentence left with its full stop
+    | (?:In|On|During|After|Before|At|Speaking|Earlier|Later|Last|Since|When|While|Asked)\b[^,.\n"“]{{0,60}},\ (?P<at6>)
+      (?:\w+ly\ )?(?=\w+ed\ (?:a|an|the|that|his|her|their|its)\b)           # `In July, dismissed the`
     """,
     re.VERBOSE,
 )
