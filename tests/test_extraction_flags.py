@@ -97,6 +97,9 @@ WHOLE = [
     "Half of which, he said, came from the state.",
     "The vote was close. Lopez said on Monday that he would appeal.",
     "He went to a for-profit university.",
+    '"This bridge will cut the walk," said council member Maria Ortiz.',
+    "Hillary Clinton, at a later press gaggle, said, “I’ve been briefed.”",
+    '"They are wrong," said 9/11 widow Terry Strada.',
 ]
 
 

@@ -161,8 +161,8 @@ _EN = re.compile(
     | \b(?:the|of|and|by|with|to|from|in)\ (?P<at3>)['’]s\b                                          # `the ’s decision`
     | \baccording\ to(?P<at4>)[.,;]                                                # `according to,`
     | \b(?:{_EN_TITLES})\.\ +(?P<at5>)(?=[a-z]{{2,}}\b(?!\.))                            # `Mr. said`
-    | [,.!?][”"]\ +(?P<at6>)(?:{_EN_CUES})\b(?!\ (?:the|a|an|his|her|their|its|one|another|[A-Z]))  # `,” said to`
-    | ,\ (?P<at9>)(?:{_EN_CUES})(?=[,.])                                           # `hurt him, said, since`
+    | [,.!?][”"]\ +(?P<at6>)(?:told\b|(?:{_EN_CUES})(?=\ ?[.,]|\ (?:to|on|in|at|during|after|before|when|while|that)\b))
+    | ,\ (?P<at9>)(?:{_EN_CUES})(?=\.)                                            # `hurt him, said.`
     | \b(?:says|said)\ (?P<at10>)(?=(?:is|was|has|had|will|would)\ (?:not\b|\w+ing\b|\w+ed\b))  # `says is lying`
     | \b(?:how|why|whether|if|when|where)\ (?P<at11>)(?=(?:could|would|can|will|should)\ (?!(?:he|she|they|we|you|i|it|the|a|an|this|that|his|her|their|not|be|have)\b)[a-z]+\b)
     | \b(?:at|of|by|from|with|for|and|the)\ (?P<at12>)&                           # `a partner at & Hartson`
