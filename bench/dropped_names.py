@@ -45,7 +45,8 @@ SETS = (
 _RUN = re.compile(r"[A-Z][\w’'.&-]*(?: +(?:(?:bin|binti|van|der|de|al|von|el) +)?[A-Z][\w’'.&-]*)*")
 # Words that start a capitalised run but are not the linked name: titles, offices, calendar words.
 _KEEP = frozenset(
-    """
+    str.split(
+        """
     presiden wakil menteri ketua kepala direktur gubernur bupati wali wakapolri kapolri kapolda kapolres
     jenderal letjen mayjen brigjen irjen kombes akbp kompol pak bu bapak ibu sekretaris jaksa hakim
     juru bicara jubir panglima komandan duta besar dubes raja ratu pangeran sultan perdana anggota
@@ -56,7 +57,8 @@ _KEEP = frozenset(
     september oktober november desember monday tuesday wednesday thursday friday saturday sunday january
     february march june july august october december i baca simak lihat the a an in on at of for and but
     however but ia dia kami kita mereka saya he she they we it this that these those
-    """.split()
+    """
+    )
 )
 
 

@@ -28,7 +28,12 @@ MISSING_ENTITY = "missing_entity"
 
 
 def _words(block: str) -> str:
+    """A regex alternation of the words of a block, longest first."""
     return "|".join(sorted(set(block.split()), key=lambda w: (-len(w), w)))
+
+
+def _set(block: str) -> frozenset[str]:
+    return frozenset(block.split())
 
 
 # -- word classes ------------------------------------------------------------------------------
@@ -49,17 +54,17 @@ _ID_AUXILIARIES = _words(
     "ingin mau hanya baru kembali lebih langsung"
 )
 # Words that look like me-/ber- verbs but are nouns, pronouns, prepositions or conjunctions.
-_NOT_VERBS = frozenset(
+_NOT_VERBS = _set(
     """
     mereka memang melalui menurut menurutnya mendatang meski meskipun menjelang mengenai merupakan menjadi
     menteri menit meja merah media medis merek meter metode mesin mental mentah menu menara mei
     melainkan melihat mengingat menimbang menyusul berdasarkan berkat bersama berbagai beberapa berikut
     berikutnya berita berat beras beruang berarti berupa bersih bermacam berkali-kali beragam mengapa
     meningkat menurun melonjak merosot melemah menguat membaik memburuk mencapai
-    """.split()
+    """
 )
 # me-...-kan / me-...-i forms that are adjectives or take no object.
-_ID_NOT_TRANSITIVE = frozenset(
+_ID_NOT_TRANSITIVE = _set(
     """
     membanggakan mengecewakan menyenangkan mengkhawatirkan memprihatinkan menjanjikan mengagumkan
     membingungkan menegangkan menakutkan mengejutkan mengesankan memuaskan menguntungkan merugikan melelahkan
@@ -67,16 +72,16 @@ _ID_NOT_TRANSITIVE = frozenset(
     membosankan mengerikan mengasyikkan menjengkelkan menggemaskan melegakan memilukan mengharukan
     melahirkan melanjutkan melainkan memutuskan memfokuskan memungkinkan menjadi mengenai melalui mengerti
     menanti menari menyanyi mendaki menepi memberi membeli mencari
-    """.split()
+    """
 )
 # Cue verbs: their object is a clause that may come after a recipient or a place.
-_ID_CUE_VERBS = frozenset(
+_ID_CUE_VERBS = _set(
     """
     mengatakan menyatakan menyebutkan menegaskan menekankan menjelaskan menerangkan mengungkapkan menuturkan
     menyampaikan menambahkan mengakui mengumumkan melaporkan menilai mengharapkan menginginkan memastikan
     mengingatkan memperingatkan menyarankan mengusulkan menanyakan menginformasikan mengajarkan menceritakan
     mengabarkan mengimbau menghimbau membenarkan memaparkan mengemukakan mengutarakan membeberkan
-    """.split()
+    """
 )
 _ID_TRANSITIVE_I = _words("menemui mendatangi menghadiri mengunjungi menyetujui mengikuti mewakili menyaingi")
 _ID_TRAILING_CUES = _words("kata ujar ucap tutur ungkap jelas tambah imbuh tegas papar lanjut sebut tandas terang")
@@ -89,7 +94,7 @@ _ID_OPENERS = _words(
 _ID_NEEDS_COMPLEMENT = _words("Kepala Ketua Direktur Wakil Sekretaris Komisaris Pimpinan pimpinan Anggota") + (
     r"|Juru\ Bicara|Kuasa\ Hukum|Presiden\ Direktur"
 )
-_ID_DEGREE = frozenset("sangat cukup lebih paling begitu amat agak kurang terlalu makin semakin kian".split())
+_ID_DEGREE = _set("sangat cukup lebih paling begitu amat agak kurang terlalu makin semakin kian")
 # Nouns read with a possessor (`peran Rusia`, `posisi teguh Rusia`) before a preposition.
 _ID_POSSESSED = _words("peran peranan posisi sikap komitmen kontribusi keterlibatan kehadiran")
 
@@ -104,14 +109,15 @@ _EN_TRANSITIVE = _words(
     appointed nominated endorsed quoted informed reminded assured persuaded convinced condemned visited
     """
 )
-_EN_PASSIVE = frozenset("was were is are be been being get got gets getting".split())
+_EN_SUBJECTS = r"(?:he|she|they|we|you|i|it|the|a|an|this|that|his|her|their|not|be|have)\b"
+_EN_PASSIVE = _set("was were is are be been being get got gets getting")
 _EN_TITLES = _words("Mr Mrs Ms Dr Sen Rep Gov Gen Prof Lt Col Sgt Capt Adm Supt Insp")
 # Words before a full stop that are abbreviations, so a lower-case word may follow.
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = _set(
     """
     corp dept univ prof capt sept gov sen rep inc ltd bros assn natl intl est approx vs etc dll dkk dsb
     jl jln no tgl hlm kab kec kel prov ket sdr bpk
-    """.split()
+    """
 )
 
 # -- shapes -------------------------------------------------------------------------------------
@@ -164,20 +170,23 @@ _EN = re.compile(
     | [,.!?][”"]\ +(?P<at6>)(?:told\b|(?:{_EN_CUES})(?=\ ?[.,]|\ (?:to|on|in|at|during|after|before|when|while|that)\b))
     | ,\ (?P<at9>)(?:{_EN_CUES})(?=\.)                                            # `hurt him, said.`
     | \b(?:says|said)\ (?P<at10>)(?=(?:is|was|has|had|will|would)\ (?:not\b|\w+ing\b|\w+ed\b))  # `says is lying`
-    | \b(?:how|why|whether|if|when|where)\ (?P<at11>)(?=(?:could|would|can|will|should)\ (?!(?:he|she|they|we|you|i|it|the|a|an|this|that|his|her|their|not|be|have)\b)[a-z]+\b)
+    | \b(?:how|why|whether|if|when|where)\ (?P<at11>)(?=(?:could|would|can|will|should)\ (?!{_EN_SUBJECTS})[a-z]+\b)
     | \b(?:at|of|by|from|with|for|and|the)\ (?P<at12>)&                           # `a partner at & Hartson`
-    | \b(?:[Tt]he|[Aa]n?)\ (?P<at13>)(?=[a-z]+ed\ (?:the|a|an|that|this|his|her|their|its|them|him)\b)  # `the overruled that`
+    | \b(?:[Tt]he|[Aa]n?)\ (?P<at13>)
+      (?=[a-z]+ed\ (?:the|a|an|that|this|his|her|their|its|them|him)\b)           # `the overruled that`
     | ,\ (?P<at14>)(?=spokes(?:man|woman|person)\ (?:said|says|told)\b)
-    | (?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\ (?P<at7>)(?=(?:and|or|but|of|in|on|at|to|for|by|with|is|was|has|said)\b(?!-))  # `the and`
+    | (?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\ (?P<at7>)
+      (?=(?:and|or|but|of|in|on|at|to|for|by|with|is|was|has|said)\b(?!-))        # `The and Government`
     """,
     re.VERBOSE,
 )
 _OPENING = re.compile(
     rf"""
       [\"“‘']?\ ?(?P<at>)(?=[a-z]{{2,}}\b(?![.\w])|,)                            # `harus hadir ...`, `said on Monday`
-    | (?:{_ID_OPENERS})\b(?:(?!yang\b)[^,."“\n]){{0,60}},\ (?P<at2>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb>me[a-z]{{3,}})\b)
-    | (?:(?:Lebih\ lanjut|Selanjutnya),?|(?:Kemudian|Sebelumnya|Selain\ itu|Sementara\ itu|Namun|Tapi|Tetapi),)\ (?P<at3>)
-      (?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>me[a-z]{{3,}})\b)                  # `Lebih lanjut menjelaskan`
+    | (?:{_ID_OPENERS})\b(?:(?!yang\b)[^,."“\n]){{0,60}},\ (?P<at2>)
+      (?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb>me[a-z]{{3,}})\b)                   # `Pada gim kedua, mencoba`
+    | (?:(?:Lebih\ lanjut|Selanjutnya),?|(?:Kemudian|Sebelumnya|Selain\ itu|Sementara\ itu|Namun|Tapi|Tetapi),)
+      \ (?P<at3>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>me[a-z]{{3,}})\b)          # `Lebih lanjut menjelaskan`
     | (?P<at4>)['’]s\b
     | (?P<at5>)[.,;:!?]+(?=\s*$)                                                  # a sentence left with its full stop
     | (?:In|On|During|After|Before|At|Speaking|Earlier|Later|Last|Since|When|While|Asked)\b[^,.\n"“]{{0,60}},\ (?P<at6>)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 
 from . import attribution, checkworthiness, dates
-from .flags import MISSING_ENTITY, gap_offsets
 from .assertions import find_assertions
 from .budget import budget_check, budget_subject, time_budget
+from .flags import MISSING_ENTITY, gap_offsets
 from .language import detect_language
 from .types import ExtractedClaim, Extraction
 

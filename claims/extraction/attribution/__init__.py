@@ -28,7 +28,8 @@ def _unvoiced(text: str, found: Attribution) -> Attribution:
             return found
         return _no_speaker(found)
     named_before = found.speaker_end is not None and not text[found.speaker_end : found.cue_start].strip(" ,")
-    if not speaker_dropped(text, found.sentence_start, found.sentence_end, found.cue_start, found.cue_end, named_before):
+    sentence = (found.sentence_start, found.sentence_end)
+    if not speaker_dropped(text, *sentence, found.cue_start, found.cue_end, named_before):
         return found
     return _no_speaker(found)
 
