@@ -32,6 +32,12 @@ GAPS_ID = [
     "Rencana itu diusulkan setelah sidang, dan |menyetujuinya, tetapi |menolaknya pada Maret.",
     "Jika tidak, |akan membayar mahal atas setiap hari penundaan.",
     "Pertandingan itu disiarkan Middle East Monitor (|).",
+    "Turnamen itu merupakan kali pertama bagi |- mencoba menjadi caddie.",  # a preposition before a hyphen
+    "Gol itu dicetak skuat asuhan |berhasil menyamakan kedudukan.",  # a coached-by noun with no coach
+    "Pemimpin lainnya, seperti Angela Merkel dari |dan dari Prancis, memberi dukungan.",
+    '"Aku sudah pensiun, "kata |pada 27 Juli 2016.',
+    "Tur itu singgah di Bangkok (16 November), |(19 November), dan Dubai.",
+    "Korban bernama |(55 tahun) meninggal di rumah sakit.",
 ]
 GAPS_EN = [
     "The minister met with |.",
@@ -97,6 +103,12 @@ WHOLE = [
     "Half of which, he said, came from the state.",
     "The vote was close. Lopez said on Monday that he would appeal.",
     "He went to a for-profit university.",
+    "Perjalanan dari dan ke bandara ditutup.",
+    "Unggahan itu sendiri sekarang telah dihapus oleh yang bersangkutan.",
+    "Ia menciptakan berbagai jenis karya menakjubkan tersebut.",
+    "Korban bernama lengkap Budi Santoso meninggal di rumah sakit.",
+    "Gol itu dicetak skuat asuhan Mourinho pada menit ke - 12.",
+    "(Baca : Harga beras naik)",
     '"This bridge will cut the walk," said council member Maria Ortiz.',
     "Hillary Clinton, at a later press gaggle, said, “I’ve been briefed.”",
     '"They are wrong," said 9/11 widow Terry Strada.',

@@ -39,15 +39,16 @@ def _set(block: str) -> frozenset[str]:
 # -- word classes ------------------------------------------------------------------------------
 
 # Indonesian prepositions that need a noun phrase after them (never a verb or a clause).
-_ID_NP_PREPOSITIONS = _words("kepada oleh terhadap bagi di ke pada dari")
+_ID_NP_PREPOSITIONS = _words("kepada oleh terhadap bagi di ke pada dari menuju")
 # Words that cannot open that noun phrase: prepositions, conjunctions, auxiliaries.
 _ID_FUNCTION_WORDS = _words(
     "dan atau serta untuk pada dengan oleh kepada terhadap bahwa telah akan sudah harus tidak di ke dari "
-    "tentang mengenai sebagai dalam pun adalah merupakan melalui"
+    "tentang mengenai sebagai dalam pun adalah merupakan melalui yang sendiri"
 )
 # After these the next word may be a locative noun (`di dalam`, `ke luar`) or part of a compound.
 _ID_COMPOUNDS = {
-    "di": {"dalam"}, "ke": {"dalam"}, "pada": {"dengan"}, "oleh": {"karena"}, "dari": {"dalam", "pada", "dan"},
+    "di": {"dalam"}, "ke": {"dalam"}, "pada": {"dengan", "yang"}, "oleh": {"karena", "yang"},
+    "dari": {"dalam", "pada", "yang"}, "kepada": {"yang"}, "menuju": {"ke"}, "bagi": {"yang"},
 }
 _ID_AUXILIARIES = _words(
     "telah akan sudah sedang masih harus tidak tak belum juga pun segera terus tetap sempat bisa dapat perlu "
@@ -71,7 +72,7 @@ _ID_NOT_TRANSITIVE = _set(
     menyedihkan memalukan mencengangkan meyakinkan menggembirakan mencurigakan mematikan menyakitkan
     membosankan mengerikan mengasyikkan menjengkelkan menggemaskan melegakan memilukan mengharukan
     melahirkan melanjutkan melainkan memutuskan memfokuskan memungkinkan menjadi mengenai melalui mengerti
-    menanti menari menyanyi mendaki menepi memberi membeli mencari
+    menanti menari menyanyi mendaki menepi memberi membeli mencari menakjubkan mengagetkan memukau
     """
 )
 # Cue verbs: their object is a clause that may come after a recipient or a place.
@@ -88,12 +89,14 @@ _ID_TRAILING_CUES = _words("kata ujar ucap tutur ungkap jelas tambah imbuh tegas
 _EN_CUES = _words("says said sings told added wrote asked explained continued insisted noted argued")
 _ID_OPENERS = _words(
     "Jika Kalau Apabila Bila Saat Ketika Sebelum Setelah Sesudah Sekitar Selain Meski Meskipun Walaupun Namun "
-    "Sementara Sebelumnya Kemudian Usai Seusai Dalam Pada Lalu Akhirnya Sejak Selama"
+    "Sementara Sebelumnya Kemudian Usai Seusai Dalam Pada Lalu Akhirnya Sejak Selama Berbeda"
 )
 # Offices named with what they head (`Kepala BNPB`, `Juru Bicara Kemenlu`): not a subject alone.
 _ID_NEEDS_COMPLEMENT = _words("Kepala Ketua Direktur Wakil Sekretaris Komisaris Pimpinan pimpinan Anggota") + (
     r"|Juru\ Bicara|Kuasa\ Hukum|Presiden\ Direktur"
 )
+# Nouns that name who coaches or made something (`skuat asuhan Mourinho`, `film garapan Hanung`).
+_ID_BY_NOUNS = _words("asuhan besutan garapan racikan binaan")
 _ID_DEGREE = _set("sangat cukup lebih paling begitu amat agak kurang terlalu makin semakin kian")
 # Nouns read with a possessor (`peran Rusia`, `posisi teguh Rusia`) before a preposition.
 _ID_POSSESSED = _words("peran peranan posisi sikap komitmen kontribusi keterlibatan kehadiran")
@@ -131,7 +134,8 @@ _SHARED = re.compile(
     | (?<=\.)\ +(?P<at2>)[,;](?=\s)                           # `Sen. , D-Ill.`
     | \((?P<at3>)\)                                            # `Middle East Monitor ()`
     | (?<=\s)['"“‘]\ (?P<at6>)['"”’](?=[\s,.])                 # `film ' ' itu`
-    | ,\ (?P<at8>)[-–—]\                                         # `Jakarta, - -`
+    | ,\ (?P<at8>)[-–—]\ |,\ (?P<at13>)\(                           # `Jakarta, - -`, `(16 November), (19 November)`
+    | (?<!Baca)(?<!Lihat)(?<!Simak)(?<=[^\W\d_])\ (?P<at14>):\               # `Javier : Internazionale`
     | (?<=\w)/\ (?P<at9>)(?=\S)                                  # `Lembaga/ untuk`
     | (?:\.(?:com|COM|id)|[A-Z]{3,})\ [-–—]+\ (?P<at4>)[a-z]   # `TRIBUNNEWS.COM - dan`
     | (?<![^\W\d_])(?P<word>[^\W\d_]{4,}|[A-Z][a-z]{2})\.\ +(?P<at5>)(?=[a-z]{2,}\b)  # `Gaza. harus hadir`
@@ -143,16 +147,23 @@ _ID = re.compile(
       \b(?P<prep>{_ID_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_ID_FUNCTION_WORDS})\b    # `kepada dalam`
     | \b(?:kepada|oleh|terhadap|bagi|di|ke|pada|para)\ (?P<at2>)(?=(?P<verb>me[a-z]{{3,}})\b)  # `oleh menolak`
     | \bpara\ (?P<at9>)(?={_ID_FUNCTION_WORDS}|hanya|yang\b)                        # `dari para hanya`
-    | ["”]\ (?:{_ID_TRAILING_CUES})\ ?(?P<at10>)(?=(?:di|kepada|dalam|saat|pada|ketika|usai|seusai|melalui)\b|[.,]|$)
+    | ["”]\ ?(?:{_ID_TRAILING_CUES})\ ?(?P<at10>)
+      (?=(?:di|kepada|dalam|saat|pada|ketika|usai|seusai|melalui|me[a-z]{{3,}})\b|[.,]|$)  # `" ucap memberikan`
     | \b(?:dengan|oleh|kepada|terhadap|antara|bersama|dari|untuk|tentang|mengenai)(?P<at3>)[.,;](?=\s|$)
     | \b(?:{_ID_NEEDS_COMPLEMENT})(?:\ (?:Umum|Utama|Jenderal|Harian))?\ (?P<at12>)(?:(?:{_ID_AUXILIARIES})\ )*
       (?=(?P<verb4>me[a-z]{{3,}})\b)                                                # `Kepala menyebutkan`
     | \b(?:bernama|berjudul|bertajuk|dijuluki|disapa|dinamai|dinamakan)\ (?P<at13>)(?=[(,.]|(?!lengkap|asli)[a-z])
     | \b(?:dari|kepada|oleh|dengan|di|ke|pada|terhadap|bersama|of|by|from|with)\ (?P<at14>)\(  # `dari (kategori`
+    | \b(?:dan|bagi|dari|oleh|kepada|dengan|untuk|atau|serta)\ (?P<at16>)(?=[-–]\ )  # `bagi - mencoba`
+    | \b(?:{_ID_BY_NOUNS})\ (?P<at17>)(?=(?:me|ber|di)[a-z]{{3,}}\b|(?:{_ID_FUNCTION_WORDS}|saja|juga|pun)\b|[.,])
+    | \bkarya\ (?P<at19>)(?=(?:saja|juga|pun)\b|[.,])                            # `buku Highest Duty karya saja`
+    | \b(?:{_ID_NP_PREPOSITIONS})\ (?P<at18>)(?=di[a-z]{{3,}}kan\b)               # `sedangkan dari diharapkan`
+    | \basal\ (?P<at20>)(?=(?:tersebut|ini|itu)\b|[.,])                          # `klub asal tersebut`
+    | \b(?:tajuk|judul|julukan)\ (?P<at21>)(?=(?:dan|di|pada|untuk)\b|[.,])      # `diberi tajuk dan`
     | \b(?:milik|kepunyaan)\ (?P<at15>)(?=(?:{_ID_FUNCTION_WORDS}|melalui)\b|[.,;])  # `situs milik pada Jumat`
     | \bbahwa\ (?P<at4>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>(?:me|ber)[a-z]{{3,}})\b)  # `bahwa telah menunda`
     | (?P<degree>\w+\ )?\b(?P<tverb>me[a-z]{{3,}}kan|{_ID_TRANSITIVE_I})\ ?(?P<at5>)
-      (?:[.;](?=\s|$)|(?=(?:untuk|di|pada)\b))                                  # `membutuhkan untuk`
+      (?:[.;](?=\s|$)|(?=(?:untuk|di|pada|mendatang|tersebut)\b))                                  # `membutuhkan untuk`
     | \b(?:{_ID_POSSESSED})(?:\ [a-z]+)?\ (?P<at6>)(?=dalam\ (?:me|ber)[a-z]{{3,}})  # `peran dalam mendukung`
     | \bme[a-z]+nya,\ (?:tetapi|namun|sedangkan)\ (?P<at7>)(?=me[a-z]+nya\b)      # `menyetujuinya, tetapi menolaknya`
     | \bdi[a-z]{{3,}}\b[^.,;]*,\ (?:dan|tetapi)\ (?P<at8>)(?=me[a-z]+nya\b)        # `diusulkan ..., dan menyetujuinya`
@@ -207,6 +218,8 @@ def _at(m: re.Match) -> int | None:
         compounds = _ID_COMPOUNDS.get(prep.lower(), set()) | _EN_IDIOMS.get(prep.lower(), set())
         if following.lower() in compounds or m.string.startswith(" large", m.end()):  # `by and large`
             return None
+        if prep.lower() == "dari" and following.lower() == "dan" and m.string.startswith(" ke", m.end()):
+            return None  # `dari dan ke`
     for verb in (groups.get("verb"), groups.get("verb2"), groups.get("verb3"), groups.get("verb4")):
         if verb and (verb in _NOT_VERBS or verb.endswith("nya")):
             return None
