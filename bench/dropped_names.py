@@ -10,8 +10,11 @@ from a generator seeded by the article id, so every run damages the same words.
 
 Recall is the share of damaged sentences the flagger flags; false alarms the share of
 undamaged sentences (in the same damaged articles) it flags; `clean` the share of the
-sentences of the undamaged originals it flags. Articles are split by a hash of their id:
-`dev` is the half the patterns were written against, `held` the half kept aside.
+sentences of the undamaged originals it flags. With `--claims`, the whole extractor also
+runs on the damaged articles: the share of claims from damaged sentences that carry
+`missing_entity`, and of claims from undamaged ones that do (this extractor only).
+Articles are split by a hash of their id: `dev` is the half the patterns were written
+against, `held` the half kept aside.
 The baseline is the flagger of BASELINE_COMMIT, loaded from git in the same run.
 """
 
@@ -27,11 +30,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from bisect import bisect_right
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from claims.extraction import extract  # noqa: E402
 from claims.extraction import flags as current_flags  # noqa: E402
 from claims.extraction.sentences import split_sentences  # noqa: E402
 
@@ -143,6 +148,7 @@ def main() -> None:
     parser.add_argument("--part", choices=("dev", "held", "both"), default="both")
     parser.add_argument("--rate", type=float, default=0.35)
     parser.add_argument("--show", type=int, default=0, help="print this many missed and falsely flagged sentences")
+    parser.add_argument("--claims", action="store_true", help="also count flags on extracted claims")
     args = parser.parse_args()
     flaggers = {"before": _load_baseline().missing_entity, "after": current_flags.missing_entity}
     counts: dict = {}
@@ -155,6 +161,15 @@ def main() -> None:
         damaged, gaps = damage(doc_id, text, args.rate)
         sentences = split_sentences(damaged, lang)
         clean = split_sentences(text, lang)
+        if args.claims:
+            c = counts.setdefault((part, "id" if lang == "id" else "en", "claims"), [0, 0, 0, 0, 0, 0])
+            starts = [s for s, _e in sentences]
+            for claim in extract(damaged, lang=lang).claims:
+                first = max(0, bisect_right(starts, claim.start) - 1)
+                last = max(0, bisect_right(starts, max(claim.start, claim.end - 1)) - 1)
+                hit = any(sentences[first][0] <= g <= sentences[last][1] for g in gaps)
+                c[0 if hit else 2] += 1
+                c[1 if hit else 3] += current_flags.MISSING_ENTITY in claim.flags
         for label, flag in flaggers.items():
             c = counts.setdefault((part, "id" if lang == "id" else "en", label), [0, 0, 0, 0, 0, 0])
             started = time.perf_counter()
@@ -171,14 +186,14 @@ def main() -> None:
                 c[4] += 1
                 c[5] += flag(text, s, e)
             seconds[label] += time.perf_counter() - started
-    print(f"damage rate {args.rate}; sentence-level flags (before = {BASELINE_COMMIT})")
+    print(f"damage rate {args.rate}; sentence-level flags (before = {BASELINE_COMMIT}); `claims`: extracted claims")
     print(f"{'part':5} {'lang':4} {'flagger':7} {'damaged':>8} {'recall':>7} {'undamaged':>9} {'false':>6} "
           f"{'clean':>6} {'clean flagged':>13}")
     for key in sorted(counts):
         part, lang, label = key
         d, df, u, uf, cl, clf = counts[key]
-        print(f"{part:5} {lang:4} {label:7} {d:8d} {df / max(d, 1):7.3f} {u:9d} {uf / max(u, 1):6.3f} "
-              f"{cl:6d} {clf / max(cl, 1):13.3f}")
+        clean = f"{cl:6d} {clf / max(cl, 1):13.3f}" if cl else f"{'':6} {'':>13}"
+        print(f"{part:5} {lang:4} {label:7} {d:8d} {df / max(d, 1):7.3f} {u:9d} {uf / max(u, 1):6.3f} {clean}")
     print("seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in seconds.items()))
     for kind, items in shown.items():
         for line in random.Random(kind).sample(items, min(args.show, len(items))):
