@@ -12,7 +12,9 @@ Recall is the share of damaged sentences the flagger flags; false alarms the sha
 undamaged sentences (in the same damaged articles) it flags; `clean` the share of the
 sentences of the undamaged originals it flags. With `--claims`, the whole extractor also
 runs on the damaged articles: the share of claims from damaged sentences that carry
-`missing_entity`, and of claims from undamaged ones that do (this extractor only).
+`missing_entity`, and of claims from undamaged ones that do (this extractor only); and
+of the attributions whose cue has a dropped name right before or after it, the share left
+with no speaker (`speaker dropped`), against the share of the others left with none.
 Articles are split by a hash of their id: `dev` is the half the patterns were written
 against, `held` the half kept aside.
 The baseline is the flagger of BASELINE_COMMIT, loaded from git in the same run.
@@ -38,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from claims.extraction import extract  # noqa: E402
 from claims.extraction import flags as current_flags  # noqa: E402
+from claims.extraction.attribution import find_attributions  # noqa: E402
 from claims.extraction.sentences import split_sentences  # noqa: E402
 
 BASELINE_COMMIT = "b9e1de5"  # the flagger before gap shapes were recognised by word class
@@ -117,6 +120,40 @@ def damage(doc_id: str, text: str, rate: float) -> tuple[str, list[int]]:
     return "".join(out), gaps
 
 
+def _next_to(text: str, gaps: list[int], cue_start: int, cue_end: int) -> bool:
+    """Whether a name was dropped in the speaker's slot: just before the cue, or just after one that follows a quote."""
+    filler = " ,\"“”'‘’"
+    inverted = text[:cue_start].rstrip()[-1:] in ",\"”’'"
+    return any(
+        (g <= cue_start and not text[g:cue_start].strip(filler))
+        or (inverted and g >= cue_end and not text[cue_end:g].strip(filler))
+        for g in gaps
+    )
+
+
+_BASELINE_VOICES = """
+import json, sys
+from claims.extraction.attribution import find_attributions
+for line in sys.stdin:
+    lang, text = json.loads(line)
+    print(json.dumps([(a.cue_start, a.cue_end, a.speaker is None) for a in find_attributions(text, lang)]))
+"""
+
+
+def _baseline_voices(damaged: list[tuple[str, str]]) -> list[list]:
+    """What the baseline extractor attributes in each damaged text: cue offsets, and whether no speaker."""
+    with tempfile.TemporaryDirectory() as tree:
+        archive = subprocess.run(
+            ["git", "archive", BASELINE_COMMIT, "claims"], cwd=ROOT, capture_output=True, check=True
+        )
+        subprocess.run(["tar", "-x", "-C", tree], input=archive.stdout, check=True)
+        feed = "".join(json.dumps([lang, text]) + "\n" for lang, text in damaged)
+        out = subprocess.run(
+            [sys.executable, "-c", _BASELINE_VOICES], cwd=tree, input=feed, capture_output=True, text=True, check=True
+        ).stdout
+    return [json.loads(line) for line in out.splitlines()]
+
+
 def _load_baseline():
     source = subprocess.run(
         ["git", "show", f"{BASELINE_COMMIT}:claims/extraction/flags.py"], cwd=ROOT, capture_output=True,
@@ -152,6 +189,7 @@ def main() -> None:
     args = parser.parse_args()
     flaggers = {"before": _load_baseline().missing_entity, "after": current_flags.missing_entity}
     counts: dict = {}
+    voiced: list = []
     shown = {"missed": [], "false": []}
     seconds = dict.fromkeys(flaggers, 0.0)
     for name, doc_id, lang, text in _docs(args.shared):
@@ -170,6 +208,8 @@ def main() -> None:
                 hit = any(sentences[first][0] <= g <= sentences[last][1] for g in gaps)
                 c[0 if hit else 2] += 1
                 c[1 if hit else 3] += current_flags.MISSING_ENTITY in claim.flags
+            found = [(a.cue_start, a.cue_end, a.speaker is None) for a in find_attributions(damaged, lang)]
+            voiced.append((part, lang, damaged, gaps, found))
         for label, flag in flaggers.items():
             c = counts.setdefault((part, "id" if lang == "id" else "en", label), [0, 0, 0, 0, 0, 0])
             started = time.perf_counter()
@@ -194,6 +234,21 @@ def main() -> None:
         d, df, u, uf, cl, clf = counts[key]
         clean = f"{cl:6d} {clf / max(cl, 1):13.3f}" if cl else f"{'':6} {'':>13}"
         print(f"{part:5} {lang:4} {label:7} {d:8d} {df / max(d, 1):7.3f} {u:9d} {uf / max(u, 1):6.3f} {clean}")
+    voices: dict = {}
+    if voiced:
+        before = _baseline_voices([(lang, text) for _p, lang, text, _g, _f in voiced])
+        for (part, lang, text, gaps, after), old in zip(voiced, before, strict=True):
+            for label, found in (("before", old), ("after", after)):
+                v = voices.setdefault((part, "id" if lang == "id" else "en", label), [0, 0, 0, 0])
+                for cue_start, cue_end, unknown in found:
+                    if cue_start is None:
+                        continue
+                    dropped = _next_to(text, gaps, cue_start, cue_end)
+                    v[0 if dropped else 2] += 1
+                    v[1 if dropped else 3] += unknown
+    for (part, lang, label), (d, dn, o, on) in sorted(voices.items()):
+        print(f"{part:5} {lang:4} {label:7} speaker's name dropped next to the cue: {d:4d} attributions, "
+              f"{dn / max(d, 1):.3f} with no speaker; others {o:5d}, {on / max(o, 1):.3f} with none")
     print("seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in seconds.items()))
     for kind, items in shown.items():
         for line in random.Random(kind).sample(items, min(args.show, len(items))):

@@ -201,7 +201,7 @@ _OPENING = re.compile(
     | (?P<at4>)['’]s\b
     | (?P<at5>)[.,;:!?]+(?=\s*$)                                                  # a sentence left with its full stop
     | (?:In|On|During|After|Before|At|Speaking|Earlier|Later|Last|Since|When|While|Asked)\b[^,.\n"“]{{0,60}},\ (?P<at6>)
-      (?:\w+ly\ )?(?=\w+ed\ (?:a|an|the|that|his|her|their|its)\b)           # `In July, dismissed the`
+      (?:\w+ly\ )?(?=\w+ed\ (?:(?:a|an|the|that|his|her|their|its)\b|[A-Z]))  # `In July, dismissed the`
     """,
     re.VERBOSE,
 )
