@@ -13,7 +13,7 @@ from itertools import accumulate
 
 from . import checkworthiness
 from .budget import budget_check
-from .flags import sentence_flags
+from .flags import MISSING_ENTITY, gap_offsets
 from .sentences import split_sentences
 from .types import Attribution
 
@@ -60,7 +60,8 @@ def find_assertions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[
                 kind="assertion",
                 sentence_start=start,
                 sentence_end=end,
-                flags=sentence_flags(text, start, end),
+                flags=(MISSING_ENTITY,) if (gaps := gap_offsets(text, start, end)) else (),
+                gaps=gaps,
             )
         )
     return found

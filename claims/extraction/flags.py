@@ -282,14 +282,11 @@ def gap_after(text: str, gaps: tuple[int, ...], at: int) -> bool:
     return any(g >= at and not text[at:g].strip(_SLOT_FILLER) for g in gaps)
 
 
-def speaker_dropped(text: str, start: int, end: int, cue_start: int, cue_end: int, named_before: bool) -> bool:
+def speaker_dropped(text: str, gaps: tuple[int, ...], cue_start: int, cue_end: int, named_before: bool) -> bool:
     """Whether the name that said the words at the cue seems to be the one a scraper dropped.
 
     The speaker's slot is next to the cue: before it (`, menyebutkan bahwa`, `. said on
     Monday`) or after it (`kata .`, `said .`). `named_before`: a speaker is named right
-    before the cue, so a gap after it is something else.
+    before the cue, so a gap after it is something else. `gaps`: those of the sentence.
     """
-    gaps = gap_offsets(text, start, end)
-    if not gaps:
-        return False
     return gap_before(text, gaps, cue_start) or (not named_before and gap_after(text, gaps, cue_end))

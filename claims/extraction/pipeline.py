@@ -7,7 +7,6 @@ import datetime
 from . import attribution, checkworthiness, dates
 from .assertions import find_assertions
 from .budget import budget_check, budget_subject, time_budget
-from .flags import MISSING_ENTITY, gap_offsets
 from .language import detect_language
 from .types import ExtractedClaim, Extraction
 
@@ -77,8 +76,7 @@ def _extract(text, *, html, lang, published, url) -> Extraction:
 def _finish(text: str, found, lang: str, published: datetime.date | None) -> ExtractedClaim:
     content = text[found.start : found.end]
     date, date_flags = dates.claim_date(text, found, published=published, lang=lang)
-    gaps = gap_offsets(text, found.sentence_start, found.sentence_end)
-    flags = tuple(dict.fromkeys(found.flags + ((MISSING_ENTITY,) if gaps else ()) + date_flags))
+    flags = tuple(dict.fromkeys(found.flags + date_flags))
     return ExtractedClaim(
         start=found.start,
         end=found.end,
@@ -93,5 +91,5 @@ def _finish(text: str, found, lang: str, published: datetime.date | None) -> Ext
         speaker_end=found.speaker_end,
         speaker_aliases=found.speaker_aliases,
         flags=flags,
-        gaps=gaps,
+        gaps=found.gaps,
     )

@@ -29,6 +29,7 @@ class Attribution:
     speaker_aliases: tuple[str, ...] = ()
     via: str | None = None
     flags: tuple[str, ...] = ()
+    gaps: tuple[int, ...] = ()  # where names seem to have been dropped in the sentence (flags.gap_offsets)
 
 
 @dataclass(frozen=True)

@@ -18,24 +18,22 @@ def find_attributions(text: str, lang: str) -> list[Attribution]:
 
 
 def _unvoiced(text: str, found: Attribution) -> Attribution:
-    """No speaker when the name next to the cue was dropped, rather than the last one named."""
-    if found.speaker is None:
+    """Note where names were dropped; no speaker when it was the one next to the cue, rather than the last named."""
+    gaps = found.gaps or gap_offsets(text, found.sentence_start, found.sentence_end)
+    if gaps:
+        found = dataclasses.replace(found, gaps=gaps, flags=tuple(dict.fromkeys((*found.flags, MISSING_ENTITY))))
+    if found.speaker is None or not gaps:
         return found
     if found.cue_start is None or found.cue_end is None:
         # a quote that continues the last speaker, with a gap outside it: `"Q," said .`
-        gaps = gap_offsets(text, found.sentence_start, found.sentence_end) if "continuation" in found.flags else ()
-        if not any(g < found.start or g >= found.end for g in gaps):
-            return found
-        return _no_speaker(found)
-    named_before = found.speaker_end is not None and not text[found.speaker_end : found.cue_start].strip(" ,")
-    sentence = (found.sentence_start, found.sentence_end)
-    if not speaker_dropped(text, *sentence, found.cue_start, found.cue_end, named_before):
+        if "continuation" in found.flags and any(g < found.start or g >= found.end for g in gaps):
+            return _no_speaker(found)
         return found
-    return _no_speaker(found)
+    named_before = found.speaker_end is not None and not text[found.speaker_end : found.cue_start].strip(" ,")
+    if speaker_dropped(text, gaps, found.cue_start, found.cue_end, named_before):
+        return _no_speaker(found)
+    return found
 
 
 def _no_speaker(found: Attribution) -> Attribution:
-    return dataclasses.replace(
-        found, speaker=None, speaker_start=None, speaker_end=None, speaker_aliases=(),
-        flags=tuple(dict.fromkeys((*found.flags, MISSING_ENTITY))),
-    )
+    return dataclasses.replace(found, speaker=None, speaker_start=None, speaker_end=None, speaker_aliases=())

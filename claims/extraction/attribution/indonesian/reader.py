@@ -106,7 +106,8 @@ class _ArticleReader(OtherPatterns):
 
     def _attribution(self, d: Draft, start: int, end: int, sentence_start: int, sentence_end: int) -> Attribution:
         speaker = d.speaker
-        flags = d.flags + ((MISSING_ENTITY,) if gap_offsets(self.text, sentence_start, sentence_end) else ())
+        gaps = gap_offsets(self.text, sentence_start, sentence_end)
+        flags = d.flags + ((MISSING_ENTITY,) if gaps else ())
         return Attribution(
             start=start,
             end=end,
@@ -122,6 +123,7 @@ class _ArticleReader(OtherPatterns):
             speaker_aliases=speaker.aliases if speaker else (),
             via=d.via,
             flags=tuple(dict.fromkeys(flags)),
+            gaps=gaps,
         )
 
     # -- one sentence ---------------------------------------------------------------------------
