@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-GOLDEN = Path(__file__).resolve().parent / "fixtures" / "extraction_golden"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = FIXTURES / "extraction_golden"
 
 
 def _flat(name: str, size: int) -> str:
-    """A news article repeated into one paragraph of `size` characters."""
-    article = " ".join((GOLDEN / name).read_text(encoding="utf-8").split())
+    """A news article (a golden fixture or one beside them) repeated into one paragraph of `size` characters."""
+    path = GOLDEN / name if (GOLDEN / name).exists() else FIXTURES / name
+    article = " ".join(path.read_text(encoding="utf-8").split())
     return (article + " ") * (size // (len(article) + 1) + 1)
 
 

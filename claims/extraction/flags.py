@@ -22,7 +22,6 @@ does not otherwise make, found here by word class rather than by word:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 MISSING_ENTITY = "missing_entity"
 
@@ -231,11 +230,10 @@ def _at(m: re.Match) -> int | None:
     return next(m.start(k) for k, v in groups.items() if k.startswith("at") and v is not None)
 
 
-@lru_cache(maxsize=256)
 def gap_offsets(text: str, start: int = 0, end: int | None = None) -> tuple[int, ...]:
     """Return where names seem to have been dropped in text[start:end], in order.
 
-    Cached: every claim of a sentence asks about the same sentence.
+    Not cached: callers ask once a sentence and carry the answer on what they found.
     """
     end = len(text) if end is None else end
     found = set()

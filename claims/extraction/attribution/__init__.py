@@ -14,12 +14,19 @@ def find_attributions(text: str, lang: str) -> list[Attribution]:
         from .indonesian import find_attributions as find
     else:
         from .english import find_attributions as find
-    return sorted((_unvoiced(text, a) for a in find(text)), key=lambda a: (a.start, a.end))
+    gaps: dict[tuple[int, int], tuple[int, ...]] = {}  # a sentence's gaps, asked once for all its claims
+    return sorted((_unvoiced(text, a, gaps) for a in find(text)), key=lambda a: (a.start, a.end))
 
 
-def _unvoiced(text: str, found: Attribution) -> Attribution:
+def _unvoiced(text: str, found: Attribution, known: dict) -> Attribution:
     """Note where names were dropped; no speaker when it was the one next to the cue, rather than the last named."""
-    gaps = found.gaps or gap_offsets(text, found.sentence_start, found.sentence_end)
+    span = (found.sentence_start, found.sentence_end)
+    if found.gaps:
+        gaps = found.gaps
+    elif span in known:
+        gaps = known[span]
+    else:
+        gaps = known[span] = gap_offsets(text, *span)
     if gaps:
         found = dataclasses.replace(found, gaps=gaps, flags=tuple(dict.fromkeys((*found.flags, MISSING_ENTITY))))
     if found.speaker is None or not gaps:

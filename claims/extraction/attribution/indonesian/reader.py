@@ -101,12 +101,13 @@ class _ArticleReader(OtherPatterns):
                 a, b = trim_span(self.text, d.start, d.end)
                 if content_words(self.text[a:b]) < _MIN_CONTENT_WORDS:
                     continue  # `Moon percaya diri`, `"Jadi," kata Dibben`: nothing to check
-                found.append(self._attribution(d, a, b, min(start, a), end))
+                found.append(self._attribution(d, a, b, min(start, a), end, (start, end)))
         return found
 
-    def _attribution(self, d: Draft, start: int, end: int, sentence_start: int, sentence_end: int) -> Attribution:
+    def _attribution(self, d: Draft, start: int, end: int, sentence_start: int, sentence_end: int, read) -> Attribution:
         speaker = d.speaker
-        gaps = gap_offsets(self.text, sentence_start, sentence_end)
+        same = (sentence_start, sentence_end) == read  # the sentence `_sentence` found the gaps of
+        gaps = self.gaps if same else gap_offsets(self.text, sentence_start, sentence_end)
         flags = d.flags + ((MISSING_ENTITY,) if gaps else ())
         return Attribution(
             start=start,
