@@ -187,7 +187,11 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print this many missed and falsely flagged sentences")
     parser.add_argument("--claims", action="store_true", help="also count flags on extracted claims")
     args = parser.parse_args()
-    flaggers = {"before": _load_baseline().missing_entity, "after": current_flags.missing_entity}
+    baseline = _load_baseline().missing_entity
+    flaggers = {
+        "before": lambda text, start, end, _lang: baseline(text, start, end),
+        "after": lambda text, start, end, lang: current_flags.missing_entity(text, start, end, lang),
+    }
     counts: dict = {}
     voiced: list = []
     shown = {"missed": [], "false": []}
@@ -215,7 +219,7 @@ def main() -> None:
             started = time.perf_counter()
             for s, e in sentences:
                 hit = any(s <= g <= e for g in gaps)
-                flagged = flag(damaged, s, e)
+                flagged = flag(damaged, s, e, lang)
                 c[0 if hit else 2] += 1
                 c[1 if hit else 3] += flagged
                 if label == "after" and args.show:
@@ -224,7 +228,7 @@ def main() -> None:
                         shown[kind].append(f"[{name}] {damaged[s:e][:220]}")
             for s, e in clean:
                 c[4] += 1
-                c[5] += flag(text, s, e)
+                c[5] += flag(text, s, e, lang)
             seconds[label] += time.perf_counter() - started
     print(f"damage rate {args.rate}; sentence-level flags (before = {BASELINE_COMMIT}); `claims`: extracted claims")
     print(f"{'part':5} {'lang':4} {'flagger':7} {'damaged':>8} {'recall':>7} {'undamaged':>9} {'false':>6} "

@@ -52,6 +52,7 @@ def find_assertions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[
             continue
         if checkworthiness.score(sentence, lang=lang) < ASSERTION_MIN_CHECKWORTHINESS:
             continue
+        gaps = gap_offsets(text, start, end, "id" if lang == "id" else "en")
         found.append(
             Attribution(
                 start=start,
@@ -60,7 +61,7 @@ def find_assertions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[
                 kind="assertion",
                 sentence_start=start,
                 sentence_end=end,
-                flags=(MISSING_ENTITY,) if (gaps := gap_offsets(text, start, end)) else (),
+                flags=(MISSING_ENTITY,) if gaps else (),
                 gaps=gaps,
             )
         )

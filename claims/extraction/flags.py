@@ -190,6 +190,7 @@ _EN = re.compile(
     """,
     re.VERBOSE,
 )
+_BY_LANGUAGE = {"id": (_ID,), "en": (_EN,)}
 _OPENING = re.compile(
     rf"""
       [\"“‘']?\ ?(?P<at>)(?=[a-z]{{2,}}\b(?![.\w])|,)                            # `harus hadir ...`, `said on Monday`
@@ -230,10 +231,11 @@ def _at(m: re.Match) -> int | None:
     return next(m.start(k) for k, v in groups.items() if k.startswith("at") and v is not None)
 
 
-def gap_offsets(text: str, start: int = 0, end: int | None = None) -> tuple[int, ...]:
+def gap_offsets(text: str, start: int = 0, end: int | None = None, lang: str | None = None) -> tuple[int, ...]:
     """Return where names seem to have been dropped in text[start:end], in order.
 
-    Not cached: callers ask once a sentence and carry the answer on what they found.
+    `lang` ("id", "en") skips the other language's shapes; None looks for both. Not cached:
+    callers ask once a sentence and carry the answer on what they found.
     """
     end = len(text) if end is None else end
     found = set()
@@ -242,7 +244,7 @@ def gap_offsets(text: str, start: int = 0, end: int | None = None) -> tuple[int,
         at = _at(opening)
         if at is not None:
             found.add(at)
-    for pattern in (_SHARED, _ID, _EN):
+    for pattern in (_SHARED, *_BY_LANGUAGE.get(lang, (_ID, _EN))):
         for m in pattern.finditer(text, start, end):
             at = _at(m)
             if at is not None:
@@ -250,9 +252,9 @@ def gap_offsets(text: str, start: int = 0, end: int | None = None) -> tuple[int,
     return tuple(sorted(found))
 
 
-def missing_entity(text: str, start: int = 0, end: int | None = None) -> bool:
+def missing_entity(text: str, start: int = 0, end: int | None = None, lang: str | None = None) -> bool:
     """Return True when text[start:end] shows a gap where a name was dropped."""
-    return bool(gap_offsets(text, start, end))
+    return bool(gap_offsets(text, start, end, lang))
 
 
 def sentence_flags(text: str, start: int, end: int) -> tuple[str, ...]:

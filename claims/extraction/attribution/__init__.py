@@ -15,10 +15,10 @@ def find_attributions(text: str, lang: str) -> list[Attribution]:
     else:
         from .english import find_attributions as find
     gaps: dict[tuple[int, int], tuple[int, ...]] = {}  # a sentence's gaps, asked once for all its claims
-    return sorted((_unvoiced(text, a, gaps) for a in find(text)), key=lambda a: (a.start, a.end))
+    return sorted((_unvoiced(text, a, gaps, lang) for a in find(text)), key=lambda a: (a.start, a.end))
 
 
-def _unvoiced(text: str, found: Attribution, known: dict) -> Attribution:
+def _unvoiced(text: str, found: Attribution, known: dict, lang: str) -> Attribution:
     """Note where names were dropped; no speaker when it was the one next to the cue, rather than the last named."""
     span = (found.sentence_start, found.sentence_end)
     if found.gaps:
@@ -26,7 +26,7 @@ def _unvoiced(text: str, found: Attribution, known: dict) -> Attribution:
     elif span in known:
         gaps = known[span]
     else:
-        gaps = known[span] = gap_offsets(text, *span)
+        gaps = known[span] = gap_offsets(text, *span, "id" if lang == "id" else "en")
     if gaps:
         found = dataclasses.replace(found, gaps=gaps, flags=tuple(dict.fromkeys((*found.flags, MISSING_ENTITY))))
     if found.speaker is None or not gaps:

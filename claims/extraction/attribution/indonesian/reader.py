@@ -107,7 +107,7 @@ class _ArticleReader(OtherPatterns):
     def _attribution(self, d: Draft, start: int, end: int, sentence_start: int, sentence_end: int, read) -> Attribution:
         speaker = d.speaker
         same = (sentence_start, sentence_end) == read  # the sentence `_sentence` found the gaps of
-        gaps = self.gaps if same else gap_offsets(self.text, sentence_start, sentence_end)
+        gaps = self.gaps if same else gap_offsets(self.text, sentence_start, sentence_end, "id")
         flags = d.flags + ((MISSING_ENTITY,) if gaps else ())
         return Attribution(
             start=start,
@@ -131,7 +131,7 @@ class _ArticleReader(OtherPatterns):
 
     def _sentence(self, s: int, e: int) -> list[Draft]:
         text = self.text
-        self.gaps = gap_offsets(text, s, e)  # where names were dropped: a speaker there stays unknown
+        self.gaps = gap_offsets(text, s, e, "id")  # where names were dropped: a speaker there stays unknown
         quotes = quote_spans(text, s, e, unclosed="drop")
         drafts: list[Draft] = []
         menurut: list[tuple[int, int, str]] = []
