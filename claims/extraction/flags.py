@@ -22,6 +22,7 @@ does not otherwise make, found here by word class rather than by word:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 MISSING_ENTITY = "missing_entity"
 
@@ -165,7 +166,7 @@ _ID = re.compile(
       (?:[.;](?=\s|$)|(?=(?:untuk|di|pada|mendatang|tersebut)\b))                                  # `membutuhkan untuk`
     | \b(?:{_ID_POSSESSED})(?:\ [a-z]+)?\ (?P<at6>)(?=dalam\ (?:me|ber)[a-z]{{3,}})  # `peran dalam mendukung`
     | \bme[a-z]+nya,\ (?:tetapi|namun|sedangkan)\ (?P<at7>)(?=me[a-z]+nya\b)      # `menyetujuinya, tetapi menolaknya`
-    | \bdi[a-z]{{3,}}\b[^.,;]*,\ (?:dan|tetapi)\ (?P<at8>)(?=me[a-z]+nya\b)        # `diusulkan ..., dan menyetujuinya`
+    | \bdi[a-z]{{3,}}\b[^.,;\n]*,\ (?:dan|tetapi)\ (?P<at8>)(?=me[a-z]+nya\b)  # `diusulkan ..., dan menyetujuinya`
     """,
     re.VERBOSE,
 )
@@ -234,22 +235,37 @@ def _at(m: re.Match) -> int | None:
 def gap_offsets(text: str, start: int = 0, end: int | None = None, lang: str | None = None) -> tuple[int, ...]:
     """Return where names seem to have been dropped in text[start:end], in order.
 
-    `lang` ("id", "en") skips the other language's shapes; None looks for both. Not cached:
-    callers ask once a sentence and carry the answer on what they found.
+    `lang` ("id", "en") skips the other language's shapes; None looks for both. The shapes
+    inside sentences are looked for once in the whole text (the last text asked about is
+    remembered), the opening of the span each time.
     """
     end = len(text) if end is None else end
-    found = set()
+    inside = _inside_gaps(text, lang)
+    found = set(inside[bisect_left(inside, start) : bisect_right(inside, end)])
     opening = _OPENING.match(text, start, end)
     if opening and not _follows_abbreviation(text, start) and text[start - 1 : start] not in ("?", "!"):
         at = _at(opening)
         if at is not None:
             found.add(at)
+    return tuple(sorted(found))
+
+
+_last: tuple[str | None, str | None, list[int]] = (None, None, [])  # the text last scanned, its language, its gaps
+
+
+def _inside_gaps(text: str, lang: str | None) -> list[int]:
+    """The gaps the in-sentence shapes find anywhere in `text`, in order."""
+    global _last
+    if _last[0] is text and _last[1] == lang:
+        return _last[2]
+    found = set()
     for pattern in (_SHARED, *_BY_LANGUAGE.get(lang, (_ID, _EN))):
-        for m in pattern.finditer(text, start, end):
+        for m in pattern.finditer(text):
             at = _at(m)
             if at is not None:
                 found.add(at)
-    return tuple(sorted(found))
+    _last = (text, lang, sorted(found))
+    return _last[2]
 
 
 def missing_entity(text: str, start: int = 0, end: int | None = None, lang: str | None = None) -> bool:
