@@ -128,17 +128,17 @@ _ABBREVIATIONS = _set(
 
 _SHARED = re.compile(
     r"""
-      (?<=[^\W\d_]|[-–,])\ +(?P<at>)[.,;)?!](?=\s|$|["”’')])   # `dengan .`, `Delegasi , yang`, `BTS, , sudah`
+      (?P<spaced>\ +)(?P<at>)[.,;)?!](?=\s|$|["”’')])          # `dengan .`, `Delegasi , yang`, `BTS, , sudah`
     | (?<=\s)["“]\ (?P<at10>)(?=[a-z])                              # `replied, " meant to`
     | @(?P<at11>)(?=[.,]|$) | (?<=\w)/(?P<at12>)[.,]                # `@.`, `Getty/.`
     | (?<=\.)\ +(?P<at2>)[,;](?=\s)                           # `Sen. , D-Ill.`
     | \((?P<at3>)\)                                            # `Middle East Monitor ()`
     | (?<=\s)['"“‘]\ (?P<at6>)['"”’](?=[\s,.])                 # `film ' ' itu`
     | ,\ (?P<at8>)[-–—]\ |,\ (?P<at13>)\(                           # `Jakarta, - -`, `(16 November), (19 November)`
-    | (?<!Baca)(?<!Lihat)(?<!Simak)(?<=[^\W\d_])\ (?P<at14>):\               # `Javier : Internazionale`
+    | (?P<colon>\ )(?P<at14>):\                                        # `Javier : Internazionale`
     | (?<=\w)/\ (?P<at9>)(?=\S)                                  # `Lembaga/ untuk`
     | (?:\.(?:com|COM|id)|[A-Z]{3,})\ [-–—]+\ (?P<at4>)[a-z]   # `TRIBUNNEWS.COM - dan`
-    | (?<![^\W\d_])(?P<word>[^\W\d_]{4,}|[A-Z][a-z]{2})\.\ +(?P<at5>)(?=[a-z]{2,}\b)  # `Gaza. harus hadir`
+    | \b(?P<word>[^\W\d_]{4,}|[A-Z][a-z]{2})\.\ +(?P<at5>)(?=[a-z]{2,}\b)  # `Gaza. harus hadir`
     """,
     re.VERBOSE,
 )
@@ -162,7 +162,7 @@ _ID = re.compile(
     | \b(?:tajuk|judul|julukan)\ (?P<at21>)(?=(?:dan|di|pada|untuk)\b|[.,])      # `diberi tajuk dan`
     | \b(?:milik|kepunyaan)\ (?P<at15>)(?=(?:{_ID_FUNCTION_WORDS}|melalui)\b|[.,;])  # `situs milik pada Jumat`
     | \bbahwa\ (?P<at4>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>(?:me|ber)[a-z]{{3,}})\b)  # `bahwa telah menunda`
-    | (?P<degree>\w+\ )?\b(?P<tverb>me[a-z]{{3,}}kan|{_ID_TRANSITIVE_I})\ ?(?P<at5>)
+    | \b(?P<tverb>me[a-z]{{3,}}kan|{_ID_TRANSITIVE_I})\ ?(?P<at5>)
       (?:[.;](?=\s|$)|(?=(?:untuk|di|pada|mendatang|tersebut)\b))                                  # `membutuhkan untuk`
     | \b(?:{_ID_POSSESSED})(?:\ [a-z]+)?\ (?P<at6>)(?=dalam\ (?:me|ber)[a-z]{{3,}})  # `peran dalam mendukung`
     | \bme[a-z]+nya,\ (?:tetapi|namun|sedangkan)\ (?P<at7>)(?=me[a-z]+nya\b)      # `menyetujuinya, tetapi menolaknya`
@@ -173,7 +173,7 @@ _ID = re.compile(
 _EN = re.compile(
     rf"""
       \b(?P<prep>{_EN_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_EN_FUNCTION_WORDS})\b   # `by on Monday`
-    | (?P<before>\w+\ )?\b(?P<tverb>{_EN_TRANSITIVE})\ ?(?P<at2>)
+    | \b(?P<tverb>{_EN_TRANSITIVE})\ ?(?P<at2>)
       (?:[.;](?=\s|$)|(?=,\ )|(?=(?:on|in|at|for|that|during|after|before|last|this)\b))  # `told on Monday`
     | \b(?:the|of|and|by|with|to|from|in)\ (?P<at3>)['’]s\b                                          # `the ’s decision`
     | \baccording\ to(?P<at4>)[.,;]                                                # `according to,`
@@ -211,6 +211,13 @@ _OPENING = re.compile(
 def _at(m: re.Match) -> int | None:
     """Where the name stood, or None when the match is one of the shape's exceptions."""
     groups = m.groupdict()
+    if groups.get("spaced") or groups.get("colon"):  # checked here, not by a look-behind at every position
+        before = m.string[: m.start()]
+        after_stop = before[-1:] == "." and m.string[m.start("at") : m.start("at") + 1] in ",;"  # `Sen. , D-Ill.`
+        if not before or not (before[-1].isalpha() or before[-1] in "-–," or after_stop) or before[-1] == "_":
+            return None
+        if groups.get("colon") and (not before[-1].isalpha() or before.endswith(("Baca", "Lihat", "Simak"))):
+            return None
     word = (groups.get("word") or "").lower()
     if word and word in _ABBREVIATIONS:
         return None
@@ -226,7 +233,8 @@ def _at(m: re.Match) -> int | None:
             return None
     tverb = groups.get("tverb")
     if tverb:
-        before = (groups.get("degree") or groups.get("before") or "").strip().lower()
+        words = m.string[max(0, m.start() - 20) : m.start()].split()
+        before = words[-1].lower() if words else ""  # `sangat mengecewakan`, `was told`
         if tverb in _ID_NOT_TRANSITIVE or tverb in _ID_CUE_VERBS or before in _ID_DEGREE or before in _EN_PASSIVE:
             return None
     return next(m.start(k) for k, v in groups.items() if k.startswith("at") and v is not None)
