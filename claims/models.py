@@ -155,6 +155,9 @@ class Claim(models.Model):
     claim_date = models.DateField(null=True, blank=True)
     checkworthiness = models.FloatField(default=0.0)
     flags = models.JSONField(default=list, blank=True)
+    gaps = models.JSONField(
+        default=list, blank=True, help_text="Offsets in the article text where a dropped name seems to have stood."
+    )
     extractor_version = models.CharField(max_length=32)
 
     review_status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.NEW)

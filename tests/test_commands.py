@@ -103,8 +103,12 @@ def test_extract_claims_writes_results_and_survives_malformed_lines(tmp_path, ca
             "date",
             "checkworthiness",
             "flags",
+            "gaps",
         }
+        assert all(0 <= gap <= len(seed["text"]) for gap in claim["gaps"])
+        assert bool(claim["gaps"]) <= ("missing_entity" in claim["flags"])
     assert any(c["speaker"] == "Mousa Abu Marzouk" for c in seed["claims"])
+    assert any(c["gaps"] for c in seed["claims"])
     assert page["title"] == "Banjir di Bekasi"
     assert "300 rumah terendam" in page["text"]
     assert any(c["speaker"] == "Ahmad Yani" for c in page["claims"])

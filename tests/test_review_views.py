@@ -237,6 +237,26 @@ def test_claim_page_warns_about_a_dropped_name_and_shows_related_claims(client, 
     assert reverse("review:claim", args=[repeat.pk]) in similar and "0.93" in similar
 
 
+def test_claim_page_marks_where_the_name_was_dropped(client, checker):
+    text = "Kantor media itu menyebut bahwa telah menunda pengiriman. Lalu pergi dengan ."
+    article = make_article(text=text)
+    start = text.index("telah")
+    claim = make_claim(article, start=start, end=text.index("."), flags=["missing_entity"], gaps=[start, len(text) - 1])
+    page = client.get(reverse("review:claim", args=[claim.pk])).text
+    context = page.split('<div class="context"')[1].split("</div>")[0]
+    assert 'bahwa <span class="gap"' in context
+    assert '[…]</span><mark>telah menunda pengiriman</mark>' in context
+    assert 'dengan <span class="gap" title="A name seems to have been dropped here">[…]</span>.' in context
+
+
+def test_claim_page_without_gaps_marks_only_the_claim(client, checker):
+    article = make_article(text="Harga beras naik 10 persen. Lalu pergi.")
+    claim = make_claim(article, start=0, end=26)
+    context = client.get(reverse("review:claim", args=[claim.pk])).text.split('<div class="context"')[1]
+    assert context.split("</div>")[0].endswith("><mark>Harga beras naik 10 persen</mark>. Lalu pergi.")
+    assert 'class="gap"' not in context.split("</div>")[0]
+
+
 def test_claim_page_links_to_its_neighbours_in_the_queue(client, checker):
     high, middle, low = (make_claim(checkworthiness=value) for value in (0.9, 0.5, 0.1))
     page = client.get(reverse("review:claim", args=[middle.pk]), {"queue": "open"}).text

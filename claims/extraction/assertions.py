@@ -13,7 +13,7 @@ from itertools import accumulate
 
 from . import checkworthiness
 from .budget import budget_check
-from .flags import sentence_flags
+from .flags import MISSING_ENTITY, gap_offsets
 from .sentences import split_sentences
 from .types import Attribution
 
@@ -53,6 +53,7 @@ def find_assertions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[
             continue
         if checkworthiness.score(sentence, lang=lang) < ASSERTION_MIN_CHECKWORTHINESS:
             continue
+        gaps = gap_offsets(text, start, end, "id" if lang == "id" else "en")
         found.append(
             Attribution(
                 start=start,
@@ -61,7 +62,8 @@ def find_assertions(text: str, lang: str, taken: list[tuple[int, int]]) -> list[
                 kind="assertion",
                 sentence_start=start,
                 sentence_end=end,
-                flags=sentence_flags(text, start, end),
+                flags=(MISSING_ENTITY,) if gaps else (),
+                gaps=gaps,
             )
         )
     return found

@@ -1,46 +1,284 @@
 """Warnings for the reviewer about a claim's sentence.
 
 `missing_entity`: some scrapers keep the text around a hyperlink but drop the
-link text, which was usually a name (`bertemu dengan .`, `Delegasi , yang`,
-`Mengutip pernyataan , menyebutkan`, `TRIBUNNEWS.COM - dan makin`). The
-sentence then cannot say who did what, so its claims need a human look.
+link text, which was usually a name. The sentence then cannot say who did what,
+so its claims need a human look. A dropped name leaves shapes that the language
+does not otherwise make, found here by word class rather than by word:
+
+- punctuation after a space (`bertemu dengan .`, `Delegasi , yang`, `Kepala , ,`,
+  `ungkap .`), empty brackets, `’s` with no owner;
+- a preposition that takes a noun phrase followed by another function word or a
+  verb (`kepada dalam`, `by on Monday`), a transitive verb with no object before a
+  preposition or full stop (`membutuhkan untuk`, `told on Monday`);
+- a clause with no subject: `bahwa` followed by an active verb (`bahwa telah
+  menunda`), a sentence or a dateline followed by a lower-case word (`. harus
+  hadir`, `TRIBUNNEWS.COM - dan`), a title with a verb and no name (`Mr. said`);
+- a possessed noun with no possessor before a preposition (`peran dalam`) and
+  contrasting verbs with no subjects (`menyetujuinya, tetapi menolaknya`).
+
+`gap_offsets` says where each gap is: the offset where the dropped name stood.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_left, bisect_right
 
 MISSING_ENTITY = "missing_entity"
 
-_GAP = re.compile(
-    r"""(?:
-        [^\W\d_]\ +[.,;](?=\s|$)                                   # `Delegasi , yang`, `dengan .`
-      | \b(?:dengan|oleh|kepada|terhadap|antara|bersama)\ ?[.,;](?=\s|$)  # `bertemu dengan.`
-      | \b(?:kepada|oleh|terhadap)\ (?:dalam|di|pada|saat|dan|untuk)\b       # `kata Butet kepada dalam ...`
-      | (?:\.(?:com|COM|id)|[A-Z]{3,})\ [-–—]+\ (?:dan|atau|serta|yang|dengan|di|ke)\b  # `TRIBUNNEWS.COM - dan`
-    )""",
+
+def _words(block: str) -> str:
+    """A regex alternation of the words of a block, longest first."""
+    return "|".join(sorted(set(block.split()), key=lambda w: (-len(w), w)))
+
+
+def _set(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+# -- word classes ------------------------------------------------------------------------------
+
+# Indonesian prepositions that need a noun phrase after them (never a verb or a clause).
+_ID_NP_PREPOSITIONS = _words("kepada oleh terhadap bagi di ke pada dari menuju")
+# Words that cannot open that noun phrase: prepositions, conjunctions, auxiliaries.
+_ID_FUNCTION_WORDS = _words(
+    "dan atau serta untuk pada dengan oleh kepada terhadap bahwa telah akan sudah harus tidak di ke dari "
+    "tentang mengenai sebagai dalam pun adalah merupakan melalui yang sendiri"
+)
+# After these the next word may be a locative noun (`di dalam`, `ke luar`) or part of a compound.
+_ID_COMPOUNDS = {
+    "di": {"dalam"}, "ke": {"dalam"}, "pada": {"dengan", "yang"}, "oleh": {"karena", "yang"},
+    "dari": {"dalam", "pada", "yang"}, "kepada": {"yang"}, "menuju": {"ke"}, "bagi": {"yang"},
+}
+_ID_AUXILIARIES = _words(
+    "telah akan sudah sedang masih harus tidak tak belum juga pun segera terus tetap sempat bisa dapat perlu "
+    "ingin mau hanya baru kembali lebih langsung"
+)
+# Words that look like me-/ber- verbs but are nouns, pronouns, prepositions or conjunctions.
+_NOT_VERBS = _set(
+    """
+    mereka memang melalui menurut menurutnya mendatang meski meskipun menjelang mengenai merupakan menjadi
+    menteri menit meja merah media medis merek meter metode mesin mental mentah menu menara mei
+    melainkan melihat mengingat menimbang menyusul berdasarkan berkat bersama berbagai beberapa berikut
+    berikutnya berita berat beras beruang berarti berupa bersih bermacam berkali-kali beragam mengapa
+    meningkat menurun melonjak merosot melemah menguat membaik memburuk mencapai
+    """
+)
+# me-...-kan / me-...-i forms that are adjectives or take no object.
+_ID_NOT_TRANSITIVE = _set(
+    """
+    membanggakan mengecewakan menyenangkan mengkhawatirkan memprihatinkan menjanjikan mengagumkan
+    membingungkan menegangkan menakutkan mengejutkan mengesankan memuaskan menguntungkan merugikan melelahkan
+    menyedihkan memalukan mencengangkan meyakinkan menggembirakan mencurigakan mematikan menyakitkan
+    membosankan mengerikan mengasyikkan menjengkelkan menggemaskan melegakan memilukan mengharukan
+    melahirkan melanjutkan melainkan memutuskan memfokuskan memungkinkan menjadi mengenai melalui mengerti
+    menanti menari menyanyi mendaki menepi memberi membeli mencari menakjubkan mengagetkan memukau
+    """
+)
+# Cue verbs: their object is a clause that may come after a recipient or a place.
+_ID_CUE_VERBS = _set(
+    """
+    mengatakan menyatakan menyebutkan menegaskan menekankan menjelaskan menerangkan mengungkapkan menuturkan
+    menyampaikan menambahkan mengakui mengumumkan melaporkan menilai mengharapkan menginginkan memastikan
+    mengingatkan memperingatkan menyarankan mengusulkan menanyakan menginformasikan mengajarkan menceritakan
+    mengabarkan mengimbau menghimbau membenarkan memaparkan mengemukakan mengutarakan membeberkan
+    """
+)
+_ID_TRANSITIVE_I = _words("menemui mendatangi menghadiri mengunjungi menyetujui mengikuti mewakili menyaingi")
+_ID_TRAILING_CUES = _words("kata ujar ucap tutur ungkap jelas tambah imbuh tegas papar lanjut sebut tandas terang")
+_EN_CUES = _words("says said sings told added wrote asked explained continued insisted noted argued")
+_ID_OPENERS = _words(
+    "Jika Kalau Apabila Bila Saat Ketika Sebelum Setelah Sesudah Sekitar Selain Meski Meskipun Walaupun Namun "
+    "Sementara Sebelumnya Kemudian Usai Seusai Dalam Pada Lalu Akhirnya Sejak Selama Berbeda"
+)
+# Offices named with what they head (`Kepala BNPB`, `Juru Bicara Kemenlu`): not a subject alone.
+_ID_NEEDS_COMPLEMENT = _words("Kepala Ketua Direktur Wakil Sekretaris Komisaris Pimpinan pimpinan Anggota") + (
+    r"|Juru\ Bicara|Kuasa\ Hukum|Presiden\ Direktur"
+)
+# Nouns that name who coaches or made something (`skuat asuhan Mourinho`, `film garapan Hanung`).
+_ID_BY_NOUNS = _words("asuhan besutan garapan racikan binaan")
+_ID_DEGREE = _set("sangat cukup lebih paling begitu amat agak kurang terlalu makin semakin kian")
+# Nouns read with a possessor (`peran Rusia`, `posisi teguh Rusia`) before a preposition.
+_ID_POSSESSED = _words("peran peranan posisi sikap komitmen kontribusi keterlibatan kehadiran")
+
+_EN_NP_PREPOSITIONS = _words("by of from with between against toward towards upon")
+_EN_FUNCTION_WORDS = _words(
+    "and or but on in at to for of by with during after before was is has had will across throughout"
+)
+_EN_IDIOMS = {"from": {"to", "across"}, "with": {"in"}, "of": {"at"}}
+_EN_TRANSITIVE = _words(
+    """
+    told thanked urged accused praised criticized criticised defeated interviewed congratulated blamed sued
+    appointed nominated endorsed quoted informed reminded assured persuaded convinced condemned visited
+    """
+)
+_EN_SUBJECTS = r"(?:he|she|they|we|you|i|it|the|a|an|this|that|his|her|their|not|be|have)\b"
+_EN_PASSIVE = _set("was were is are be been being get got gets getting")
+_EN_TITLES = _words("Mr Mrs Ms Dr Sen Rep Gov Gen Prof Lt Col Sgt Capt Adm Supt Insp")
+# Words before a full stop that are abbreviations, so a lower-case word may follow.
+_ABBREVIATIONS = _set(
+    """
+    corp dept univ prof capt sept gov sen rep inc ltd bros assn natl intl est approx vs etc dll dkk dsb
+    jl jln no tgl hlm kab kec kel prov ket sdr bpk
+    """
+)
+
+# -- shapes -------------------------------------------------------------------------------------
+# Each pattern has an empty group `at` where the name stood.
+
+_SHARED = re.compile(
+    r"""
+      (?P<spaced>\ +)(?P<at>)[.,;)?!](?=\s|$|["”’')])          # `dengan .`, `Delegasi , yang`, `BTS, , sudah`
+    | (?<=\s)["“]\ (?P<at10>)(?=[a-z])                              # `replied, " meant to`
+    | @(?P<at11>)(?=[.,]|$) | (?<=\w)/(?P<at12>)[.,]                # `@.`, `Getty/.`
+    | (?<=\.)\ +(?P<at2>)[,;](?=\s)                           # `Sen. , D-Ill.`
+    | \((?P<at3>)\)                                            # `Middle East Monitor ()`
+    | (?<=\s)['"“‘]\ (?P<at6>)['"”’](?=[\s,.])                 # `film ' ' itu`
+    | ,\ (?P<at8>)[-–—]\ |,\ (?P<at13>)\(                           # `Jakarta, - -`, `(16 November), (19 November)`
+    | (?P<colon>\ )(?P<at14>):\                                        # `Javier : Internazionale`
+    | (?<=\w)/\ (?P<at9>)(?=\S)                                  # `Lembaga/ untuk`
+    | (?:\.(?:com|COM|id)|[A-Z]{3,})\ [-–—]+\ (?P<at4>)[a-z]   # `TRIBUNNEWS.COM - dan`
+    | \b(?P<word>[^\W\d_]{4,}|[A-Z][a-z]{2})\.\ +(?P<at5>)(?=[a-z]{2,}\b)  # `Gaza. harus hadir`
+    """,
     re.VERBOSE,
 )
-_OPENS_WITH_GAP = re.compile(r"(?:dan|atau|serta|yang|dengan)\s")
+_ID = re.compile(
+    rf"""
+      \b(?P<prep>{_ID_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_ID_FUNCTION_WORDS})\b    # `kepada dalam`
+    | \b(?:kepada|oleh|terhadap|bagi|di|ke|pada|para)\ (?P<at2>)(?=(?P<verb>me[a-z]{{3,}})\b)  # `oleh menolak`
+    | \bpara\ (?P<at9>)(?={_ID_FUNCTION_WORDS}|hanya|yang\b)                        # `dari para hanya`
+    | ["”]\ ?(?:{_ID_TRAILING_CUES})\ ?(?P<at10>)
+      (?=(?:di|kepada|dalam|saat|pada|ketika|usai|seusai|melalui|me[a-z]{{3,}})\b|[.,]|$)  # `" ucap memberikan`
+    | \b(?:dengan|oleh|kepada|terhadap|antara|bersama|dari|untuk|tentang|mengenai)(?P<at3>)[.,;](?=\s|$)
+    | \b(?:{_ID_NEEDS_COMPLEMENT})(?:\ (?:Umum|Utama|Jenderal|Harian))?\ (?P<at12>)(?:(?:{_ID_AUXILIARIES})\ )*
+      (?=(?P<verb4>me[a-z]{{3,}})\b)                                                # `Kepala menyebutkan`
+    | \b(?:bernama|berjudul|bertajuk|dijuluki|disapa|dinamai|dinamakan)\ (?P<at13>)(?=[(,.]|(?!lengkap|asli)[a-z])
+    | \b(?:dari|kepada|oleh|dengan|di|ke|pada|terhadap|bersama|of|by|from|with)\ (?P<at14>)\(  # `dari (kategori`
+    | \b(?:dan|bagi|dari|oleh|kepada|dengan|untuk|atau|serta)\ (?P<at16>)(?=[-–]\ )  # `bagi - mencoba`
+    | \b(?:{_ID_BY_NOUNS})\ (?P<at17>)(?=(?:me|ber|di)[a-z]{{3,}}\b|(?:{_ID_FUNCTION_WORDS}|saja|juga|pun)\b|[.,])
+    | \bkarya\ (?P<at19>)(?=(?:saja|juga|pun)\b|[.,])                            # `buku Highest Duty karya saja`
+    | \b(?:{_ID_NP_PREPOSITIONS})\ (?P<at18>)(?=di[a-z]{{3,}}kan\b)               # `sedangkan dari diharapkan`
+    | \basal\ (?P<at20>)(?=(?:tersebut|ini|itu)\b|[.,])                          # `klub asal tersebut`
+    | \b(?:tajuk|judul|julukan)\ (?P<at21>)(?=(?:dan|di|pada|untuk)\b|[.,])      # `diberi tajuk dan`
+    | \b(?:milik|kepunyaan)\ (?P<at15>)(?=(?:{_ID_FUNCTION_WORDS}|melalui)\b|[.,;])  # `situs milik pada Jumat`
+    | \bbahwa\ (?P<at4>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>(?:me|ber)[a-z]{{3,}})\b)  # `bahwa telah menunda`
+    | \b(?P<tverb>me[a-z]{{3,}}kan|{_ID_TRANSITIVE_I})\ ?(?P<at5>)
+      (?:[.;](?=\s|$)|(?=(?:untuk|di|pada|mendatang|tersebut)\b))                                  # `membutuhkan untuk`
+    | \b(?:{_ID_POSSESSED})(?:\ [a-z]+)?\ (?P<at6>)(?=dalam\ (?:me|ber)[a-z]{{3,}})  # `peran dalam mendukung`
+    | \bme[a-z]+nya,\ (?:tetapi|namun|sedangkan)\ (?P<at7>)(?=me[a-z]+nya\b)      # `menyetujuinya, tetapi menolaknya`
+    | \bdi[a-z]{{3,}}\b[^.,;\n]*,\ (?:dan|tetapi)\ (?P<at8>)(?=me[a-z]+nya\b)  # `diusulkan ..., dan menyetujuinya`
+    """,
+    re.VERBOSE,
+)
+_EN = re.compile(
+    rf"""
+      \b(?P<prep>{_EN_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_EN_FUNCTION_WORDS})\b   # `by on Monday`
+    | \b(?P<tverb>{_EN_TRANSITIVE})\ ?(?P<at2>)
+      (?:[.;](?=\s|$)|(?=,\ )|(?=(?:on|in|at|for|that|during|after|before|last|this)\b))  # `told on Monday`
+    | \b(?:the|of|and|by|with|to|from|in)\ (?P<at3>)['’]s\b                                          # `the ’s decision`
+    | \baccording\ to(?P<at4>)[.,;]                                                # `according to,`
+    | \b(?:{_EN_TITLES})\.\ +(?P<at5>)(?=[a-z]{{2,}}\b(?!\.))                            # `Mr. said`
+    | [,.!?][”"]\ +(?P<at6>)(?:told\b|(?:{_EN_CUES})(?=\ ?[.,]|\ (?:to|on|in|at|during|after|before|when|while|that)\b))
+    | ,\ (?P<at9>)(?:{_EN_CUES})(?=\.)                                            # `hurt him, said.`
+    | \b(?:says|said)\ (?P<at10>)(?=(?:is|was|has|had|will|would)\ (?:not\b|\w+ing\b|\w+ed\b))  # `says is lying`
+    | \b(?:how|why|whether|if|when|where)\ (?P<at11>)(?=(?:could|would|can|will|should)\ (?!{_EN_SUBJECTS})[a-z]+\b)
+    | \b(?:at|of|by|from|with|for|and|the)\ (?P<at12>)&                           # `a partner at & Hartson`
+    | \b(?:[Tt]he|[Aa]n?)\ (?P<at13>)
+      (?=[a-z]+ed\ (?:the|a|an|that|this|his|her|their|its|them|him)\b)           # `the overruled that`
+    | ,\ (?P<at14>)(?=spokes(?:man|woman|person)\ (?:said|says|told)\b)
+    | (?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\ (?P<at7>)
+      (?=(?:and|or|but|of|in|on|at|to|for|by|with|is|was|has|said)\b(?!-))        # `The and Government`
+    """,
+    re.VERBOSE,
+)
+_BY_LANGUAGE = {"id": (_ID,), "en": (_EN,)}
+_OPENING = re.compile(
+    rf"""
+      [\"“‘']?\ ?(?P<at>)(?=[a-z]{{2,}}\b(?![.\w])|,)                            # `harus hadir ...`, `said on Monday`
+    | (?:{_ID_OPENERS})\b(?:(?!yang\b)[^,."“\n]){{0,60}},\ (?P<at2>)
+      (?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb>me[a-z]{{3,}})\b)                   # `Pada gim kedua, mencoba`
+    | (?:(?:Lebih\ lanjut|Selanjutnya),?|(?:Kemudian|Sebelumnya|Selain\ itu|Sementara\ itu|Namun|Tapi|Tetapi),)
+      \ (?P<at3>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>me[a-z]{{3,}})\b)          # `Lebih lanjut menjelaskan`
+    | (?P<at4>)['’]s\b
+    | (?P<at5>)[.,;:!?]+(?=\s*$)                                                  # a sentence left with its full stop
+    | (?:In|On|During|After|Before|At|Speaking|Earlier|Later|Last|Since|When|While|Asked)\b[^,.\n"“]{{0,60}},\ (?P<at6>)
+      (?:\w+ly\ )?(?=\w+ed\ (?:(?:a|an|the|that|his|her|their|its)\b|[A-Z]))  # `In July, dismissed the`
+    """,
+    re.VERBOSE,
+)
 
 
-@lru_cache(maxsize=256)
-def missing_entity(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Return True when text[start:end] shows a gap where a name was dropped.
+def _at(m: re.Match) -> int | None:
+    """Where the name stood, or None when the match is one of the shape's exceptions."""
+    groups = m.groupdict()
+    if groups.get("spaced") or groups.get("colon"):  # checked here, not by a look-behind at every position
+        before = m.string[: m.start()]
+        after_stop = before[-1:] == "." and m.string[m.start("at") : m.start("at") + 1] in ",;"  # `Sen. , D-Ill.`
+        if not before or not (before[-1].isalpha() or before[-1] in "-–," or after_stop) or before[-1] == "_":
+            return None
+        if groups.get("colon") and (not before[-1].isalpha() or before.endswith(("Baca", "Lihat", "Simak"))):
+            return None
+    word = (groups.get("word") or "").lower()
+    if word and word in _ABBREVIATIONS:
+        return None
+    prep, following = groups.get("prep"), groups.get("next")
+    if prep and following:
+        compounds = _ID_COMPOUNDS.get(prep.lower(), set()) | _EN_IDIOMS.get(prep.lower(), set())
+        if following.lower() in compounds or m.string.startswith(" large", m.end()):  # `by and large`
+            return None
+        if prep.lower() == "dari" and following.lower() == "dan" and m.string.startswith(" ke", m.end()):
+            return None  # `dari dan ke`
+    for verb in (groups.get("verb"), groups.get("verb2"), groups.get("verb3"), groups.get("verb4")):
+        if verb and (verb in _NOT_VERBS or verb.endswith("nya")):
+            return None
+    tverb = groups.get("tverb")
+    if tverb:
+        words = m.string[max(0, m.start() - 20) : m.start()].split()
+        before = words[-1].lower() if words else ""  # `sangat mengecewakan`, `was told`
+        if tverb in _ID_NOT_TRANSITIVE or tverb in _ID_CUE_VERBS or before in _ID_DEGREE or before in _EN_PASSIVE:
+            return None
+    return next(m.start(k) for k, v in groups.items() if k.startswith("at") and v is not None)
 
-    Cached: every claim of a sentence asks about the same sentence.
+
+def gap_offsets(text: str, start: int = 0, end: int | None = None, lang: str | None = None) -> tuple[int, ...]:
+    """Return where names seem to have been dropped in text[start:end], in order.
+
+    `lang` ("id", "en") skips the other language's shapes; None looks for both. The shapes
+    inside sentences are looked for once in the whole text (the last text asked about is
+    remembered), the opening of the span each time.
     """
     end = len(text) if end is None else end
-    if _GAP.search(text, start, end):
-        return True
-    return bool(_OPENS_WITH_GAP.match(text, start, end)) and _follows_dateline(text, start)
+    inside = _inside_gaps(text, lang)
+    found = set(inside[bisect_left(inside, start) : bisect_right(inside, end)])
+    opening = _OPENING.match(text, start, end)
+    if opening and not _follows_abbreviation(text, start) and text[start - 1 : start] not in ("?", "!"):
+        at = _at(opening)
+        if at is not None:
+            found.add(at)
+    return tuple(sorted(found))
 
 
-def gap_offsets(text: str, start: int = 0, end: int | None = None) -> list[int]:
-    """Return where the gaps in text[start:end] are, for highlighting."""
-    end = len(text) if end is None else end
-    return [m.start() for m in _GAP.finditer(text, start, end)]
+_last: tuple[str | None, str | None, list[int]] = (None, None, [])  # the text last scanned, its language, its gaps
+
+
+def _inside_gaps(text: str, lang: str | None) -> list[int]:
+    """The gaps the in-sentence shapes find anywhere in `text`, in order."""
+    global _last
+    if _last[0] is text and _last[1] == lang:
+        return _last[2]
+    found = set()
+    for pattern in (_SHARED, *_BY_LANGUAGE.get(lang, (_ID, _EN))):
+        for m in pattern.finditer(text):
+            at = _at(m)
+            if at is not None:
+                found.add(at)
+    _last = (text, lang, sorted(found))
+    return _last[2]
+
+
+def missing_entity(text: str, start: int = 0, end: int | None = None, lang: str | None = None) -> bool:
+    """Return True when text[start:end] shows a gap where a name was dropped."""
+    return bool(gap_offsets(text, start, end, lang))
 
 
 def sentence_flags(text: str, start: int, end: int) -> tuple[str, ...]:
@@ -48,6 +286,31 @@ def sentence_flags(text: str, start: int, end: int) -> tuple[str, ...]:
     return (MISSING_ENTITY,) if missing_entity(text, start, end) else ()
 
 
-def _follows_dateline(text: str, start: int) -> bool:
-    before = text[max(0, start - 40) : start].rstrip()
-    return bool(before) and before[-1] in "-–—"
+def _follows_abbreviation(text: str, start: int) -> bool:
+    """`dkk. dan ...`: a splitter may start a sentence after an abbreviation's full stop."""
+    before = text[max(0, start - 12) : start].rstrip()
+    m = re.search(r"(\w+)\.$", before)
+    return bool(m) and (m.group(1).lower() in _ABBREVIATIONS or len(m.group(1)) <= 2)
+
+
+_SLOT_FILLER = " ,\"“”'‘’"
+
+
+def gap_before(text: str, gaps: tuple[int, ...], at: int) -> bool:
+    """Whether a gap sits right before offset `at`, with only spaces, commas and quotes between."""
+    return any(g <= at and not text[g:at].strip(_SLOT_FILLER) for g in gaps)
+
+
+def gap_after(text: str, gaps: tuple[int, ...], at: int) -> bool:
+    """Whether a gap sits right after offset `at` (`kata .`, `ujar kepada wartawan`)."""
+    return any(g >= at and not text[at:g].strip(_SLOT_FILLER) for g in gaps)
+
+
+def speaker_dropped(text: str, gaps: tuple[int, ...], cue_start: int, cue_end: int, named_before: bool) -> bool:
+    """Whether the name that said the words at the cue seems to be the one a scraper dropped.
+
+    The speaker's slot is next to the cue: before it (`, menyebutkan bahwa`, `. said on
+    Monday`) or after it (`kata .`, `said .`). `named_before`: a speaker is named right
+    before the cue, so a gap after it is something else. `gaps`: those of the sentence.
+    """
+    return gap_before(text, gaps, cue_start) or (not named_before and gap_after(text, gaps, cue_end))

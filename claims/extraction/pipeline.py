@@ -10,14 +10,15 @@ from .budget import budget_check, budget_subject, time_budget
 from .language import detect_language
 from .types import ExtractedClaim, Extraction
 
-# Stored on every extracted article and claim; `reextract --stale` re-runs what an older
+# Stored on every extracted article and claim; `reextract --outdated` re-runs what an older
 # version produced. A counter, bumped by one whenever the same input can give a different
 # output (rules, word lists, weights, sentence splitting, page text). It stood at "1"
 # through six such changes ("7" would have counted them); "8" adds the cutting of
 # sentences longer than MAX_SENTENCE_CHARS; "9" the calibrated check-worthiness model
-# (and the outlet's own sentences kept at its 0.5 line). tests/test_extraction_golden.py
-# fails when the output of its fixtures changes under an unchanged version.
-EXTRACTOR_VERSION = "9"
+# (and the outlet's own sentences kept at its 0.5 line); "10" finds dropped-name gaps by
+# word class and says where they are. tests/test_extraction_golden.py fails when the
+# output of its fixtures changes under an unchanged version.
+EXTRACTOR_VERSION = "10"
 # Seconds one article may take. Normal news takes milliseconds; a hostile text fails with
 # ExtractionTimeout saying what is wrong with it.
 DEFAULT_BUDGET_SECONDS = 20.0
@@ -91,4 +92,5 @@ def _finish(text: str, found, lang: str, published: datetime.date | None) -> Ext
         speaker_end=found.speaker_end,
         speaker_aliases=found.speaker_aliases,
         flags=flags,
+        gaps=found.gaps,
     )

@@ -17,6 +17,7 @@ def claim_to_dict(claim: ExtractedClaim) -> dict:
         "date": claim.date.isoformat() if claim.date else None,
         "checkworthiness": round(claim.checkworthiness, 4),
         "flags": list(claim.flags),
+        "gaps": list(claim.gaps),
     }
 
 

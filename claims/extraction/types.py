@@ -29,6 +29,7 @@ class Attribution:
     speaker_aliases: tuple[str, ...] = ()
     via: str | None = None
     flags: tuple[str, ...] = ()
+    gaps: tuple[int, ...] = ()  # where names seem to have been dropped in the sentence (flags.gap_offsets)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,9 @@ class ExtractedClaim:
     speaker_end: int | None = None
     speaker_aliases: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
+    # Where names seem to have been dropped in the claim's sentence: offsets into the
+    # article text, each where the missing name stood (see flags.gap_offsets).
+    gaps: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

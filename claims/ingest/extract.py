@@ -32,6 +32,7 @@ EXTRACTED_FIELDS = (
     "claim_date",
     "checkworthiness",
     "flags",
+    "gaps",
     "extractor_version",
 )
 
@@ -241,6 +242,7 @@ def _claim_row(article_id: int, found: ExtractedClaim, speakers: dict[str, Speak
         claim_date=found.date,
         checkworthiness=min(max(found.checkworthiness, 0.0), 1.0),
         flags=list(found.flags),
+        gaps=list(found.gaps),
         extractor_version=EXTRACTOR_VERSION,
     )
 

@@ -242,13 +242,14 @@ class ClaimAdmin(admin.ModelAdmin):
         "kind",
         "checkworthiness",
         "flags",
+        "gaps",
         "extractor_version",
         *review_fields,
     ]
     fieldsets = [
         (None, {"fields": ["in_context", "article", "content", "seen_version"]}),
         ("Attribution", {"fields": ["speaker", "speaker_text", "cue", "via", "kind", "claim_date"]}),
-        ("Extraction", {"fields": ["checkworthiness", "flags", "start", "end", "extractor_version"]}),
+        ("Extraction", {"fields": ["checkworthiness", "flags", "gaps", "start", "end", "extractor_version"]}),
         ("Review", {"fields": review_fields}),
     ]
 

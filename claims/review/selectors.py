@@ -16,10 +16,18 @@ Status = Claim.ReviewStatus
 
 
 @dataclass(frozen=True)
+class ContextPiece:
+    text: str
+    claim: bool  # inside the claim's span
+    gap: bool  # a dropped name seems to have stood right before this piece
+
+
+@dataclass(frozen=True)
 class ClaimInContext:
     before: str
     content: str
     after: str
+    pieces: tuple[ContextPiece, ...] = ()
 
 
 def claim_in_context(claim: Claim) -> ClaimInContext:
@@ -30,7 +38,12 @@ def claim_in_context(claim: Claim) -> ClaimInContext:
     paragraph_end = text.find("\n", end)
     if paragraph_end < 0:
         paragraph_end = len(text)
-    return ClaimInContext(text[paragraph_start:start], text[start:end], text[end:paragraph_end])
+    gaps = sorted({g for g in claim.gaps or () if isinstance(g, int) and paragraph_start <= g <= paragraph_end})
+    cuts = sorted({paragraph_start, start, end, paragraph_end, *gaps})
+    pieces = tuple(
+        ContextPiece(text[a:b], start <= a < end, a in gaps) for a, b in zip(cuts, cuts[1:], strict=False) if a < b
+    ) + ((ContextPiece("", False, True),) if paragraph_end in gaps else ())
+    return ClaimInContext(text[paragraph_start:start], text[start:end], text[end:paragraph_end], pieces)
 
 
 # What a reviewer can act on: everything not finished or set aside.

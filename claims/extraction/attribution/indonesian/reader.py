@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ...budget import budget_check
-from ...flags import MISSING_ENTITY, sentence_flags
+from ...flags import MISSING_ENTITY, gap_after, gap_before, gap_offsets
 from ...quotes import quote_spans
 from ...sentences import split_sentences
 from ...types import Attribution
@@ -101,12 +101,14 @@ class _ArticleReader(OtherPatterns):
                 a, b = trim_span(self.text, d.start, d.end)
                 if content_words(self.text[a:b]) < _MIN_CONTENT_WORDS:
                     continue  # `Moon percaya diri`, `"Jadi," kata Dibben`: nothing to check
-                found.append(self._attribution(d, a, b, min(start, a), end))
+                found.append(self._attribution(d, a, b, min(start, a), end, (start, end)))
         return found
 
-    def _attribution(self, d: Draft, start: int, end: int, sentence_start: int, sentence_end: int) -> Attribution:
+    def _attribution(self, d: Draft, start: int, end: int, sentence_start: int, sentence_end: int, read) -> Attribution:
         speaker = d.speaker
-        flags = d.flags + sentence_flags(self.text, sentence_start, sentence_end)
+        same = (sentence_start, sentence_end) == read  # the sentence `_sentence` found the gaps of
+        gaps = self.gaps if same else gap_offsets(self.text, sentence_start, sentence_end, "id")
+        flags = d.flags + ((MISSING_ENTITY,) if gaps else ())
         return Attribution(
             start=start,
             end=end,
@@ -122,12 +124,14 @@ class _ArticleReader(OtherPatterns):
             speaker_aliases=speaker.aliases if speaker else (),
             via=d.via,
             flags=tuple(dict.fromkeys(flags)),
+            gaps=gaps,
         )
 
     # -- one sentence ---------------------------------------------------------------------------
 
     def _sentence(self, s: int, e: int) -> list[Draft]:
         text = self.text
+        self.gaps = gap_offsets(text, s, e, "id")  # where names were dropped: a speaker there stays unknown
         quotes = quote_spans(text, s, e, unclosed="drop")
         drafts: list[Draft] = []
         menurut: list[tuple[int, int, str]] = []
@@ -217,6 +221,8 @@ class _ArticleReader(OtherPatterns):
         if not inner or _only_questions(inner):
             return None
         mention = self._trailing_mention(m, e)
+        if mention is None and gap_after(self.text, self.gaps, m.end()):  # `"Q," kata .`: the name was dropped
+            return [Draft(open_ + 1, close, "direct", word, m.start(), m.end(), None, None, None, (MISSING_ENTITY,))]
         if mention is None:
             return None
         speaker = self._resolve(mention)
@@ -246,7 +252,7 @@ class _ArticleReader(OtherPatterns):
                 return None
         elif drafts and _AFTER_COMMA.search(text[region : m.start()]):
             mention, speaker = drafts[-1].mention, drafts[-1].speaker
-        elif sentence_flags(text, region, e) and _AFTER_COMMA.search(text[region : m.start()]):
+        elif gap_before(text, self.gaps, m.start()):  # `Mengutip pernyataan , menyebutkan bahwa C`
             speaker, flags = None, (MISSING_ENTITY,)
         else:
             return None
