@@ -35,6 +35,7 @@ CLAUSE_FOLLOWS = re.compile(
     r"|(?:[\w’'.-]+\s+){1,5}?(?:is|are|was|were|has|have|had|would|will|could|can|should|may|might|must|"
     r"did|does|do|isn’t|isn't|wasn’t|wasn't|won’t|won't|didn’t|didn't|doesn’t|doesn't)\s+[a-z])"
 )
+ACTION_OBJECT = re.compile(r"\s+(?:full\s+|sole\s+)?(?:responsibility|credit|victory|asylum|ownership|the\s+(?:title|prize|seat))\b")
 TO_VERB_FOLLOWS = re.compile(r"\s+to\s+[a-z]")
 CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|,?\s*[“\"]|'')")
 THAT_CLAUSE_AFTER = re.compile(
@@ -213,7 +214,9 @@ def find_cues(text: str, unit: Unit, lower: str | None = None, index: CueIndex |
             continue
         low = cue.text.lower()
         if NOUN_USE_AFTER.match(text, cue.finish, unit.end):
-            continue  # `Republican support was solid`, `he called into the show`: not a cue here
+            continue
+        if low.startswith("claim") and ACTION_OBJECT.match(text, cue.finish, unit.end):
+            continue  # `claimed responsibility for the attack`: an act, not a statement  # `Republican support was solid`, `he called into the show`: not a cue here
         before = text[max(unit.start, at - 30) : at].split()
         prev_word = before[-1].strip(PUNCTUATION).lower() if before else ""
         if (

@@ -23,7 +23,7 @@ from .content import (
 )
 from .cues import EVIDENCE, INTENTION, NOMINAL, Cue, CueIndex, find_cues
 from .lexicon import EVIDENCE_NOUNS, PRONOUNS, WEEKDAY
-from .speakers import CLAUSE_WORD, is_pronoun, looks_like_speaker, name_in_phrase, trim_noun_phrase
+from .speakers import CLAUSE_WORD, is_mention, is_pronoun, looks_like_speaker, name_in_phrase, trim_noun_phrase
 from .units import Unit
 
 ANAPHORIC_CONTENT = re.compile(  # `said as much in an interview`: the claim is elsewhere
@@ -83,6 +83,20 @@ PARTICIPLE_PREFIX = re.compile(
 )
 
 
+# Cues that are as often plain actions or nouns: they need a clause after them (`announced that C`).
+WEAK_CUE = re.compile(
+    r"(?:think|thinks|thought|thinking|feel|feels|felt|feeling|plan|plans|planned|planning|"
+    r"announce|announces|announced|announcing|project|projects|projected|projecting|indicate|indicates|"
+    r"indicated|indicating|respond|responds|responded|responding|champion|champions|championed|championing)$"
+)
+CLAUSE_COMPLEMENT = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:that\b|[“\"‘]|''|:"
+    r"|(?:he|she|they|we|I|you|it|there)\s+(?!to\b)[a-z’']+"
+    r"|(?:[\w’'.$%-]+\s+){1,7}?(?:is|are|was|were|has|have|had|would|will|could|can|should|may|might|must|"
+    r"did|does|do|isn’t|isn't|wasn’t|wasn't|won’t|won't|didn’t|didn't|doesn’t|doesn't|aren’t|aren't)\b)"
+)
+
+
 @dataclass
 class Frame:
     """One cue with the speaker found for it and the side its content is on."""
@@ -97,6 +111,7 @@ class Frame:
     via: str | None = None
     inherits: bool = False  # participial cue: speaker is the subject of the main clause
     also_before: bool = False  # `"Q1," he said, "Q2."`: content on both sides
+    silent: bool = False  # a cue with no proposition: it names the subject of later cues, gives no claim
 
 
 def _subject_before(
@@ -256,6 +271,10 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
                 frame = _subject_first_frame(text, unit, m, lo, frames[-1])  # `said Mr. Kamin, who emphasized`
         if frame is not None and not _subject_fits_cue(m, frame):
             continue
+        if frame is not None and frame.speaker_phrase is not None and not is_mention(frame.speaker_phrase):
+            continue  # `Although EDC said`, `Readings above 50 indicate`: no one is named
+        if frame is not None and not _weak_cue_fits(text, unit, m, frame):
+            frame.silent = True  # `announced his candidacy`, `did not respond to requests for comment`: no claim
         if frame is None or (
             frame.side == "before" and AS_BEFORE.search(text, max(lo, frame_start(frame) - 12), frame_start(frame))
         ):
@@ -284,6 +303,19 @@ def _subject_fits_cue(m: Cue, frame: Frame) -> bool:
         words = [w.strip(",") for w in phrase.lower().split()]
         return bool(words) and (words[-1] in EVIDENCE_NOUNS or any(w in EVIDENCE_NOUNS for w in words[:4]))
     return True
+
+
+def _weak_cue_fits(text: str, unit: Unit, m: Cue, frame: Frame) -> bool:
+    """A weak cue (`think`, `plan`, `announce`, `respond` ...) attributes only a clause, and only for a mention."""
+    if m.kind == INTENTION or not WEAK_CUE.match(m.group().lower()):
+        return True  # `plans to release`: an intention takes an infinitive
+    if frame.side == "before" or frame.also_before:
+        return True  # `“Q,” she thought`: the quote is the content
+    if frame.content_start is None:
+        return False
+    if CLAUSE_MARK_BEFORE.search(text, frame.cue_end, frame.content_start + 1):
+        return True  # `announced that C`, `responded: C`
+    return bool(CLAUSE_COMPLEMENT.match(text, frame.content_start, unit.end))
 
 
 def _has_clause_verb(text: str, span: tuple[int, int]) -> bool:
@@ -409,7 +441,7 @@ def content_spans(text: str, unit: Unit, frames: list[Frame]) -> list[tuple[Fram
     """Give each frame its content span; an after-content stops where the next frame begins."""
     spans = []
     lo = unit.start
-    kept = _outer_frames(text, frames, unit.end)
+    kept = _outer_frames(text, [f for f in frames if not f.silent], unit.end)
     for i, frame in enumerate(kept):
         if frame.side == "before":
             start, end = lo, frame_start(frame)

@@ -18,7 +18,7 @@ from ...types import Attribution
 from .content import trim_content
 from .cues import CueIndex
 from .frames import Frame, content_spans, frames_in_unit, kind_of
-from .lexicon import BOILERPLATE_LABELS, SECTION_LABELS
+from .lexicon import BOILERPLATE_LABELS, SECTION_LABELS, TEASER_START
 from .speakers import SpeakerResolver, main_clause_subject, name_in_phrase
 from .units import Unit, split_units
 
@@ -84,7 +84,9 @@ def _colon_quote(text: str, unit: Unit, speakers: SpeakerResolver) -> Attributio
 def _is_boilerplate(text: str, unit: Unit) -> bool:
     """`Editor’s note: ...`, `READ MORE: ...`: labels that introduce boilerplate, not claims."""
     head, colon, _ = text[unit.start : min(unit.end, unit.start + 40)].partition(":")
-    return bool(colon) and head.strip(" \"“").lower() in BOILERPLATE_LABELS
+    if colon and head.strip(" \"“").lower() in BOILERPLATE_LABELS:
+        return True
+    return TEASER_START.match(text, unit.start, unit.end) is not None
 
 
 def _starts_with_quote(text: str, unit: Unit) -> bool:

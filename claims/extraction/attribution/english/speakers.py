@@ -192,8 +192,11 @@ class NameBook:
         self._by_surname = {}
         for m in self.FULL_NAME.finditer(self.text):
             words = m.group(1).split()
-            while words and words[0].lower().rstrip(".") in TITLE_WORDS:
-                words.pop(0)
+            while words and (
+                words[0].lower().rstrip(".") in TITLE_WORDS or words[0].lower() in LEADING_FILLERS
+                or words[0].lower() in NOT_PHRASE_START
+            ):
+                words.pop(0)  # `Although EDC`: the name is EDC
             if len(words) < 2 or words[-1].lower() in ORG_WORDS or words[-1].lower() in TITLE_WORDS:
                 continue
             last = POSSESSIVE.sub("", words[-1])
@@ -290,3 +293,54 @@ class SpeakerResolver:
         elif want and name is None:
             name = self.book.last_person_before(at, want)
         return name or self.book.last_person_before(at) or phrase
+
+
+# Words that never end a noun phrase naming someone: `Pelosi just as`, `it almost`, `Trump this`.
+NOT_PHRASE_END = frozenset({
+    "and", "or", "but", "nor", "as", "just", "almost", "very", "this", "that", "these", "those", "the", "a", "an",
+    "of", "in", "on", "at", "to", "by", "for", "with", "from", "about", "than", "so", "too", "even", "only",
+    "if", "when", "while", "because", "although", "though", "whether", "not", "no", "never", "also", "yet",
+    "still", "then", "now", "really", "quite", "rather", "more", "most", "less", "much", "such",
+})
+# Words that never start one: a subordinator or a preposition opens a clause or an adjunct.
+NOT_PHRASE_START = frozenset({
+    "although", "though", "because", "while", "if", "unless", "whereas", "since", "until", "once", "whether",
+    "in", "on", "at", "among", "amid", "during", "with", "without", "by", "from", "into", "onto", "over", "under",
+    "above", "below", "between", "through", "throughout", "towards", "toward", "upon", "like", "unlike",
+    "despite", "except", "besides", "beyond", "within", "against", "per", "via", "so", "than", "to", "of",
+    "here", "there", "yes", "no", "not", "why", "how", "what", "where", "when", "that's",
+})
+SUBJECT_ONLY_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it", "you"})
+PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?,?$")  # `D-Calif.`, `R-Ky.`: a label after a name, not a name
+NUMBER = re.compile(r"^[\d.,%$]+$")
+COMPARED_NUMBER = re.compile(r"\b(?:above|below|over|under|than|of)\s+[\d$][\d.,%]*$")
+FINITE_VERBS = frozenset({
+    "is", "was", "are", "were", "has", "have", "had", "began", "begins", "went", "took", "made", "gave", "came",
+    "appeared", "will", "would", "can", "could", "did", "does", "didn't", "didn’t",
+})
+CALENDAR_NAMES = frozenset({"day", "eve", "week", "weekend", "month", "year", "night", "morning", "afternoon"})
+
+
+def is_mention(phrase: str) -> bool:
+    """Whether a speaker phrase is a mention of someone (a name, a role, an organisation, a pronoun).
+
+    A clause fragment is not: `Although EDC`, `Readings above 50`, `it almost`, `Pelosi just as`, `D-Calif.`.
+    """
+    words = [w.strip(",;:()“”\"") for w in phrase.split()]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    first, last = words[0].lower(), words[-1].lower()
+    if PARTY_TAG.match(words[0]):
+        return False
+    if first in NOT_PHRASE_START or last in NOT_PHRASE_END:
+        return False
+    if len(words) > 1 and first in SUBJECT_ONLY_PRONOUNS:
+        return False  # `it increased its forecast`: a pronoun with a verb after it is a clause
+    if len(words) == 1 and NUMBER.match(words[0]) or COMPARED_NUMBER.search(phrase):
+        return False  # `Readings above 50`: a quantity, not someone
+    if len(words) > 1 and words[-1][:1].isupper() and last in CALENDAR_NAMES:
+        return False  # `Labor Day`, `Election Night`
+    if words[0][:1].islower() and CLAUSE_WORD.match(words[0]) and first not in DETERMINERS:
+        return False  # `bemoaned the unrest in Charlotte`: a verb phrase
+    return not any(w in FINITE_VERBS for w in words[1:])  # `Sharpton began taking`
