@@ -194,6 +194,22 @@ def _continuation(text: str, unit: Unit, voice: _Voice | None) -> Attribution | 
     )
 
 
+CONTENT_WORD = re.compile(r"[\w’']+")
+# Words that make no proposition on their own: `All of which`, `That’s why`, `and`.
+EMPTY_WORDS = frozenset({
+    "all", "of", "which", "that", "that's", "that’s", "why", "and", "but", "or", "so", "this", "it", "is", "was",
+    "what", "how", "the", "a", "an", "to", "as", "well", "too", "also", "then", "there", "here",
+    "because", "when", "where", "who", "whom", "whose", "one", "ones", "some", "those",
+    "these", "such", "thus", "hence", "again", "just", "only", "even", "still",
+})
+
+
+def _has_proposition(text: str, claim: Attribution) -> bool:
+    """`All of which`, `That’s why`, `and`: a content of function words only says nothing."""
+    words = CONTENT_WORD.findall(text, claim.start, claim.end)
+    return any(w.lower() not in EMPTY_WORDS for w in words)
+
+
 def find_attributions(text: str) -> list[Attribution]:
     """Return the attributed claims of an English article, in document order."""
     speakers = SpeakerResolver(text)
@@ -218,6 +234,7 @@ def find_attributions(text: str) -> list[Attribution]:
                 or _continuation(text, unit, voice)
             )
             claims = [single] if single else []
+        claims = [c for c in claims if _has_proposition(text, c)]
         if claims:
             found.extend(claims)
             last = claims[-1]
