@@ -23,7 +23,7 @@ from .content import (
 )
 from .cues import EVIDENCE, INTENTION, NOMINAL, Cue, CueIndex, find_cues
 from .lexicon import EVIDENCE_NOUNS, PRONOUNS, WEEKDAY
-from .speakers import CLAUSE_WORD, is_mention, is_pronoun, looks_like_speaker, name_in_phrase, trim_noun_phrase
+from .speakers import CLAUSE_WORD, PARTY_TAG, is_mention, is_pronoun, looks_like_speaker, name_in_phrase, trim_noun_phrase
 from .units import Unit
 
 ANAPHORIC_CONTENT = re.compile(  # `said as much in an interview`: the claim is elsewhere
@@ -162,7 +162,7 @@ def _subject_before(
     # `X, the title of Y, said` / `X, who ..., said`: step over the appositive
     if last >= 2:
         ps, pe = segments[last - 1]
-        if APPOSITIVE_START.match(text[ps:pe]) or not text[ps:pe].strip()[:1].isupper():
+        if PARTY_TAG.match(text[ps:pe].strip()) or APPOSITIVE_START.match(text[ps:pe]) or not text[ps:pe].strip()[:1].isupper():
             return trim_noun_phrase(text, *segments[last - 2])
         if name_in_phrase(text[ps:pe].strip()):  # `A lawyer for the outlets, David Schulz, said`
             return trim_noun_phrase(text, ps, pe)
@@ -231,7 +231,9 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
                           text[owner_start:owner_end], content_start=that + 4)
         elif cue_text.startswith("according"):
             frame = _according_frame(text, unit, m, lo)
-        elif (participle and (frames or before.strip())) or (frames and SHARED_SUBJECT.search(text, near, m.start())):
+        elif (participle and (frames or before.strip())) or (
+            (frames or before.strip()) and SHARED_SUBJECT.search(text, near, m.start())
+        ):
             # `..., saying C` / `X called A and said C`: the speaker is the main clause's subject
             start, via = content_start_after(text, m, unit)
             frame = Frame(m.start(), m.end(), "after", content_start=start, via=via, inherits=True)

@@ -19,7 +19,7 @@ from .content import trim_content
 from .cues import CueIndex
 from .frames import Frame, content_spans, frames_in_unit, kind_of
 from .lexicon import BOILERPLATE_LABELS, SECTION_LABELS, TEASER_START
-from .speakers import SpeakerResolver, main_clause_subject, name_in_phrase
+from .speakers import SpeakerResolver, is_mention, is_pronoun, main_clause_subject, name_in_phrase
 from .units import Unit, split_units
 
 QUOTED_QUESTION_END = re.compile(r"[?!][”\"]\s*$|[?!]''\s*$")
@@ -210,6 +210,27 @@ def _has_proposition(text: str, claim: Attribution) -> bool:
     return any(w.lower() not in EMPTY_WORDS for w in words)
 
 
+def _new_subject(text: str, unit: Unit, voice: _Voice | None, speakers: SpeakerResolver) -> _Voice | None:
+    """`Sanders identified bigotry as a reason. “Quote.”`: a named subject with no cue takes over the voice.
+
+    The name also becomes the one a later `he` or `she` refers to.
+    """
+    if unit.quotes and unit.quotes[0][0] - unit.start < 3:
+        return voice
+    clause = text[unit.start : unit.end].rstrip(" .!?”\"")
+    subject = main_clause_subject(clause)
+    if not subject or not is_mention(subject) or is_pronoun(subject) or not name_in_phrase(subject):
+        return voice
+    at = clause.find(subject)
+    verb = clause[at + len(subject) :].split()[:1] if at >= 0 else []
+    if not verb or not verb[0].isalpha() or not verb[0].islower():
+        return voice  # `Seriously.`, `On Netflix.`: no clause with this subject
+    name, aliases = speakers.resolve(subject, unit.start + at)
+    if voice is not None and name == voice.speaker:
+        return voice
+    return _Voice(name, aliases, unit.paragraph)
+
+
 def find_attributions(text: str) -> list[Attribution]:
     """Return the attributed claims of an English article, in document order."""
     speakers = SpeakerResolver(text)
@@ -234,6 +255,8 @@ def find_attributions(text: str) -> list[Attribution]:
                 or _continuation(text, unit, voice)
             )
             claims = [single] if single else []
+            if not claims:
+                voice = _new_subject(text, unit, voice, speakers)
         claims = [c for c in claims if _has_proposition(text, c)]
         if claims:
             found.extend(claims)

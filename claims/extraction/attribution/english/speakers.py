@@ -61,6 +61,13 @@ COMMON_VERBS = {
 POSSESSIVE = re.compile(r"[’']s$")
 
 
+# Singular nouns for a body of people that speaks as one: `police said`.
+COLLECTIVE_NOUNS = frozenset({
+    "police", "military", "government", "administration", "staff", "management", "leadership", "army", "navy",
+    "prosecution", "defense", "defence", "clergy", "jury", "panel", "council", "committee", "team", "family",
+})
+
+
 def _is_name_token(word: str) -> bool:
     return bool(NAME_TOKEN.match(word)) and word.lower().rstrip(".") not in {"i"}
 
@@ -108,6 +115,8 @@ def looks_like_speaker(phrase: str) -> bool:
         return True
     if low not in FUNCTION_WORDS and any(w[:1].isupper() for w in words[1:]) and len(words) <= 8:
         return True  # `panel Chairman Rep. Jason Chaffetz`
+    if len(words) <= 3 and words[-1].lower() in COLLECTIVE_NOUNS:
+        return True  # `police`, `state police`, `the military`
     # bare plural nouns: officials, sources, experts, critics, polls
     return len(words) <= 3 and words[-1].lower().endswith("s") and words[-1].isalpha() and low not in NOT_SUBJECTS
 
