@@ -392,6 +392,23 @@ def _according_frame(text: str, unit: Unit, m: re.Match, lo: int) -> Frame | Non
     return frame
 
 
+SUBORDINATE_OPENER = re.compile(
+    r"[\s“\"‘]*(?:(?:And|But|So)\s+)?(?:Although|Though|Even\s+though|While|Whereas|Because|Since|If|Even\s+if|When|"
+    r"Whenever|As|After|Before|Once|Unless|Until)\s",
+)
+
+
+def _subordinate_end(text: str, unit: Unit, frame: Frame, start: int, end: int) -> int:
+    """`Although EDC said the plant was safe, residents disagreed`: the content ends with the clause."""
+    opener = SUBORDINATE_OPENER.match(text, unit.start, frame.cue_start)
+    if opener is None or text.find(",", opener.end(), frame_start(frame)) >= 0:
+        return end  # the cue is in the main clause
+    comma = text.find(",", start, end)
+    while comma >= 0 and any(s <= comma < e for s, e in unit.quotes):
+        comma = text.find(",", comma + 1, end)
+    return comma if comma > start else end
+
+
 def kind_of(unit: Unit, start: int, end: int) -> str:
     """`direct` when quotation marks hold at least half the content, else `indirect`."""
     quoted = sum(max(0, min(e, end) - max(s, start)) for s, e in unit.quotes)
@@ -457,7 +474,7 @@ def content_spans(text: str, unit: Unit, frames: list[Frame]) -> list[tuple[Fram
                 if frame_start(later) >= start:
                     end = frame_start(later)
                     break
-            end = min(end, _np_limit(text, frame, end))
+            end = min(end, _np_limit(text, frame, end), _subordinate_end(text, unit, frame, start, end))
             if frame.speaker_end is not None and DASHED_RELATIVE.match(text, frame.speaker_end, frame.cue_start):
                 close = DASH.search(text, start, end)  # `the study -- which notes that C -- was released`
                 end = close.start() if close else end

@@ -34,6 +34,8 @@ REGULAR_CUES = (
     "portray", "paint", "label", "brand", "outline", "lay out", "pitch", "favor", "favour",
     "prefer", "disclose", "concede", "proclaim", "admire", "lament", "decry", "hammer", "tout", "remind",
     "reassure", "document",
+    # voiced and pleaded: `shouted to the crowd`, `implored voters to`, `echoed Trump's claim that`
+    "echo", "bemoan", "shout", "yell", "exclaim", "implore", "exhort", "whisper", "muse", "chide", "fume",
 )
 IRREGULAR_CUES = {
     "say": ("say", "says", "said", "saying"),

@@ -215,8 +215,8 @@ def _new_subject(text: str, unit: Unit, voice: _Voice | None, speakers: SpeakerR
 
     The name also becomes the one a later `he` or `she` refers to.
     """
-    if unit.quotes and unit.quotes[0][0] - unit.start < 3:
-        return voice
+    if unit.paragraph == 0 or unit.quotes and unit.quotes[0][0] - unit.start < 3:
+        return voice  # a headline's subject, or a quote: not a speaker taking over
     clause = text[unit.start : unit.end].rstrip(" .!?”\"")
     subject = main_clause_subject(clause)
     if not subject or not is_mention(subject) or is_pronoun(subject) or not name_in_phrase(subject):
