@@ -92,7 +92,8 @@ WEAK_CUE = re.compile(
 CLAUSE_COMPLEMENT = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:that\b|[“\"‘]|''|:"
     r"|(?:he|she|they|we|I|you|it|there)\s+(?!to\b)[a-z’']+"
-    r"|(?:[\w’'.$%-]+\s+){1,7}?(?:is|are|was|were|has|have|had|would|will|could|can|should|may|might|must|"
+    r"|(?:(?!(?:and|but|or|then|said|says|adding|saying)\b)[\w’'.$%-]+\s+){1,7}?"
+    r"(?:is|are|was|were|has|have|had|would|will|could|can|should|may|might|must|"
     r"did|does|do|isn’t|isn't|wasn’t|wasn't|won’t|won't|didn’t|didn't|doesn’t|doesn't|aren’t|aren't)\b)"
 )
 
