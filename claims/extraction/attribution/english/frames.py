@@ -203,14 +203,14 @@ def _relative_antecedent(text: str, lo: int, cue_start: int) -> tuple[int, int] 
     return span
 
 
-def _speaker_after(text: str, cue_end: int, unit_end: int) -> tuple[int, int] | None:
+def _speaker_after(text: str, cue_end: int, unit_end: int, max_words: int = 15) -> tuple[int, int] | None:
     """Find the speaker after an inverted cue (`"Q," said Pat Caddell, a pollster`), up to a stop word."""
-    window = text[cue_end : min(unit_end, cue_end + 160)]
+    window = text[cue_end : min(unit_end, cue_end + (160 if max_words <= 15 else 240))]
     if not window[:1].isspace():
         return None
     stop = SPEAKER_AFTER_STOP.search(window)
     phrase = window[: stop.start()] if stop else window
-    if not looks_like_speaker(phrase.strip()):
+    if not looks_like_speaker(phrase.strip(), max_words):
         return None
     return trim_noun_phrase(text, cue_end, cue_end + len(phrase))
 
@@ -378,7 +378,7 @@ def _narrow_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 def _according_frame(text: str, unit: Unit, m: re.Match, lo: int) -> Frame | None:
     """`According to X, C` (content after the comma) or `C, according to X` (content before)."""
-    span = _speaker_after(text, m.end(), unit.end)
+    span = _speaker_after(text, m.end(), unit.end, max_words=25)  # `according to a complaint filed by ...`
     if span is None:
         return None
     span = _narrow_speaker(text, span)

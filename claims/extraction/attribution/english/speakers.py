@@ -94,10 +94,10 @@ def trim_noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def looks_like_speaker(phrase: str) -> bool:
+def looks_like_speaker(phrase: str, max_words: int = 15) -> bool:
     """Tell a plausible subject noun phrase from a clause fragment, cheaply."""
     words = phrase.split()
-    if not words or len(words) > 15:
+    if not words or len(words) > max_words:
         return False
     first = words[0]
     low = first.lower()
