@@ -595,3 +595,23 @@ def test_cue_in_a_subordinate_clause_ends_its_content_with_the_clause():
 def test_voiced_cue_verbs():
     text = "“Open the gates!” the crowd shouted."
     assert claims(text) == [("“Open the gates!”", "the crowd", "direct")]
+
+
+def test_phrase_ending_in_a_quantifier_is_not_a_speaker():
+    assert not is_mention("One of the many")
+    assert is_mention("The three senators all")
+
+
+def test_noun_cue_followed_by_a_relative_that_is_no_cue():
+    assert claims("The Clean Water Act rules that would close farms were approved.") == []
+
+
+def test_capitalised_cue_inside_a_title_is_no_cue():
+    text = "Speaking on The Evening Report Show, Governor Lisa Hart said the budget was balanced."
+    assert claims(text) == [("the budget was balanced", "Lisa Hart", "indirect")]
+
+
+def test_quote_in_doubled_straight_marks_after_a_prepositional_cue():
+    text = "The guests included Ann Lee and Ray Cole, who joked of the stadium, ''I have never seen it this full.''"
+    a = only(text)
+    assert (text[a.start : a.end], a.speaker) == ("''I have never seen it this full.''", "Ray Cole")

@@ -35,6 +35,11 @@ CLAUSE_FOLLOWS = re.compile(
     r"|(?:[\w’'.-]+\s+){1,5}?(?:is|are|was|were|has|have|had|would|will|could|can|should|may|might|must|"
     r"did|does|do|isn’t|isn't|wasn’t|wasn't|won’t|won't|didn’t|didn't|doesn’t|doesn't)\s+[a-z])"
 )
+RELATIVE_THAT = re.compile(
+    r"\s+that\s+(?:(?:also|now|still|often|never|already)\s+)?(?:could|would|will|can|may|might|must|should|is|are|"
+    r"was|were|has|have|had|include|includes|included)\b"
+)
+TITLE_WORD_AFTER = re.compile(r"(?:[’']s)?\s*(?:[,;:)]|\s+[a-z])")
 ACTION_OBJECT = re.compile(r"\s+(?:full\s+|sole\s+)?(?:responsibility|credit|victory|asylum|ownership|the\s+(?:title|prize|seat))\b")
 TO_VERB_FOLLOWS = re.compile(r"\s+to\s+[a-z]")
 CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|,?\s*[“\"]|'')")
@@ -215,6 +220,10 @@ def find_cues(text: str, unit: Unit, lower: str | None = None, index: CueIndex |
         low = cue.text.lower()
         if NOUN_USE_AFTER.match(text, cue.finish, unit.end):
             continue
+        if low in NOUN_LIKE_FORMS and RELATIVE_THAT.match(text, cue.finish, unit.end):
+            continue  # `a set of rules that could close plants`: `that` opens a relative clause
+        if at > unit.start and text[at].isupper() and TITLE_WORD_AFTER.match(text, cue.finish, unit.end):
+            continue  # `on The Laura Ingraham Show, Christie said`: part of a title
         if low.startswith("claim") and ACTION_OBJECT.match(text, cue.finish, unit.end):
             continue  # `claimed responsibility for the attack`: an act, not a statement  # `Republican support was solid`, `he called into the show`: not a cue here
         before = text[max(unit.start, at - 30) : at].split()

@@ -200,7 +200,8 @@ EMPTY_WORDS = frozenset({
     "all", "of", "which", "that", "that's", "that’s", "why", "and", "but", "or", "so", "this", "it", "is", "was",
     "what", "how", "the", "a", "an", "to", "as", "well", "too", "also", "then", "there", "here",
     "because", "when", "where", "who", "whom", "whose", "one", "ones", "some", "those",
-    "these", "such", "thus", "hence", "again", "just", "only", "even", "still",
+    "these", "such", "thus", "hence", "again", "just", "only", "even", "still", "yet", "however", "though",
+    "although", "indeed", "perhaps", "now", "he", "she", "they", "we", "i", "you",
 })
 
 

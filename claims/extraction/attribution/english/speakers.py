@@ -319,6 +319,7 @@ NOT_PHRASE_START = frozenset({
     "despite", "except", "besides", "beyond", "within", "against", "per", "via", "so", "than", "to", "of",
     "here", "there", "yes", "no", "not", "why", "how", "what", "where", "when", "that's",
 })
+QUANTIFIERS = frozenset({"many", "few", "several", "some", "every", "other", "most", "any"})
 SUBJECT_ONLY_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it", "you"})
 PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?,?$")  # `D-Calif.`, `R-Ky.`: a label after a name, not a name
 NUMBER = re.compile(r"^[\d.,%$]+$")
@@ -344,6 +345,8 @@ def is_mention(phrase: str) -> bool:
         return False
     if first in NOT_PHRASE_START or last in NOT_PHRASE_END:
         return False
+    if len(words) > 1 and last in QUANTIFIERS:
+        return False  # `One of the many`: the noun is missing
     if len(words) > 1 and first in SUBJECT_ONLY_PRONOUNS:
         return False  # `it increased its forecast`: a pronoun with a verb after it is a clause
     if len(words) == 1 and NUMBER.match(words[0]) or COMPARED_NUMBER.search(phrase):
