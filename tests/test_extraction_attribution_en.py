@@ -615,3 +615,11 @@ def test_quote_in_doubled_straight_marks_after_a_prepositional_cue():
     text = "The guests included Ann Lee and Ray Cole, who joked of the stadium, ''I have never seen it this full.''"
     a = only(text)
     assert (text[a.start : a.end], a.speaker) == ("''I have never seen it this full.''", "Ray Cole")
+
+
+def test_honorific_keeps_its_form_and_names_the_full_name_as_an_alias():
+    text = ("Mike Hawes, the chief executive of the trade body, said sales had fallen.\n"
+            "Mr. Hawes added that prices were rising.")
+    second = find_attributions(text)[1]
+    assert second.speaker == "Mr. Hawes"
+    assert "Mike Hawes" in second.speaker_aliases

@@ -263,8 +263,10 @@ class SpeakerResolver:
         name = name_in_phrase(phrase)
         if name:
             honorific = HONORIFIC.search(phrase)
-            if honorific:  # `Mr. Clarke` is how the article names him: keep it
-                full, aliases = honorific.group(), ()
+            if honorific:  # `Mr. Clarke` is how the article names him: keep it, with the full name as an alias
+                full = honorific.group()
+                expanded, short = self.book.expand(full.split()[-1], at)
+                aliases = (expanded,) if short else ()
             else:
                 full, aliases = self.book.expand(name, at)
             aliases = tuple(dict.fromkeys(a for a in (*aliases, phrase) if a != full))
