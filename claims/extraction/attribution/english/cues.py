@@ -222,7 +222,7 @@ def find_cues(text: str, unit: Unit, lower: str | None = None, index: CueIndex |
             continue
         if low in NOUN_LIKE_FORMS and RELATIVE_THAT.match(text, cue.finish, unit.end):
             continue  # `a set of rules that could close plants`: `that` opens a relative clause
-        if at > unit.start and text[at].isupper() and TITLE_WORD_AFTER.match(text, cue.finish, unit.end):
+        if "A" <= text[at] <= "Z" and at > unit.start and TITLE_WORD_AFTER.match(text, cue.finish, unit.end):
             continue  # `on The Laura Ingraham Show, Christie said`: part of a title
         if low.startswith("claim") and ACTION_OBJECT.match(text, cue.finish, unit.end):
             continue  # `claimed responsibility for the attack`: an act, not a statement  # `Republican support was solid`, `he called into the show`: not a cue here

@@ -18,7 +18,7 @@ from ...types import Attribution
 from .content import trim_content
 from .cues import CueIndex
 from .frames import Frame, content_spans, frames_in_unit, kind_of
-from .lexicon import BOILERPLATE_LABELS, SECTION_LABELS, TEASER_START
+from .lexicon import BOILERPLATE_LABELS, PRONOUNS, SECTION_LABELS, TEASER_START
 from .speakers import SpeakerResolver, is_mention, is_pronoun, main_clause_subject, name_in_phrase
 from .units import Unit, split_units
 
@@ -83,9 +83,13 @@ def _colon_quote(text: str, unit: Unit, speakers: SpeakerResolver) -> Attributio
 
 def _is_boilerplate(text: str, unit: Unit) -> bool:
     """`Editor’s note: ...`, `READ MORE: ...`: labels that introduce boilerplate, not claims."""
-    head, colon, _ = text[unit.start : min(unit.end, unit.start + 40)].partition(":")
-    if colon and head.strip(" \"“").lower() in BOILERPLATE_LABELS:
+    colon = text.find(":", unit.start, min(unit.end, unit.start + 40))
+    if colon >= 0 and text[unit.start : colon].strip(" \"“").lower() in BOILERPLATE_LABELS:
         return True
+    if colon < 0 and not ("A" <= text[unit.start + 1 : unit.start + 2] <= "Z") and text[unit.end - 1] != ":":
+        head = text[unit.start : unit.start + 30]  # no label, no capitals: a teaser needs a separator
+        if "›" not in head and "|" not in head and "»" not in head and ">" not in head:
+            return False
     return TEASER_START.match(text, unit.start, unit.end) is not None
 
 
@@ -194,6 +198,7 @@ def _continuation(text: str, unit: Unit, voice: _Voice | None) -> Attribution | 
     )
 
 
+PRONOUN_FORMS = frozenset(PRONOUNS | {p.capitalize() for p in PRONOUNS})
 CONTENT_WORD = re.compile(r"[\w’']+")
 # Words that make no proposition on their own: `All of which`, `That’s why`, `and`.
 EMPTY_WORDS = frozenset({
@@ -207,6 +212,8 @@ EMPTY_WORDS = frozenset({
 
 def _has_proposition(text: str, claim: Attribution) -> bool:
     """`All of which`, `That’s why`, `and`: a content of function words only says nothing."""
+    if claim.end - claim.start > 60:
+        return True  # longer than any run of function words that occurs
     words = CONTENT_WORD.findall(text, claim.start, claim.end)
     return any(w.lower() not in EMPTY_WORDS for w in words)
 
@@ -232,17 +239,44 @@ def _new_subject(text: str, unit: Unit, voice: _Voice | None, speakers: SpeakerR
     return _Voice(name, aliases, unit.paragraph)
 
 
+def _needs_antecedent(frames: list[Frame]) -> bool:
+    """Whether a frame's speaker is a pronoun or the subject of another clause."""
+    for frame in frames:
+        if frame.inherits or frame.speaker_phrase in PRONOUN_FORMS:
+            return True
+    return False
+
+
+def _latest_subject(
+    text: str, unit: Unit, pending: list[Unit], voice: _Voice | None, speakers: SpeakerResolver
+) -> _Voice | None:
+    """The voice after the units with no claim before `unit`: the latest named subject among them, if near."""
+    for earlier in reversed(pending):
+        if unit.paragraph - earlier.paragraph > 1:
+            break
+        new = _new_subject(text, earlier, voice, speakers)
+        if new is not voice:
+            return new
+    return voice
+
+
 def find_attributions(text: str) -> list[Attribution]:
     """Return the attributed claims of an English article, in document order."""
     speakers = SpeakerResolver(text)
     found: list[Attribution] = []
     voice: _Voice | None = None
     index = CueIndex(text)
+    pending: list[Unit] = []  # units with no claim since the last one: their subjects are read when needed
     for unit in _join_short_tails(text, split_units(text)):
         budget_check()
         if _is_boilerplate(text, unit):
             continue
         frames = frames_in_unit(text, unit, index.lower, index) if index.may_have_cues(unit.start, unit.end) else []
+        if pending and (
+            (unit.quotes or _starts_with_quote(text, unit)) if not frames else _needs_antecedent(frames)
+        ):  # a pronoun or an uncued quote: who was named since the last claim matters
+            voice = _latest_subject(text, unit, pending, voice, speakers)
+            pending = []
         claims = _claims_from_frames(text, unit, frames, speakers) if frames else []
         if not claims:
             intro = _colon_intro(text, unit, frames, speakers)
@@ -257,9 +291,11 @@ def find_attributions(text: str) -> list[Attribution]:
             )
             claims = [single] if single else []
             if not claims:
-                voice = _new_subject(text, unit, voice, speakers)
-        claims = [c for c in claims if _has_proposition(text, c)]
+                pending.append(unit)
         if claims:
+            claims = [c for c in claims if _has_proposition(text, c)]
+        if claims:
+            pending = []
             found.extend(claims)
             last = claims[-1]
             carried = voice if voice and "continuation" in last.flags else None

@@ -322,6 +322,7 @@ NOT_PHRASE_START = frozenset({
     "here", "there", "yes", "no", "not", "why", "how", "what", "where", "when", "that's",
 })
 QUANTIFIERS = frozenset({"many", "few", "several", "some", "every", "other", "most", "any"})
+MENTION_PRONOUNS = frozenset({"he", "she", "they", "He", "She", "They", "we", "We", "I", "it", "It"})
 SUBJECT_ONLY_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it", "you"})
 PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?,?$")  # `D-Calif.`, `R-Ky.`: a label after a name, not a name
 NUMBER = re.compile(r"^[\d.,%$]+$")
@@ -338,8 +339,11 @@ def is_mention(phrase: str) -> bool:
 
     A clause fragment is not: `Although EDC`, `Readings above 50`, `it almost`, `Pelosi just as`, `D-Calif.`.
     """
+    if phrase in MENTION_PRONOUNS:
+        return True
     words = [w.strip(",;:()“”\"") for w in phrase.split()]
-    words = [w for w in words if w]
+    if "" in words:
+        words = [w for w in words if w]
     if not words:
         return False
     first, last = words[0].lower(), words[-1].lower()
@@ -351,7 +355,7 @@ def is_mention(phrase: str) -> bool:
         return False  # `One of the many`: the noun is missing
     if len(words) > 1 and first in SUBJECT_ONLY_PRONOUNS:
         return False  # `it increased its forecast`: a pronoun with a verb after it is a clause
-    if len(words) == 1 and NUMBER.match(words[0]) or COMPARED_NUMBER.search(phrase):
+    if len(words) == 1 and NUMBER.match(words[0]) or (last[:1].isdigit() or last[:1] == "$") and COMPARED_NUMBER.search(phrase):
         return False  # `Readings above 50`: a quantity, not someone
     if len(words) > 1 and words[-1][:1].isupper() and last in CALENDAR_NAMES:
         return False  # `Labor Day`, `Election Night`
