@@ -30,6 +30,7 @@ ANAPHORIC_CONTENT = re.compile(  # `said as much in an interview`: the claim is 
     r"(?:as much|so|nothing|little|otherwise|this|that|it)"
     r"(?=\s*$|\s*[,.;]|\s+(?:in|on|at|during|to|about|after|before|from|with|when|while|last|earlier)\b)"
 )
+SHARED_SUBJECT_ENDS = (" and", " but", " also", " then", " later")
 SHARED_SUBJECT = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 SUBJECT_REACH = 240  # characters: a subject with its appositives is never longer
 HARD_BOUNDARY = re.compile(r"[;:—–\[\]]|\s-\s|\b(?:that|because|if|when|while|after)\b")
@@ -84,11 +85,11 @@ PARTICIPLE_PREFIX = re.compile(
 
 
 # Cues that are as often plain actions or nouns: they need a clause after them (`announced that C`).
-WEAK_CUE = re.compile(
-    r"(?:think|thinks|thought|thinking|feel|feels|felt|feeling|plan|plans|planned|planning|"
-    r"announce|announces|announced|announcing|project|projects|projected|projecting|indicate|indicates|"
-    r"indicated|indicating|respond|responds|responded|responding|champion|champions|championed|championing)$"
-)
+WEAK_CUES = frozenset("""
+think thinks thought thinking feel feels felt feeling plan plans planned planning announce announces announced
+announcing project projects projected projecting indicate indicates indicated indicating respond responds responded
+responding champion champions championed championing
+""".split())
 CLAUSE_COMPLEMENT = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:that\b|[“\"‘]|''|:"
     r"|(?:he|she|they|we|I|you|it|there)\s+(?!to\b)[a-z’']+"
@@ -233,7 +234,7 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
         elif cue_text.startswith("according"):
             frame = _according_frame(text, unit, m, lo)
         elif (participle and (frames or before.strip())) or (
-            (frames or before.strip()) and SHARED_SUBJECT.search(text, near, m.start())
+            (frames or before.strip()) and _shared_subject(text, near, m.start())
         ):
             # `..., saying C` / `X called A and said C`: the speaker is the main clause's subject
             start, via = content_start_after(text, m, unit)
@@ -288,6 +289,12 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
     return frames
 
 
+def _shared_subject(text: str, near: int, at: int) -> bool:
+    """`X visited the ward and said C`: the cue shares the subject of the verb before `and`."""
+    tail = text[max(near, at - 12) : at].rstrip()
+    return tail.endswith(SHARED_SUBJECT_ENDS) and SHARED_SUBJECT.search(text, near, at) is not None
+
+
 def _gerund_quote_frame(text: str, unit: Unit, m: re.Match, lo: int) -> Frame | None:
     """A name, a gerund cue and a quote: `... of Hillary Clinton asking, “Why ...?”`."""
     quote = QUOTE_FOLLOWS.match(text, m.end(), unit.end)
@@ -310,7 +317,7 @@ def _subject_fits_cue(m: Cue, frame: Frame) -> bool:
 
 def _weak_cue_fits(text: str, unit: Unit, m: Cue, frame: Frame) -> bool:
     """A weak cue (`think`, `plan`, `announce`, `respond` ...) attributes only a clause, and only for a mention."""
-    if m.kind == INTENTION or not WEAK_CUE.match(m.group().lower()):
+    if m.kind == INTENTION or m.text.lower() not in WEAK_CUES:
         return True  # `plans to release`: an intention takes an infinitive
     if frame.side == "before" or frame.also_before:
         return True  # `“Q,” she thought`: the quote is the content
@@ -399,10 +406,9 @@ SUBORDINATE_OPENER = re.compile(
 )
 
 
-def _subordinate_end(text: str, unit: Unit, frame: Frame, start: int, end: int) -> int:
+def _subordinate_end(text: str, unit: Unit, opener: re.Match | None, frame: Frame, start: int, end: int) -> int:
     """`Although EDC said the plant was safe, residents disagreed`: the content ends with the clause."""
-    opener = SUBORDINATE_OPENER.match(text, unit.start, frame.cue_start)
-    if opener is None or text.find(",", opener.end(), frame_start(frame)) >= 0:
+    if opener is None or opener.end() > frame.cue_start or text.find(",", opener.end(), frame_start(frame)) >= 0:
         return end  # the cue is in the main clause
     comma = text.find(",", start, end)
     while comma >= 0 and any(s <= comma < e for s, e in unit.quotes):
@@ -462,6 +468,7 @@ def content_spans(text: str, unit: Unit, frames: list[Frame]) -> list[tuple[Fram
     spans = []
     lo = unit.start
     kept = _outer_frames(text, [f for f in frames if not f.silent], unit.end)
+    opener = SUBORDINATE_OPENER.match(text, unit.start, unit.end)  # `Although X said C, ...`
     for i, frame in enumerate(kept):
         if frame.side == "before":
             start, end = lo, frame_start(frame)
@@ -475,7 +482,7 @@ def content_spans(text: str, unit: Unit, frames: list[Frame]) -> list[tuple[Fram
                 if frame_start(later) >= start:
                     end = frame_start(later)
                     break
-            end = min(end, _np_limit(text, frame, end), _subordinate_end(text, unit, frame, start, end))
+            end = min(end, _np_limit(text, frame, end), _subordinate_end(text, unit, opener, frame, start, end))
             if frame.speaker_end is not None and DASHED_RELATIVE.match(text, frame.speaker_end, frame.cue_start):
                 close = DASH.search(text, start, end)  # `the study -- which notes that C -- was released`
                 end = close.start() if close else end

@@ -81,9 +81,14 @@ def _colon_quote(text: str, unit: Unit, speakers: SpeakerResolver) -> Attributio
     )
 
 
+TEASER_INITIALS = frozenset("RSMWEA\"“ ")
+
+
 def _is_boilerplate(text: str, unit: Unit) -> bool:
     """`Editor’s note: ...`, `READ MORE: ...`: labels that introduce boilerplate, not claims."""
     colon = text.find(":", unit.start, min(unit.end, unit.start + 40))
+    if colon < 0 and text[unit.start] not in TEASER_INITIALS and text[unit.end - 1] != ":":
+        return False
     if colon >= 0 and text[unit.start : colon].strip(" \"“").lower() in BOILERPLATE_LABELS:
         return True
     if colon < 0 and not ("A" <= text[unit.start + 1 : unit.start + 2] <= "Z") and text[unit.end - 1] != ":":
@@ -107,7 +112,7 @@ def _join_short_tails(text: str, units: list[Unit]) -> list[Unit]:
         if (
             prev is not None
             and prev.paragraph == unit.paragraph
-            and QUOTED_QUESTION_END.search(text, prev.start, prev.end)
+            and QUOTED_QUESTION_END.search(text, max(prev.start, prev.end - 8), prev.end)  # end-anchored
             and not unit.quotes
             and len(text[unit.start : unit.end].split()) <= 8
         ):
@@ -212,7 +217,7 @@ EMPTY_WORDS = frozenset({
 
 def _has_proposition(text: str, claim: Attribution) -> bool:
     """`All of which`, `That’s why`, `and`: a content of function words only says nothing."""
-    if claim.end - claim.start > 60:
+    if claim.end - claim.start > 30:
         return True  # longer than any run of function words that occurs
     words = CONTENT_WORD.findall(text, claim.start, claim.end)
     return any(w.lower() not in EMPTY_WORDS for w in words)
@@ -251,7 +256,7 @@ def _latest_subject(
     text: str, unit: Unit, pending: list[Unit], voice: _Voice | None, speakers: SpeakerResolver
 ) -> _Voice | None:
     """The voice after the units with no claim before `unit`: the latest named subject among them, if near."""
-    for earlier in reversed(pending):
+    for earlier in pending[:-3:-1]:  # the last two: a subject further back has been overtaken
         if unit.paragraph - earlier.paragraph > 1:
             break
         new = _new_subject(text, earlier, voice, speakers)

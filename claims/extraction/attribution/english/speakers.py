@@ -322,6 +322,7 @@ NOT_PHRASE_START = frozenset({
     "here", "there", "yes", "no", "not", "why", "how", "what", "where", "when", "that's",
 })
 QUANTIFIERS = frozenset({"many", "few", "several", "some", "every", "other", "most", "any"})
+EDGE_MARKS = ",;:()“”\""
 MENTION_PRONOUNS = frozenset({"he", "she", "they", "He", "She", "They", "we", "We", "I", "it", "It"})
 SUBJECT_ONLY_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it", "you"})
 PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?,?$")  # `D-Calif.`, `R-Ky.`: a label after a name, not a name
@@ -341,24 +342,25 @@ def is_mention(phrase: str) -> bool:
     """
     if phrase in MENTION_PRONOUNS:
         return True
-    words = [w.strip(",;:()“”\"") for w in phrase.split()]
-    if "" in words:
-        words = [w for w in words if w]
+    words = phrase.split()
     if not words:
         return False
-    first, last = words[0].lower(), words[-1].lower()
-    if PARTY_TAG.match(words[0]):
+    head, tail = words[0].strip(EDGE_MARKS), words[-1].strip(EDGE_MARKS)
+    if not head or not tail:  # a lone mark at an edge: `( D-Calif. )`
+        words = [w for w in (w.strip(EDGE_MARKS) for w in words) if w]
+        if not words:
+            return False
+        head, tail = words[0], words[-1]
+    first, last = head.lower(), tail.lower()
+    if first in NOT_PHRASE_START or last in NOT_PHRASE_END or head[0] in "DRI" and PARTY_TAG.match(head):
         return False
-    if first in NOT_PHRASE_START or last in NOT_PHRASE_END:
-        return False
-    if len(words) > 1 and last in QUANTIFIERS:
-        return False  # `One of the many`: the noun is missing
-    if len(words) > 1 and first in SUBJECT_ONLY_PRONOUNS:
-        return False  # `it increased its forecast`: a pronoun with a verb after it is a clause
-    if len(words) == 1 and NUMBER.match(words[0]) or (last[:1].isdigit() or last[:1] == "$") and COMPARED_NUMBER.search(phrase):
+    if len(words) > 1:
+        if last in QUANTIFIERS or first in SUBJECT_ONLY_PRONOUNS:
+            return False  # `One of the many`, `it increased its forecast`: no noun, or a clause
+        if tail[0].isupper() and last in CALENDAR_NAMES:
+            return False  # `Labor Day`, `Election Night`
+        if not FINITE_VERBS.isdisjoint(words[1:]):
+            return False  # `Sharpton began taking`
+    if (tail[0].isdigit() or tail[0] == "$") and (len(words) == 1 or COMPARED_NUMBER.search(phrase)):
         return False  # `Readings above 50`: a quantity, not someone
-    if len(words) > 1 and words[-1][:1].isupper() and last in CALENDAR_NAMES:
-        return False  # `Labor Day`, `Election Night`
-    if words[0][:1].islower() and CLAUSE_WORD.match(words[0]) and first not in DETERMINERS:
-        return False  # `bemoaned the unrest in Charlotte`: a verb phrase
-    return not any(w in FINITE_VERBS for w in words[1:])  # `Sharpton began taking`
+    return not (head[0].islower() and first.endswith("ed") and CLAUSE_WORD.match(head) and first not in DETERMINERS)
