@@ -40,7 +40,9 @@ RELATIVE_THAT = re.compile(
     r"was|were|has|have|had|include|includes|included)\b"
 )
 TITLE_WORD_AFTER = re.compile(r"(?:[’']s)?\s*(?:[,;:)]|\s+[a-z])")
-ACTION_OBJECT = re.compile(r"\s+(?:full\s+|sole\s+)?(?:responsibility|credit|victory|asylum|ownership|the\s+(?:title|prize|seat))\b")
+ACTION_OBJECT = re.compile(
+    r"\s+(?:full\s+|sole\s+)?(?:responsibility|credit|victory|asylum|ownership|the\s+(?:title|prize|seat))\b"
+)
 TO_VERB_FOLLOWS = re.compile(r"\s+to\s+[a-z]")
 CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|,?\s*[“\"]|'')")
 THAT_CLAUSE_AFTER = re.compile(
@@ -219,13 +221,13 @@ def find_cues(text: str, unit: Unit, lower: str | None = None, index: CueIndex |
             continue
         low = cue.text.lower()
         if NOUN_USE_AFTER.match(text, cue.finish, unit.end):
-            continue
+            continue  # `Republican support was solid`, `he called into the show`: not a cue here
         if low in NOUN_LIKE_FORMS and RELATIVE_THAT.match(text, cue.finish, unit.end):
             continue  # `a set of rules that could close plants`: `that` opens a relative clause
         if "A" <= text[at] <= "Z" and at > unit.start and TITLE_WORD_AFTER.match(text, cue.finish, unit.end):
-            continue  # `on The Laura Ingraham Show, Christie said`: part of a title
+            continue  # `on The Evening Report Show, the governor said`: part of a title
         if low.startswith("claim") and ACTION_OBJECT.match(text, cue.finish, unit.end):
-            continue  # `claimed responsibility for the attack`: an act, not a statement  # `Republican support was solid`, `he called into the show`: not a cue here
+            continue  # `claimed responsibility for the attack`: an act, not a statement
         before = text[max(unit.start, at - 30) : at].split()
         prev_word = before[-1].strip(PUNCTUATION).lower() if before else ""
         if (

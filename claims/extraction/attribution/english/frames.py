@@ -23,7 +23,15 @@ from .content import (
 )
 from .cues import EVIDENCE, INTENTION, NOMINAL, Cue, CueIndex, find_cues
 from .lexicon import EVIDENCE_NOUNS, PRONOUNS, WEEKDAY
-from .speakers import CLAUSE_WORD, PARTY_TAG, is_mention, is_pronoun, looks_like_speaker, name_in_phrase, trim_noun_phrase
+from .speakers import (
+    CLAUSE_WORD,
+    PARTY_TAG,
+    is_mention,
+    is_pronoun,
+    looks_like_speaker,
+    name_in_phrase,
+    trim_noun_phrase,
+)
 from .units import Unit
 
 ANAPHORIC_CONTENT = re.compile(  # `said as much in an interview`: the claim is elsewhere
@@ -85,11 +93,12 @@ PARTICIPLE_PREFIX = re.compile(
 
 
 # Cues that are as often plain actions or nouns: they need a clause after them (`announced that C`).
-WEAK_CUES = frozenset("""
-think thinks thought thinking feel feels felt feeling plan plans planned planning announce announces announced
-announcing project projects projected projecting indicate indicates indicated indicating respond responds responded
-responding champion champions championed championing
-""".split())
+WEAK_CUES = frozenset({
+    "think", "thinks", "thought", "thinking", "feel", "feels", "felt", "feeling", "plan", "plans", "planned",
+    "planning", "announce", "announces", "announced", "announcing", "project", "projects", "projected",
+    "projecting", "indicate", "indicates", "indicated", "indicating", "respond", "responds", "responded",
+    "responding", "champion", "champions", "championed", "championing",
+})
 CLAUSE_COMPLEMENT = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:that\b|[“\"‘]|''|:"
     r"|(?:he|she|they|we|I|you|it|there)\s+(?!to\b)[a-z’']+"
@@ -164,7 +173,8 @@ def _subject_before(
     # `X, the title of Y, said` / `X, who ..., said`: step over the appositive
     if last >= 2:
         ps, pe = segments[last - 1]
-        if PARTY_TAG.match(text[ps:pe].strip()) or APPOSITIVE_START.match(text[ps:pe]) or not text[ps:pe].strip()[:1].isupper():
+        appositive = text[ps:pe].strip()
+        if PARTY_TAG.match(appositive) or APPOSITIVE_START.match(text[ps:pe]) or not appositive[:1].isupper():
             return trim_noun_phrase(text, *segments[last - 2])
         if name_in_phrase(text[ps:pe].strip()):  # `A lawyer for the outlets, David Schulz, said`
             return trim_noun_phrase(text, ps, pe)

@@ -224,7 +224,7 @@ def _has_proposition(text: str, claim: Attribution) -> bool:
 
 
 def _new_subject(text: str, unit: Unit, voice: _Voice | None, speakers: SpeakerResolver) -> _Voice | None:
-    """`Sanders identified bigotry as a reason. “Quote.”`: a named subject with no cue takes over the voice.
+    """`Baker toured the ward. “Quote.”`: a named subject with no cue takes over the voice.
 
     The name also becomes the one a later `he` or `she` refers to.
     """
@@ -246,10 +246,7 @@ def _new_subject(text: str, unit: Unit, voice: _Voice | None, speakers: SpeakerR
 
 def _needs_antecedent(frames: list[Frame]) -> bool:
     """Whether a frame's speaker is a pronoun or the subject of another clause."""
-    for frame in frames:
-        if frame.inherits or frame.speaker_phrase in PRONOUN_FORMS:
-            return True
-    return False
+    return any(frame.inherits or frame.speaker_phrase in PRONOUN_FORMS for frame in frames)
 
 
 def _latest_subject(

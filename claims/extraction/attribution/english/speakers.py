@@ -360,7 +360,7 @@ def is_mention(phrase: str) -> bool:
         if tail[0].isupper() and last in CALENDAR_NAMES:
             return False  # `Labor Day`, `Election Night`
         if not FINITE_VERBS.isdisjoint(words[1:]):
-            return False  # `Sharpton began taking`
+            return False  # `Cole began taking`
     if (tail[0].isdigit() or tail[0] == "$") and (len(words) == 1 or COMPARED_NUMBER.search(phrase)):
         return False  # `Readings above 50`: a quantity, not someone
     return not (head[0].islower() and first.endswith("ed") and CLAUSE_WORD.match(head) and first not in DETERMINERS)
