@@ -25,6 +25,7 @@ from .cues import EVIDENCE, INTENTION, NOMINAL, Cue, CueIndex, find_cues
 from .lexicon import EVIDENCE_NOUNS, PRONOUNS, WEEKDAY
 from .speakers import (
     CLAUSE_WORD,
+    MENTION_PRONOUNS,
     PARTY_TAG,
     is_mention,
     is_pronoun,
@@ -285,9 +286,10 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
                 frame = _subject_first_frame(text, unit, m, lo, frames[-1])  # `said Mr. Kamin, who emphasized`
         if frame is not None and not _subject_fits_cue(m, frame):
             continue
-        if frame is not None and frame.speaker_phrase is not None and not is_mention(frame.speaker_phrase):
+        phrase = frame.speaker_phrase if frame is not None else None
+        if phrase is not None and phrase not in MENTION_PRONOUNS and not is_mention(phrase):
             continue  # `Although EDC said`, `Readings above 50 indicate`: no one is named
-        if frame is not None and not _weak_cue_fits(text, unit, m, frame):
+        if frame is not None and m.kind != INTENTION and not _weak_cue_fits(text, unit, m, frame):
             frame.silent = True  # `announced his candidacy`, `did not respond to requests for comment`: no claim
         if frame is None or (
             frame.side == "before" and AS_BEFORE.search(text, max(lo, frame_start(frame) - 12), frame_start(frame))

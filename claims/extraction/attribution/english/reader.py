@@ -112,7 +112,8 @@ def _join_short_tails(text: str, units: list[Unit]) -> list[Unit]:
         if (
             prev is not None
             and prev.paragraph == unit.paragraph
-            and QUOTED_QUESTION_END.search(text, max(prev.start, prev.end - 8), prev.end)  # end-anchored
+            and text.find("?", prev.end - 4, prev.end) + text.find("!", prev.end - 4, prev.end) > -2
+            and QUOTED_QUESTION_END.search(text, prev.start, prev.end)
             and not unit.quotes
             and len(text[unit.start : unit.end].split()) <= 8
         ):
@@ -295,7 +296,7 @@ def find_attributions(text: str) -> list[Attribution]:
             if not claims:
                 pending.append(unit)
         if claims:
-            claims = [c for c in claims if _has_proposition(text, c)]
+            claims = [c for c in claims if c.end - c.start > 30 or _has_proposition(text, c)]
         if claims:
             pending = []
             found.extend(claims)

@@ -201,11 +201,8 @@ class NameBook:
         self._by_surname = {}
         for m in self.FULL_NAME.finditer(self.text):
             words = m.group(1).split()
-            while words and (
-                words[0].lower().rstrip(".") in TITLE_WORDS or words[0].lower() in LEADING_FILLERS
-                or words[0].lower() in NOT_PHRASE_START
-            ):
-                words.pop(0)  # `Although EDC`: the name is EDC
+            while words and (words[0].lower().rstrip(".") in NOT_NAME_STARTS):
+                words.pop(0)  # `Senator`, `Although EDC`: the name is EDC
             if len(words) < 2 or words[-1].lower() in ORG_WORDS or words[-1].lower() in TITLE_WORDS:
                 continue
             last = POSSESSIVE.sub("", words[-1])
@@ -323,6 +320,7 @@ NOT_PHRASE_START = frozenset({
 })
 QUANTIFIERS = frozenset({"many", "few", "several", "some", "every", "other", "most", "any"})
 EDGE_MARKS = ",;:()“”\""
+NOT_NAME_STARTS = frozenset(TITLE_WORDS | LEADING_FILLERS | NOT_PHRASE_START)
 MENTION_PRONOUNS = frozenset({"he", "she", "they", "He", "She", "They", "we", "We", "I", "it", "It"})
 SUBJECT_ONLY_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it", "you"})
 PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?,?$")  # `D-Calif.`, `R-Ky.`: a label after a name, not a name
