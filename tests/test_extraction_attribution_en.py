@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claims.extraction.attribution.english import find_attributions
+from claims.extraction.attribution.english.speakers import is_mention
 from claims.extraction.attribution.english.units import split_units
 
 
@@ -461,3 +462,164 @@ def test_outlet_named_before_the_speaker_goes_into_via():
     text = "In an interview with Fox News, Trump claimed the election was rigged."
     a = only(text)
     assert (text[a.start : a.end], a.speaker, a.via) == ("the election was rigged", "Trump", "Fox News")
+
+
+# Speakers are mentions of someone, never clause fragments.
+
+
+@pytest.mark.parametrize("phrase", ["Although EDC", "Readings above 50", "it almost", "Pelosi just as", "D-Calif.",
+                                    "among others", "In effect", "Labor Day", "the Rev. Ann Cole began taking",
+                                    "bemoaned the delays and"])
+def test_clause_fragments_are_not_speakers(phrase):
+    assert not is_mention(phrase)
+
+
+@pytest.mark.parametrize("phrase", ["Mike Hawes", "the president of the European Council", "police", "she",
+                                    "The company", "Sen. Ted Cruz (R-Tex.)", "Several economists", "Mr. Hawes"])
+def test_names_roles_organisations_and_pronouns_are_speakers(phrase):
+    assert is_mention(phrase)
+
+
+def test_subordinator_before_a_name_is_not_part_of_the_speaker():
+    text = "Although Brightwell said the bridge was sound, engineers closed it."
+    a = only(text)
+    assert (text[a.start : a.end], a.speaker) == ("the bridge was sound", "Brightwell")
+
+
+def test_quantity_subject_gives_no_claim():
+    assert claims("Readings above 50 indicate that the sector is growing.") == []
+
+
+def test_body_of_people_speaks_as_one():
+    text = "The lorry had no brakes, police said."
+    assert claims(text) == [("The lorry had no brakes", "police", "indirect")]
+
+
+def test_party_tag_after_a_name_is_stepped_over():
+    text = "“We will win this seat,” Sen. Jane Roe, D-Ore., said Tuesday."
+    assert only(text).speaker == "Jane Roe"
+
+
+# Weak cues attribute only a clause.
+
+
+@pytest.mark.parametrize("text", [
+    "The airline announced a new chief executive on Monday.",
+    "Ana Lopez did not immediately respond to requests for comment.",
+    "The ministry responded with a long list of figures.",
+    "The rebel group claimed responsibility for the blast.",
+    "Marta thought of her years on the farm.",
+    "Mr. Park championed the housing bill in the Senate.",
+    "The survey indicates a slowing economy.",
+])
+def test_weak_cue_without_a_clause_gives_no_claim(text):
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The airline announced that it would cut 300 jobs.", "it would cut 300 jobs"),
+    ("The ministry responded that the figures were wrong.", "the figures were wrong"),
+    ("Marta thought the harvest would fail.", "the harvest would fail"),
+    ("The survey indicates consumers are spending less.", "consumers are spending less"),
+])
+def test_weak_cue_with_a_clause_is_a_claim(text, content):
+    assert text[only(text).start : only(text).end] == content
+
+
+def test_weak_cue_without_a_clause_still_names_the_subject_of_a_later_cue():
+    text = "The mayor announced a curfew on Friday and said it would last the weekend."
+    assert claims(text) == [("it would last the weekend", "The mayor", "indirect")]
+
+
+# Section labels, teasers and empty contents give no claims.
+
+
+@pytest.mark.parametrize("text", [
+    "Relevant Reading: Senator Jane Roe says taxes will rise",
+    "READ MORE Governor says the dam will hold",
+    "Earlier: Mayor says the bridge will reopen in June",
+    "Related coverage: Union says the strike will go on",
+])
+def test_teasers_and_section_labels_give_no_claims(text):
+    assert claims(text) == []
+
+
+def test_earlier_as_an_adverb_is_not_a_label():
+    text = "Earlier, the mayor said the bridge would reopen in June."
+    assert claims(text) == [("the bridge would reopen in June", "the mayor", "indirect")]
+
+
+@pytest.mark.parametrize("text", ["“That’s why,” she said.", "All of which, he said."])
+def test_content_without_a_proposition_is_not_output(text):
+    assert claims(text) == []
+
+
+# Coreference and the voice of uncued quotes.
+
+
+def test_surname_resolves_to_the_full_name_given_earlier():
+    text = ("Mike Hawes, the chief executive of the trade body, said sales had fallen.\n"
+            "Hawes said the fall would continue into the spring.")
+    assert [a.speaker for a in find_attributions(text)] == ["Mike Hawes", "Mike Hawes"]
+
+
+def test_appositive_title_before_the_name_names_its_holder():
+    text = "The president of the European Council, Donald Tusk, said the summit would go ahead."
+    assert only(text).speaker == "Donald Tusk"
+
+
+def test_named_subject_takes_over_the_pronoun_and_the_quote():
+    text = ("“We will not stop,” said Ana Ruiz, a nurse.\n"
+            "Her colleague Tom Baker disagreed. “It is over,” he said.\n"
+            "“Nobody listens to us any more.”")
+    assert [a.speaker for a in find_attributions(text)] == ["Ana Ruiz", "Tom Baker", "Tom Baker"]
+
+
+def test_uncued_quote_after_another_subject_does_not_keep_the_earlier_speaker():
+    text = ("“The ward is full every night,” said Ana Ruiz, a nurse.\n"
+            "Governor Paul Mensah visited the hospital on Friday. “We will build a new wing next year.”")
+    found = find_attributions(text)
+    assert [a.speaker for a in found] == ["Ana Ruiz", "Paul Mensah"]
+
+
+def test_subject_shared_with_a_verb_that_is_no_cue():
+    text = "Mr. Diaz visited the ward and said the hospital would stay open."
+    assert claims(text) == [("the hospital would stay open", "Mr. Diaz", "indirect")]
+
+
+def test_cue_in_a_subordinate_clause_ends_its_content_with_the_clause():
+    text = "When the mayor said that the water was clean, nobody believed her."
+    assert claims(text) == [("the water was clean", "the mayor", "indirect")]
+
+
+def test_voiced_cue_verbs():
+    text = "“Open the gates!” the crowd shouted."
+    assert claims(text) == [("“Open the gates!”", "the crowd", "direct")]
+
+
+def test_phrase_ending_in_a_quantifier_is_not_a_speaker():
+    assert not is_mention("One of the many")
+    assert is_mention("The three senators all")
+
+
+def test_noun_cue_followed_by_a_relative_that_is_no_cue():
+    assert claims("The Clean Water Act rules that would close farms were approved.") == []
+
+
+def test_capitalised_cue_inside_a_title_is_no_cue():
+    text = "Speaking on The Evening Report Show, Governor Lisa Hart said the budget was balanced."
+    assert claims(text) == [("the budget was balanced", "Lisa Hart", "indirect")]
+
+
+def test_quote_in_doubled_straight_marks_after_a_prepositional_cue():
+    text = "The guests included Ann Lee and Ray Cole, who joked of the stadium, ''I have never seen it this full.''"
+    a = only(text)
+    assert (text[a.start : a.end], a.speaker) == ("''I have never seen it this full.''", "Ray Cole")
+
+
+def test_honorific_keeps_its_form_and_names_the_full_name_as_an_alias():
+    text = ("Mike Hawes, the chief executive of the trade body, said sales had fallen.\n"
+            "Mr. Hawes added that prices were rising.")
+    second = find_attributions(text)[1]
+    assert second.speaker == "Mr. Hawes"
+    assert "Mike Hawes" in second.speaker_aliases

@@ -204,7 +204,7 @@ def content_side(text: str, m: re.Match, unit: Unit, content_before: str) -> str
     if quote_before or COORDINATION_START.match(rest):
         return "before"
     if rest.startswith(("—", "–")) or (TAIL_PREPOSITION.match(rest) and not THAT_WORD.search(rest)
-                                       and "“" not in rest and '"' not in rest):
+                                       and "“" not in rest and '"' not in rest and "''" not in rest):
         return "before" if words_before >= 2 else "after"
     return "after"
 

@@ -35,6 +35,14 @@ CLAUSE_FOLLOWS = re.compile(
     r"|(?:[\w’'.-]+\s+){1,5}?(?:is|are|was|were|has|have|had|would|will|could|can|should|may|might|must|"
     r"did|does|do|isn’t|isn't|wasn’t|wasn't|won’t|won't|didn’t|didn't|doesn’t|doesn't)\s+[a-z])"
 )
+RELATIVE_THAT = re.compile(
+    r"\s+that\s+(?:(?:also|now|still|often|never|already)\s+)?(?:could|would|will|can|may|might|must|should|is|are|"
+    r"was|were|has|have|had|include|includes|included)\b"
+)
+TITLE_WORD_AFTER = re.compile(r"(?:[’']s)?\s*(?:[,;:)]|\s+[a-z])")
+ACTION_OBJECT = re.compile(
+    r"\s+(?:full\s+|sole\s+)?(?:responsibility|credit|victory|asylum|ownership|the\s+(?:title|prize|seat))\b"
+)
 TO_VERB_FOLLOWS = re.compile(r"\s+to\s+[a-z]")
 CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|,?\s*[“\"]|'')")
 THAT_CLAUSE_AFTER = re.compile(
@@ -214,6 +222,12 @@ def find_cues(text: str, unit: Unit, lower: str | None = None, index: CueIndex |
         low = cue.text.lower()
         if NOUN_USE_AFTER.match(text, cue.finish, unit.end):
             continue  # `Republican support was solid`, `he called into the show`: not a cue here
+        if low in NOUN_LIKE_FORMS and RELATIVE_THAT.match(text, cue.finish, unit.end):
+            continue  # `a set of rules that could close plants`: `that` opens a relative clause
+        if "A" <= text[at] <= "Z" and at > unit.start and TITLE_WORD_AFTER.match(text, cue.finish, unit.end):
+            continue  # `on The Evening Report Show, the governor said`: part of a title
+        if low.startswith("claim") and ACTION_OBJECT.match(text, cue.finish, unit.end):
+            continue  # `claimed responsibility for the attack`: an act, not a statement
         before = text[max(unit.start, at - 30) : at].split()
         prev_word = before[-1].strip(PUNCTUATION).lower() if before else ""
         if (

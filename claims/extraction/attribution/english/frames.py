@@ -23,13 +23,23 @@ from .content import (
 )
 from .cues import EVIDENCE, INTENTION, NOMINAL, Cue, CueIndex, find_cues
 from .lexicon import EVIDENCE_NOUNS, PRONOUNS, WEEKDAY
-from .speakers import CLAUSE_WORD, is_pronoun, looks_like_speaker, name_in_phrase, trim_noun_phrase
+from .speakers import (
+    CLAUSE_WORD,
+    MENTION_PRONOUNS,
+    PARTY_TAG,
+    is_mention,
+    is_pronoun,
+    looks_like_speaker,
+    name_in_phrase,
+    trim_noun_phrase,
+)
 from .units import Unit
 
 ANAPHORIC_CONTENT = re.compile(  # `said as much in an interview`: the claim is elsewhere
     r"(?:as much|so|nothing|little|otherwise|this|that|it)"
     r"(?=\s*$|\s*[,.;]|\s+(?:in|on|at|during|to|about|after|before|from|with|when|while|last|earlier)\b)"
 )
+SHARED_SUBJECT_ENDS = (" and", " but", " also", " then", " later")
 SHARED_SUBJECT = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?$")
 SUBJECT_REACH = 240  # characters: a subject with its appositives is never longer
 HARD_BOUNDARY = re.compile(r"[;:—–\[\]]|\s-\s|\b(?:that|because|if|when|while|after)\b")
@@ -83,6 +93,22 @@ PARTICIPLE_PREFIX = re.compile(
 )
 
 
+# Cues that are as often plain actions or nouns: they need a clause after them (`announced that C`).
+WEAK_CUES = frozenset({
+    "think", "thinks", "thought", "thinking", "feel", "feels", "felt", "feeling", "plan", "plans", "planned",
+    "planning", "announce", "announces", "announced", "announcing", "project", "projects", "projected",
+    "projecting", "indicate", "indicates", "indicated", "indicating", "respond", "responds", "responded",
+    "responding", "champion", "champions", "championed", "championing",
+})
+CLAUSE_COMPLEMENT = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:that\b|[“\"‘]|''|:"
+    r"|(?:he|she|they|we|I|you|it|there)\s+(?!to\b)[a-z’']+"
+    r"|(?:(?!(?:and|but|or|then|said|says|adding|saying)\b)[\w’'.$%-]+\s+){1,7}?"
+    r"(?:is|are|was|were|has|have|had|would|will|could|can|should|may|might|must|"
+    r"did|does|do|isn’t|isn't|wasn’t|wasn't|won’t|won't|didn’t|didn't|doesn’t|doesn't|aren’t|aren't)\b)"
+)
+
+
 @dataclass
 class Frame:
     """One cue with the speaker found for it and the side its content is on."""
@@ -97,6 +123,7 @@ class Frame:
     via: str | None = None
     inherits: bool = False  # participial cue: speaker is the subject of the main clause
     also_before: bool = False  # `"Q1," he said, "Q2."`: content on both sides
+    silent: bool = False  # a cue with no proposition: it names the subject of later cues, gives no claim
 
 
 def _subject_before(
@@ -147,7 +174,8 @@ def _subject_before(
     # `X, the title of Y, said` / `X, who ..., said`: step over the appositive
     if last >= 2:
         ps, pe = segments[last - 1]
-        if APPOSITIVE_START.match(text[ps:pe]) or not text[ps:pe].strip()[:1].isupper():
+        appositive = text[ps:pe].strip()
+        if PARTY_TAG.match(appositive) or APPOSITIVE_START.match(text[ps:pe]) or not appositive[:1].isupper():
             return trim_noun_phrase(text, *segments[last - 2])
         if name_in_phrase(text[ps:pe].strip()):  # `A lawyer for the outlets, David Schulz, said`
             return trim_noun_phrase(text, ps, pe)
@@ -187,14 +215,14 @@ def _relative_antecedent(text: str, lo: int, cue_start: int) -> tuple[int, int] 
     return span
 
 
-def _speaker_after(text: str, cue_end: int, unit_end: int) -> tuple[int, int] | None:
+def _speaker_after(text: str, cue_end: int, unit_end: int, max_words: int = 15) -> tuple[int, int] | None:
     """Find the speaker after an inverted cue (`"Q," said Pat Caddell, a pollster`), up to a stop word."""
-    window = text[cue_end : min(unit_end, cue_end + 160)]
+    window = text[cue_end : min(unit_end, cue_end + (160 if max_words <= 15 else 240))]
     if not window[:1].isspace():
         return None
     stop = SPEAKER_AFTER_STOP.search(window)
     phrase = window[: stop.start()] if stop else window
-    if not looks_like_speaker(phrase.strip()):
+    if not looks_like_speaker(phrase.strip(), max_words):
         return None
     return trim_noun_phrase(text, cue_end, cue_end + len(phrase))
 
@@ -216,7 +244,9 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
                           text[owner_start:owner_end], content_start=that + 4)
         elif cue_text.startswith("according"):
             frame = _according_frame(text, unit, m, lo)
-        elif (participle and (frames or before.strip())) or (frames and SHARED_SUBJECT.search(text, near, m.start())):
+        elif (participle and (frames or before.strip())) or (
+            (frames or before.strip()) and _shared_subject(text, near, m.start())
+        ):
             # `..., saying C` / `X called A and said C`: the speaker is the main clause's subject
             start, via = content_start_after(text, m, unit)
             frame = Frame(m.start(), m.end(), "after", content_start=start, via=via, inherits=True)
@@ -256,6 +286,11 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
                 frame = _subject_first_frame(text, unit, m, lo, frames[-1])  # `said Mr. Kamin, who emphasized`
         if frame is not None and not _subject_fits_cue(m, frame):
             continue
+        phrase = frame.speaker_phrase if frame is not None else None
+        if phrase is not None and phrase not in MENTION_PRONOUNS and not is_mention(phrase):
+            continue  # `Although EDC said`, `Readings above 50 indicate`: no one is named
+        if frame is not None and m.kind != INTENTION and not _weak_cue_fits(text, unit, m, frame):
+            frame.silent = True  # `announced his candidacy`, `did not respond to requests for comment`: no claim
         if frame is None or (
             frame.side == "before" and AS_BEFORE.search(text, max(lo, frame_start(frame) - 12), frame_start(frame))
         ):
@@ -264,6 +299,12 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
         if not RELATIVE_ONLY.match(text, max(unit.start, (frame.speaker_end or m.start())), m.start()):
             lo = max(m.end(), frame.speaker_end or m.end())
     return frames
+
+
+def _shared_subject(text: str, near: int, at: int) -> bool:
+    """`X visited the ward and said C`: the cue shares the subject of the verb before `and`."""
+    tail = text[max(near, at - 12) : at].rstrip()
+    return tail.endswith(SHARED_SUBJECT_ENDS) and SHARED_SUBJECT.search(text, near, at) is not None
 
 
 def _gerund_quote_frame(text: str, unit: Unit, m: re.Match, lo: int) -> Frame | None:
@@ -284,6 +325,19 @@ def _subject_fits_cue(m: Cue, frame: Frame) -> bool:
         words = [w.strip(",") for w in phrase.lower().split()]
         return bool(words) and (words[-1] in EVIDENCE_NOUNS or any(w in EVIDENCE_NOUNS for w in words[:4]))
     return True
+
+
+def _weak_cue_fits(text: str, unit: Unit, m: Cue, frame: Frame) -> bool:
+    """A weak cue (`think`, `plan`, `announce`, `respond` ...) attributes only a clause, and only for a mention."""
+    if m.kind == INTENTION or m.text.lower() not in WEAK_CUES:
+        return True  # `plans to release`: an intention takes an infinitive
+    if frame.side == "before" or frame.also_before:
+        return True  # `“Q,” she thought`: the quote is the content
+    if frame.content_start is None:
+        return False
+    if CLAUSE_MARK_BEFORE.search(text, frame.cue_end, frame.content_start + 1):
+        return True  # `announced that C`, `responded: C`
+    return bool(CLAUSE_COMPLEMENT.match(text, frame.content_start, unit.end))
 
 
 def _has_clause_verb(text: str, span: tuple[int, int]) -> bool:
@@ -343,7 +397,7 @@ def _narrow_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 def _according_frame(text: str, unit: Unit, m: re.Match, lo: int) -> Frame | None:
     """`According to X, C` (content after the comma) or `C, according to X` (content before)."""
-    span = _speaker_after(text, m.end(), unit.end)
+    span = _speaker_after(text, m.end(), unit.end, max_words=25)  # `according to a complaint filed by ...`
     if span is None:
         return None
     span = _narrow_speaker(text, span)
@@ -356,6 +410,22 @@ def _according_frame(text: str, unit: Unit, m: re.Match, lo: int) -> Frame | Non
             return None
         frame.content_start = comma + 1
     return frame
+
+
+SUBORDINATE_OPENER = re.compile(
+    r"[\s“\"‘]*(?:(?:And|But|So)\s+)?(?:Although|Though|Even\s+though|While|Whereas|Because|Since|If|Even\s+if|When|"
+    r"Whenever|As|After|Before|Once|Unless|Until)\s",
+)
+
+
+def _subordinate_end(text: str, unit: Unit, opener: re.Match | None, frame: Frame, start: int, end: int) -> int:
+    """`Although EDC said the plant was safe, residents disagreed`: the content ends with the clause."""
+    if opener is None or opener.end() > frame.cue_start or text.find(",", opener.end(), frame_start(frame)) >= 0:
+        return end  # the cue is in the main clause
+    comma = text.find(",", start, end)
+    while comma >= 0 and any(s <= comma < e for s, e in unit.quotes):
+        comma = text.find(",", comma + 1, end)
+    return comma if comma > start else end
 
 
 def kind_of(unit: Unit, start: int, end: int) -> str:
@@ -409,7 +479,8 @@ def content_spans(text: str, unit: Unit, frames: list[Frame]) -> list[tuple[Fram
     """Give each frame its content span; an after-content stops where the next frame begins."""
     spans = []
     lo = unit.start
-    kept = _outer_frames(text, frames, unit.end)
+    kept = _outer_frames(text, [f for f in frames if not f.silent], unit.end)
+    opener = SUBORDINATE_OPENER.match(text, unit.start, unit.end)  # `Although X said C, ...`
     for i, frame in enumerate(kept):
         if frame.side == "before":
             start, end = lo, frame_start(frame)
@@ -423,7 +494,7 @@ def content_spans(text: str, unit: Unit, frames: list[Frame]) -> list[tuple[Fram
                 if frame_start(later) >= start:
                     end = frame_start(later)
                     break
-            end = min(end, _np_limit(text, frame, end))
+            end = min(end, _np_limit(text, frame, end), _subordinate_end(text, unit, opener, frame, start, end))
             if frame.speaker_end is not None and DASHED_RELATIVE.match(text, frame.speaker_end, frame.cue_start):
                 close = DASH.search(text, start, end)  # `the study -- which notes that C -- was released`
                 end = close.start() if close else end

@@ -34,6 +34,8 @@ REGULAR_CUES = (
     "portray", "paint", "label", "brand", "outline", "lay out", "pitch", "favor", "favour",
     "prefer", "disclose", "concede", "proclaim", "admire", "lament", "decry", "hammer", "tout", "remind",
     "reassure", "document",
+    # voiced and pleaded: `shouted to the crowd`, `implored voters to`, `echoed Trump's claim that`
+    "echo", "bemoan", "shout", "yell", "exclaim", "implore", "exhort", "whisper", "muse", "chide", "fume",
 )
 IRREGULAR_CUES = {
     "say": ("say", "says", "said", "saying"),
@@ -203,4 +205,14 @@ BOILERPLATE_LABELS = {
     "read more", "related", "watch", "see also", "editor's note", "editor’s note", "photo", "photos", "video",
     "advertisement", "also read", "read", "subscribe", "follow", "click here", "tags", "share", "caption",
     "credit", "image", "pictured", "listen", "correction", "clarification", "disclosure", "more",
+    "relevant reading", "related reading", "recommended reading", "further reading", "earlier", "previously",
+    "read next", "up next", "watch next", "related coverage", "related stories", "related articles", "see more",
+    "more from", "top stories", "trending", "sign up", "newsletter", "also see", "must read", "don't miss",
+    "don’t miss", "recommended", "related video", "related content", "more coverage", "more reading",
 }
+# Teasers that open a line without a colon: `READ MORE Trump says ...`, `RELATED: ...`.
+TEASER_START = re.compile(
+    r"[\s\"“]*(?:(?:READ MORE|READ ALSO|ALSO READ|RELATED|SEE ALSO|RELEVANT READING|MUST READ)\b[\s:›»>|–—-]"
+    r"|(?:Read more|Read More|Related|See also|Watch|Earlier|Relevant Reading|More)\s*[›»>|]"
+    r"|(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+\s*:\s*$)"
+)

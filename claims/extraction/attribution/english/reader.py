@@ -18,8 +18,8 @@ from ...types import Attribution
 from .content import trim_content
 from .cues import CueIndex
 from .frames import Frame, content_spans, frames_in_unit, kind_of
-from .lexicon import BOILERPLATE_LABELS, SECTION_LABELS
-from .speakers import SpeakerResolver, main_clause_subject, name_in_phrase
+from .lexicon import BOILERPLATE_LABELS, PRONOUNS, SECTION_LABELS, TEASER_START
+from .speakers import SpeakerResolver, is_mention, is_pronoun, main_clause_subject, name_in_phrase
 from .units import Unit, split_units
 
 QUOTED_QUESTION_END = re.compile(r"[?!][”\"]\s*$|[?!]''\s*$")
@@ -81,10 +81,21 @@ def _colon_quote(text: str, unit: Unit, speakers: SpeakerResolver) -> Attributio
     )
 
 
+TEASER_INITIALS = frozenset("RSMWEA\"“ ")
+
+
 def _is_boilerplate(text: str, unit: Unit) -> bool:
     """`Editor’s note: ...`, `READ MORE: ...`: labels that introduce boilerplate, not claims."""
-    head, colon, _ = text[unit.start : min(unit.end, unit.start + 40)].partition(":")
-    return bool(colon) and head.strip(" \"“").lower() in BOILERPLATE_LABELS
+    colon = text.find(":", unit.start, min(unit.end, unit.start + 40))
+    if colon < 0 and text[unit.start] not in TEASER_INITIALS and text[unit.end - 1] != ":":
+        return False
+    if colon >= 0 and text[unit.start : colon].strip(" \"“").lower() in BOILERPLATE_LABELS:
+        return True
+    if colon < 0 and not ("A" <= text[unit.start + 1 : unit.start + 2] <= "Z") and text[unit.end - 1] != ":":
+        head = text[unit.start : unit.start + 30]  # no label, no capitals: a teaser needs a separator
+        if "›" not in head and "|" not in head and "»" not in head and ">" not in head:
+            return False
+    return TEASER_START.match(text, unit.start, unit.end) is not None
 
 
 def _starts_with_quote(text: str, unit: Unit) -> bool:
@@ -101,6 +112,7 @@ def _join_short_tails(text: str, units: list[Unit]) -> list[Unit]:
         if (
             prev is not None
             and prev.paragraph == unit.paragraph
+            and text.find("?", prev.end - 4, prev.end) + text.find("!", prev.end - 4, prev.end) > -2
             and QUOTED_QUESTION_END.search(text, prev.start, prev.end)
             and not unit.quotes
             and len(text[unit.start : unit.end].split()) <= 8
@@ -192,17 +204,82 @@ def _continuation(text: str, unit: Unit, voice: _Voice | None) -> Attribution | 
     )
 
 
+PRONOUN_FORMS = frozenset(PRONOUNS | {p.capitalize() for p in PRONOUNS})
+CONTENT_WORD = re.compile(r"[\w’']+")
+# Words that make no proposition on their own: `All of which`, `That’s why`, `and`.
+EMPTY_WORDS = frozenset({
+    "all", "of", "which", "that", "that's", "that’s", "why", "and", "but", "or", "so", "this", "it", "is", "was",
+    "what", "how", "the", "a", "an", "to", "as", "well", "too", "also", "then", "there", "here",
+    "because", "when", "where", "who", "whom", "whose", "one", "ones", "some", "those",
+    "these", "such", "thus", "hence", "again", "just", "only", "even", "still", "yet", "however", "though",
+    "although", "indeed", "perhaps", "now", "he", "she", "they", "we", "i", "you",
+})
+
+
+def _has_proposition(text: str, claim: Attribution) -> bool:
+    """`All of which`, `That’s why`, `and`: a content of function words only says nothing."""
+    if claim.end - claim.start > 30:
+        return True  # longer than any run of function words that occurs
+    words = CONTENT_WORD.findall(text, claim.start, claim.end)
+    return any(w.lower() not in EMPTY_WORDS for w in words)
+
+
+def _new_subject(text: str, unit: Unit, voice: _Voice | None, speakers: SpeakerResolver) -> _Voice | None:
+    """`Baker toured the ward. “Quote.”`: a named subject with no cue takes over the voice.
+
+    The name also becomes the one a later `he` or `she` refers to.
+    """
+    if unit.paragraph == 0 or unit.quotes and unit.quotes[0][0] - unit.start < 3:
+        return voice  # a headline's subject, or a quote: not a speaker taking over
+    clause = text[unit.start : unit.end].rstrip(" .!?”\"")
+    subject = main_clause_subject(clause)
+    if not subject or not is_mention(subject) or is_pronoun(subject) or not name_in_phrase(subject):
+        return voice
+    at = clause.find(subject)
+    verb = clause[at + len(subject) :].split()[:1] if at >= 0 else []
+    if not verb or not verb[0].isalpha() or not verb[0].islower():
+        return voice  # `Seriously.`, `On Netflix.`: no clause with this subject
+    name, aliases = speakers.resolve(subject, unit.start + at)
+    if voice is not None and name == voice.speaker:
+        return voice
+    return _Voice(name, aliases, unit.paragraph)
+
+
+def _needs_antecedent(frames: list[Frame]) -> bool:
+    """Whether a frame's speaker is a pronoun or the subject of another clause."""
+    return any(frame.inherits or frame.speaker_phrase in PRONOUN_FORMS for frame in frames)
+
+
+def _latest_subject(
+    text: str, unit: Unit, pending: list[Unit], voice: _Voice | None, speakers: SpeakerResolver
+) -> _Voice | None:
+    """The voice after the units with no claim before `unit`: the latest named subject among them, if near."""
+    for earlier in pending[:-3:-1]:  # the last two: a subject further back has been overtaken
+        if unit.paragraph - earlier.paragraph > 1:
+            break
+        new = _new_subject(text, earlier, voice, speakers)
+        if new is not voice:
+            return new
+    return voice
+
+
 def find_attributions(text: str) -> list[Attribution]:
     """Return the attributed claims of an English article, in document order."""
     speakers = SpeakerResolver(text)
     found: list[Attribution] = []
     voice: _Voice | None = None
     index = CueIndex(text)
+    pending: list[Unit] = []  # units with no claim since the last one: their subjects are read when needed
     for unit in _join_short_tails(text, split_units(text)):
         budget_check()
         if _is_boilerplate(text, unit):
             continue
         frames = frames_in_unit(text, unit, index.lower, index) if index.may_have_cues(unit.start, unit.end) else []
+        if pending and (
+            (unit.quotes or _starts_with_quote(text, unit)) if not frames else _needs_antecedent(frames)
+        ):  # a pronoun or an uncued quote: who was named since the last claim matters
+            voice = _latest_subject(text, unit, pending, voice, speakers)
+            pending = []
         claims = _claims_from_frames(text, unit, frames, speakers) if frames else []
         if not claims:
             intro = _colon_intro(text, unit, frames, speakers)
@@ -216,7 +293,12 @@ def find_attributions(text: str) -> list[Attribution]:
                 or _continuation(text, unit, voice)
             )
             claims = [single] if single else []
+            if not claims:
+                pending.append(unit)
         if claims:
+            claims = [c for c in claims if c.end - c.start > 30 or _has_proposition(text, c)]
+        if claims:
+            pending = []
             found.extend(claims)
             last = claims[-1]
             carried = voice if voice and "continuation" in last.flags else None

@@ -61,6 +61,13 @@ COMMON_VERBS = {
 POSSESSIVE = re.compile(r"[’']s$")
 
 
+# Singular nouns for a body of people that speaks as one: `police said`.
+COLLECTIVE_NOUNS = frozenset({
+    "police", "military", "government", "administration", "staff", "management", "leadership", "army", "navy",
+    "prosecution", "defense", "defence", "clergy", "jury", "panel", "council", "committee", "team", "family",
+})
+
+
 def _is_name_token(word: str) -> bool:
     return bool(NAME_TOKEN.match(word)) and word.lower().rstrip(".") not in {"i"}
 
@@ -87,10 +94,10 @@ def trim_noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-def looks_like_speaker(phrase: str) -> bool:
+def looks_like_speaker(phrase: str, max_words: int = 15) -> bool:
     """Tell a plausible subject noun phrase from a clause fragment, cheaply."""
     words = phrase.split()
-    if not words or len(words) > 15:
+    if not words or len(words) > max_words:
         return False
     first = words[0]
     low = first.lower()
@@ -108,6 +115,8 @@ def looks_like_speaker(phrase: str) -> bool:
         return True
     if low not in FUNCTION_WORDS and any(w[:1].isupper() for w in words[1:]) and len(words) <= 8:
         return True  # `panel Chairman Rep. Jason Chaffetz`
+    if len(words) <= 3 and words[-1].lower() in COLLECTIVE_NOUNS:
+        return True  # `police`, `state police`, `the military`
     # bare plural nouns: officials, sources, experts, critics, polls
     return len(words) <= 3 and words[-1].lower().endswith("s") and words[-1].isalpha() and low not in NOT_SUBJECTS
 
@@ -192,8 +201,8 @@ class NameBook:
         self._by_surname = {}
         for m in self.FULL_NAME.finditer(self.text):
             words = m.group(1).split()
-            while words and words[0].lower().rstrip(".") in TITLE_WORDS:
-                words.pop(0)
+            while words and (words[0].lower().rstrip(".") in NOT_NAME_STARTS):
+                words.pop(0)  # `Senator`, `Although EDC`: the name is EDC
             if len(words) < 2 or words[-1].lower() in ORG_WORDS or words[-1].lower() in TITLE_WORDS:
                 continue
             last = POSSESSIVE.sub("", words[-1])
@@ -251,8 +260,10 @@ class SpeakerResolver:
         name = name_in_phrase(phrase)
         if name:
             honorific = HONORIFIC.search(phrase)
-            if honorific:  # `Mr. Clarke` is how the article names him: keep it
-                full, aliases = honorific.group(), ()
+            if honorific:  # `Mr. Clarke` is how the article names him: keep it, with the full name as an alias
+                full = honorific.group()
+                expanded, short = self.book.expand(full.split()[-1], at)
+                aliases = (expanded,) if short else ()
             else:
                 full, aliases = self.book.expand(name, at)
             aliases = tuple(dict.fromkeys(a for a in (*aliases, phrase) if a != full))
@@ -290,3 +301,64 @@ class SpeakerResolver:
         elif want and name is None:
             name = self.book.last_person_before(at, want)
         return name or self.book.last_person_before(at) or phrase
+
+
+# Words that never end a noun phrase naming someone: `Pelosi just as`, `it almost`, `Trump this`.
+NOT_PHRASE_END = frozenset({
+    "and", "or", "but", "nor", "as", "just", "almost", "very", "this", "that", "these", "those", "the", "a", "an",
+    "of", "in", "on", "at", "to", "by", "for", "with", "from", "about", "than", "so", "too", "even", "only",
+    "if", "when", "while", "because", "although", "though", "whether", "not", "no", "never", "also", "yet",
+    "still", "then", "now", "really", "quite", "rather", "more", "most", "less", "much", "such",
+})
+# Words that never start one: a subordinator or a preposition opens a clause or an adjunct.
+NOT_PHRASE_START = frozenset({
+    "although", "though", "because", "while", "if", "unless", "whereas", "since", "until", "once", "whether",
+    "in", "on", "at", "among", "amid", "during", "with", "without", "by", "from", "into", "onto", "over", "under",
+    "above", "below", "between", "through", "throughout", "towards", "toward", "upon", "like", "unlike",
+    "despite", "except", "besides", "beyond", "within", "against", "per", "via", "so", "than", "to", "of",
+    "here", "there", "yes", "no", "not", "why", "how", "what", "where", "when", "that's",
+})
+QUANTIFIERS = frozenset({"many", "few", "several", "some", "every", "other", "most", "any"})
+EDGE_MARKS = ",;:()“”\""
+NOT_NAME_STARTS = frozenset(TITLE_WORDS | LEADING_FILLERS | NOT_PHRASE_START)
+MENTION_PRONOUNS = frozenset({"he", "she", "they", "He", "She", "They", "we", "We", "I", "it", "It"})
+SUBJECT_ONLY_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it", "you"})
+PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?,?$")  # `D-Calif.`, `R-Ky.`: a label after a name, not a name
+NUMBER = re.compile(r"^[\d.,%$]+$")
+COMPARED_NUMBER = re.compile(r"\b(?:above|below|over|under|than|of)\s+[\d$][\d.,%]*$")
+FINITE_VERBS = frozenset({
+    "is", "was", "are", "were", "has", "have", "had", "began", "begins", "went", "took", "made", "gave", "came",
+    "appeared", "will", "would", "can", "could", "did", "does", "didn't", "didn’t",
+})
+CALENDAR_NAMES = frozenset({"day", "eve", "week", "weekend", "month", "year", "night", "morning", "afternoon"})
+
+
+def is_mention(phrase: str) -> bool:
+    """Whether a speaker phrase is a mention of someone (a name, a role, an organisation, a pronoun).
+
+    A clause fragment is not: `Although EDC`, `Readings above 50`, `it almost`, `Pelosi just as`, `D-Calif.`.
+    """
+    if phrase in MENTION_PRONOUNS:
+        return True
+    words = phrase.split()
+    if not words:
+        return False
+    head, tail = words[0].strip(EDGE_MARKS), words[-1].strip(EDGE_MARKS)
+    if not head or not tail:  # a lone mark at an edge: `( D-Calif. )`
+        words = [w for w in (w.strip(EDGE_MARKS) for w in words) if w]
+        if not words:
+            return False
+        head, tail = words[0], words[-1]
+    first, last = head.lower(), tail.lower()
+    if first in NOT_PHRASE_START or last in NOT_PHRASE_END or head[0] in "DRI" and PARTY_TAG.match(head):
+        return False
+    if len(words) > 1:
+        if last in QUANTIFIERS or first in SUBJECT_ONLY_PRONOUNS:
+            return False  # `One of the many`, `it increased its forecast`: no noun, or a clause
+        if tail[0].isupper() and last in CALENDAR_NAMES:
+            return False  # `Labor Day`, `Election Night`
+        if not FINITE_VERBS.isdisjoint(words[1:]):
+            return False  # `Cole began taking`
+    if (tail[0].isdigit() or tail[0] == "$") and (len(words) == 1 or COMPARED_NUMBER.search(phrase)):
+        return False  # `Readings above 50`: a quantity, not someone
+    return not (head[0].islower() and first.endswith("ed") and CLAUSE_WORD.match(head) and first not in DETERMINERS)
