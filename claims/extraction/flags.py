@@ -264,16 +264,18 @@ _last: tuple[str | None, str | None, list[int]] = (None, None, [])  # the text l
 def _inside_gaps(text: str, lang: str | None) -> list[int]:
     """The gaps the in-sentence shapes find anywhere in `text`, in order."""
     global _last
-    if _last[0] is text and _last[1] == lang:
-        return _last[2]
+    last_text, last_lang, last_gaps = _last  # one read: another thread may replace it meanwhile
+    if last_text is text and last_lang == lang:
+        return last_gaps
     found = set()
     for pattern in (_SHARED, *_BY_LANGUAGE.get(lang, (_ID, _EN))):
         for m in pattern.finditer(text):
             at = _at(m)
             if at is not None:
                 found.add(at)
-    _last = (text, lang, sorted(found))
-    return _last[2]
+    gaps = sorted(found)
+    _last = (text, lang, gaps)
+    return gaps
 
 
 def missing_entity(text: str, start: int = 0, end: int | None = None, lang: str | None = None) -> bool:
