@@ -64,10 +64,9 @@ class CuttableProxy:
 
     def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
         try:
-            while data := source.recv(65536):
-                sink.sendall(data)
-        except OSError:
-            pass
+            with contextlib.suppress(OSError):  # either side closing ends the pipe
+                while data := source.recv(65536):
+                    sink.sendall(data)
         finally:
             for sock in (source, sink):
                 with contextlib.suppress(OSError):

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+import certifi
 import urllib3
 from django.conf import settings
 from urllib3.exceptions import (
@@ -239,15 +240,7 @@ def _pool(target: _Target, address: str, timeout: urllib3.Timeout):
     # SNI and the certificate check use the name from the URL, the socket the vetted address.
     tls = {"cert_reqs": "CERT_REQUIRED", "server_hostname": target.host, "assert_hostname": target.host}
     ca_bundle = getattr(settings, "FACTCHECK_FETCH_CA_BUNDLE", None)
-    if ca_bundle:
-        tls["ca_certs"] = str(ca_bundle)
-    else:
-        try:
-            import certifi
-
-            tls["ca_certs"] = certifi.where()
-        except ImportError:  # fall back to the system's trust store
-            pass
+    tls["ca_certs"] = str(ca_bundle) if ca_bundle else certifi.where()
     return urllib3.HTTPSConnectionPool(**common, **tls)
 
 
