@@ -2,6 +2,7 @@
 schedules and greetings low; scores are calibrated around 0.5 and rarely reach 0.99."""
 
 import csv
+import math
 import subprocess
 import sys
 import textwrap
@@ -223,3 +224,37 @@ def test_scoring_is_fast():
             score(text, lang="id")
     per_claim = (time.perf_counter() - started) / (50 * len(texts))
     assert per_claim < 500e-6
+
+
+def test_piecewise_calibration_interpolates_and_holds_its_ends():
+    curve = {"x": [-2.0, 0.0, 3.0], "y": [0.05, 0.5, 0.95]}
+    assert checkworthiness._calibrated(-9.0, curve) == 0.05
+    assert checkworthiness._calibrated(9.0, curve) == 0.95
+    assert checkworthiness._calibrated(0.0, curve) == 0.5
+    assert checkworthiness._calibrated(1.5, curve) == pytest.approx(0.725)
+    points = [checkworthiness._calibrated(x / 10, curve) for x in range(-40, 40)]
+    assert points == sorted(points)
+
+
+def test_sigmoid_calibration_still_reads_a_pair():
+    assert checkworthiness._calibrated(0.0, [2.0, 0.0]) == 0.5
+    assert checkworthiness._calibrated(1.0, [2.0, 0.0]) == pytest.approx(1 / (1 + math.exp(-2.0)))
+
+
+def test_scores_of_the_shipped_english_curve_are_monotone_in_the_linear_score():
+    curve = checkworthiness._model()["calibration"]["en"]
+    assert isinstance(curve, dict) and curve["x"] == sorted(curve["x"]) and curve["y"] == sorted(curve["y"])
+    sentences = [
+        "According to the Labor Department, unemployment fell to 3.9 percent in April.",
+        "The senator voted against the bill in 2015, records show.",
+        "Crime in the city rose 12 percent last year, police figures show.",
+        "Thank you all for coming tonight.",
+        "The Lakers beat the Celtics 101 - 97 on Sunday night.",
+        "The match kicks off at 7:30 p.m. tomorrow.",
+        "I think we should all be a bit more patient.",
+        "Will the government raise fuel prices next year?",
+        "The company paid no federal income tax on $2 billion of profit.",
+        "Over 40,000 people were displaced by the floods, the UN said.",
+    ]
+    pairs = sorted((checkworthiness.linear_score(s, lang="en"), checkworthiness.score(s, lang="en")) for s in sentences)
+    assert [p for _, p in pairs] == sorted(p for _, p in pairs)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
@@ -208,6 +209,14 @@ def score(content: str, *, lang: str) -> float:
 @lru_cache(maxsize=2048)  # the outlet's own sentences are scored when found and again as claims
 def _score(content: str, lang: str) -> float:
     model = _model()
+    low, high = model["clip"]
+    calibration = model["calibration"].get(lang, model["calibration"]["other"])
+    return min(max(_calibrated(linear_score(content, lang=lang), calibration), low), high)
+
+
+def linear_score(content: str, *, lang: str) -> float:
+    """The model's raw linear score of the content, before calibration."""
+    model = _model()
     tokens = _TOKEN.findall(content)
     lowered = [t.lower().replace("’", "'") for t in tokens]
     raw = model["bias"]
@@ -221,11 +230,24 @@ def _score(content: str, lang: str) -> float:
         if vocabulary:
             terms = terms or _word_terms(tokens, lowered)
             raw += sum(map(vocabulary.get, terms, repeat(0.0)))
-    a, b = model["calibration"].get(lang, model["calibration"]["other"])
-    low, high = model["clip"]
+    return raw
+
+
+def _calibrated(raw: float, calibration) -> float:
+    """The probability of a raw linear score: a sigmoid `[a, b]` (Platt), or a monotone
+    piecewise-linear curve `{"x": [...], "y": [...]}` (isotonic, interpolated between its blocks)."""
+    if isinstance(calibration, dict):
+        xs, ys = calibration["x"], calibration["y"]
+        i = bisect_right(xs, raw)
+        if i == 0:
+            return ys[0]
+        if i == len(xs):
+            return ys[-1]
+        x0, x1, y0, y1 = xs[i - 1], xs[i], ys[i - 1], ys[i]
+        return y0 + (y1 - y0) * (raw - x0) / (x1 - x0)
+    a, b = calibration
     z = a * raw + b
-    probability = 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
-    return min(max(probability, low), high)
+    return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
 
 _WORD_PREFIXES = {"en": ("en",), "id": ("id",)}
