@@ -9,7 +9,7 @@ from django.db import connections
 
 from tests.factories import make_user
 
-from .test_browser import _log_in, browser, live_server  # noqa: F401
+from .test_browser import ARTIFACTS, _log_in, _role, browser, live_server  # noqa: F401
 
 pytestmark = pytest.mark.integration
 
@@ -54,3 +54,45 @@ def test_an_uploaded_text_article_keeps_its_dateline_outlet_on_the_desk(live_ser
     outlets = page.locator("tr.claim-row td:nth-child(3)").all_inner_texts()
     assert outlets and set(outlets) == {"Tribunnews"}
     assert alerts == []
+
+
+def _state_count(page, label: str) -> str:
+    return page.inner_text(f"table.by-state tr:has(th:text-is('{label}')) td")
+
+
+def test_the_dashboard_draws_charts_and_is_fresh_after_a_step(live_server, browser, settings):  # noqa: F811
+    from tests.factories import make_article, make_claim, make_outlet, make_published_claim
+
+    settings.FACTCHECK_DASHBOARD_CACHE_SECONDS = 600
+    try:
+        _role("Reviewers", "view_claim", "review_claim")
+        _role("Editors", "view_claim", "review_claim", "publish_claim")
+        reviewer = make_user("rina", role="reviewer")
+        make_published_claim(article=make_article(outlet=make_outlet(name="Kompas")))
+        make_published_claim(article=make_article())  # an article with no outlet
+        claim = make_claim(checkworthiness=0.9)
+        assert reviewer.pk
+
+        page, alerts = _log_in(browser, live_server, "rina", "/review/dashboard/")
+        page.wait_for_selector("figure.dashboard-chart.drawn")
+        assert page.locator("figure.dashboard-chart.drawn").count() == 5, "every chart is drawn"
+        sizes = page.eval_on_selector_all("figure.drawn canvas", "cs => cs.map(c => [c.width, c.height])")
+        assert all(width > 100 and height > 100 for width, height in sizes)
+        assert page.evaluate("typeof window.Chart") == "function", "Chart.js came from the app's static files"
+        unknown = page.inner_text("tr.unknown")
+        assert "Unknown outlet" in unknown and "1" in unknown
+        assert _state_count(page, "In review") == "0"
+        page.locator("details summary").first.click()
+        assert page.locator("table.per-day tbody tr").count() == 30, "the chart's table is there to read"
+
+        page.goto(f"{live_server.url}/review/claims/{claim.pk}/")
+        page.keyboard.press("a")  # assign to me
+        page.wait_for_selector("#review-status:text('In review')")
+        page.goto(f"{live_server.url}/review/dashboard/")
+        assert _state_count(page, "In review") == "1", "the reviewer's own step shows at once"
+        page.wait_for_selector("figure.dashboard-chart.drawn")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "review-dashboard.png"), full_page=True)
+        assert alerts == [], "nothing refused by the Content-Security-Policy"
+    finally:
+        connections.close_all()
