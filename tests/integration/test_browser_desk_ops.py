@@ -65,6 +65,9 @@ def test_the_dashboard_draws_charts_and_is_fresh_after_a_step(live_server, brows
 
     settings.FACTCHECK_DASHBOARD_CACHE_SECONDS = 600
     try:
+        from claims.models import Verdict
+
+        Verdict.objects.get_or_create(name="False", defaults={"name_id": "Salah", "rating_value": 1})
         _role("Reviewers", "view_claim", "review_claim")
         _role("Editors", "view_claim", "review_claim", "publish_claim")
         reviewer = make_user("rina", role="reviewer")
