@@ -10,7 +10,9 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from .forms import ArticleAddForm, FeedForm, ImportJobForm
 from .ingest.articles import IngestError, article_ingest
@@ -18,7 +20,7 @@ from .ingest.extract import articles_rerun
 from .ingest.feeds import feed_poll
 from .ingest.fetch.errors import FetchError
 from .ingest.jobs import import_items_retry, import_job_create
-from .ingest.selectors import import_job_progress, import_jobs_with_progress
+from .ingest.selectors import import_job_errors, import_job_progress, import_jobs_with_progress
 from .ingest.sources import entries_from_file, entries_from_urls
 from .models import Article, Claim, Feed, ImportItem, ImportJob, Outlet, Speaker, Verdict
 from .review.admin import ClaimAdmin, DateSafeChangeList  # noqa: F401 - registers the claim admin
@@ -209,10 +211,23 @@ class ImportJobAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     list_select_related = ["created_by"]
     search_fields = ["source"]
-    readonly_fields = ["kind", "source", "feed", "created_by", "created_at", "progress_bar"]
+    readonly_fields = ["kind", "source", "feed", "created_by", "created_at", "progress_bar", "errors"]
     fields = readonly_fields
     inlines = [ImportItemInline]
     actions = ["retry_failed"]
+
+    class Media:
+        css = {"all": ["claims/admin.css"]}
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # A job is a record of what happened: nothing on its page to save or delete.
+        read_only = {
+            "show_save": False,
+            "show_save_and_continue": False,
+            "show_save_and_add_another": False,
+            "show_delete": False,
+        }
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), **read_only})
 
     def get_queryset(self, request):
         return import_jobs_with_progress(super().get_queryset(request))
@@ -225,18 +240,43 @@ class ImportJobAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         state = import_job_progress(get_object_or_404(ImportJob, pk=job_id))
-        return JsonResponse({**state.__dict__, "percent": state.percent, "done": state.is_done})
+        return JsonResponse(
+            {
+                **state.__dict__,
+                "percent": state.percent,
+                "done": state.is_done,
+                "ok": state.ok,
+                "state": state.state,
+                "state_label": state.state_label,
+                "text": _progress_text(state),
+            }
+        )
 
-    @admin.display(description="Progress")
+    @admin.display(description=gettext_lazy("Progress"))
     def progress_bar(self, job):
         state = import_job_progress(job)
         return format_html(
+            '<span class="import-state import-state-{}" data-state="{}">'
+            '<strong class="import-state-label">{}</strong> '
             '<progress class="import-progress" max="{}" value="{}" data-url="{}"></progress> '
-            '<span class="import-progress-text">{}</span>',
+            '<span class="import-progress-text">{}</span></span>',
+            state.state,
+            state.state,
+            state.state_label,
             state.total,
             state.finished,
             reverse("admin:claims_importjob_progress", args=[job.pk]),
             _progress_text(state),
+        )
+
+    @admin.display(description=gettext_lazy("Errors"))
+    def errors(self, job):
+        rows = import_job_errors(job)
+        if not rows:
+            return "—"
+        return format_html(
+            '<ul class="import-errors">{}</ul>',
+            format_html_join("", "<li>{} <small>({})</small></li>", ((error, _items(n)) for error, n in rows)),
         )
 
     def add_view(self, request, form_url="", extra_context=None):
@@ -276,7 +316,19 @@ class ImportJobAdmin(admin.ModelAdmin):
 
 
 def _progress_text(state) -> str:
-    return (
-        f"{state.percent}% · {state.extracted} extracted, {state.duplicates} already stored, "
-        f"{state.failed} failed, {state.total - state.finished} in progress, of {state.total}"
-    )
+    return _(
+        "%(ok)s ok (%(extracted)s extracted, %(duplicates)s already stored), %(failed)s failed, "
+        "%(running)s in progress, of %(total)s · %(percent)s%% processed"
+    ) % {
+        "ok": state.ok,
+        "extracted": state.extracted,
+        "duplicates": state.duplicates,
+        "failed": state.failed,
+        "running": state.total - state.finished,
+        "total": state.total,
+        "percent": state.percent,
+    }
+
+
+def _items(n: int) -> str:
+    return ngettext("%(n)s item", "%(n)s items", n) % {"n": n}

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .ingest.urls import CREDENTIALS_REFUSED, url_has_credentials
 from .models import Feed
@@ -41,16 +42,29 @@ class ArticleAddForm(forms.Form):
 
 
 class ImportJobForm(forms.Form):
-    """Start a batch: a list of URLs, an uploaded JSONL or CSV file, or a feed URL."""
+    """Start a batch: a list of URLs, an uploaded file (see claims.ingest.sources), or a feed URL."""
 
     urls = forms.CharField(
-        label="URLs", required=False, widget=forms.Textarea(attrs={"rows": 8, "cols": 100}), help_text="One a line."
+        label=_("URLs"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "cols": 100}),
+        help_text=_("One http(s) address a line; blank lines and # comments are skipped."),
     )
     file = forms.FileField(
         required=False,
-        help_text="JSONL or CSV with url, text or html, title, lang, published, source; or one .html page.",
+        help_text=_(
+            "A .jsonl (or .ndjson) or .csv batch, one article a line or row, with url, text or html, and "
+            "optionally title, lang, published, source (or outlet) and source_url; one .html or .htm page; "
+            "one article as a .txt file; or a .txt file of URLs, one a line."
+        ),
     )
-    feed_url = forms.URLField(label="Feed URL", required=False, max_length=2000, assume_scheme="https")
+    feed_url = forms.URLField(
+        label=_("Feed URL"),
+        required=False,
+        max_length=2000,
+        assume_scheme="https",
+        help_text=_("An RSS or Atom feed: its new entries are fetched now."),
+    )
 
     def clean_feed_url(self):
         return _feed_address(self.cleaned_data.get("feed_url"))

@@ -404,3 +404,34 @@ class ClaimMatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.claim_id} ~ {self.other_id} ({self.score:.2f})"
+
+
+class DashboardCount(models.Model):
+    """A running total for the review dashboard, kept on write (claims.review.summaries): what the
+    dashboard would otherwise count over every claim. `day` is EPOCH for totals that have none."""
+
+    metric = models.CharField(max_length=24)
+    day = models.DateField()
+    key = models.CharField(max_length=64, blank=True)
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["metric", "day", "key"], name="dashboard_count_unique")]
+        # The outlets and speakers with the most published verdicts, without sorting them all.
+        indexes = [models.Index(fields=["metric", "-n"], name="dashboard_count_top_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.metric} {self.day} {self.key}: {self.n}"
+
+
+class DashboardPublished(models.Model):
+    """What a published claim adds to the dashboard's verdict tables, as last counted: the
+    summaries take it off again when the claim is reopened, edited or deleted."""
+
+    claim_id = models.BigIntegerField(primary_key=True)
+    outlet_id = models.BigIntegerField(null=True)
+    speaker_id = models.BigIntegerField(null=True)
+    verdict_id = models.BigIntegerField(null=True)
+
+    def __str__(self) -> str:
+        return f"claim {self.claim_id}"

@@ -134,6 +134,10 @@ def test_an_import_from_a_url_list_shows_progress_and_item_errors(admin_client, 
         "failed": 2,
         "percent": 100,
         "done": True,
+        "ok": 0,
+        "state": "failed",
+        "state_label": "Failed",
+        "text": "0 ok (0 extracted, 0 already stored), 2 failed, 0 in progress, of 2 · 100% processed",
     }
 
 
@@ -219,7 +223,9 @@ def test_csv_export_streams_the_selected_claims_with_formulas_defused(admin_clie
     import csv
     import io
 
-    article = make_article(text='=HYPERLINK("http://evil.example","klik") kata dia, "harga naik".', url="https://a.example/1")
+    article = make_article(
+        text='=HYPERLINK("http://evil.example","klik") kata dia, "harga naik".', url="https://a.example/1"
+    )
     claim = make_claim(article, start=0, end=38, speaker_text="Budi, juru bicara")
     other = make_claim()
     response = admin_client.post(
@@ -412,7 +418,9 @@ def test_a_correction_the_service_refuses_while_saving_is_reported_and_nothing_i
 
 
 def test_a_feed_address_with_credentials_is_refused(admin_client):
-    response = admin_client.post(reverse("admin:claims_importjob_add"), {"feed_url": "https://rina:pw@news.example/rss"})
+    response = admin_client.post(
+        reverse("admin:claims_importjob_add"), {"feed_url": "https://rina:pw@news.example/rss"}
+    )
     assert "holds a user name or password" in response.text
     response = admin_client.post(
         reverse("admin:claims_feed_add"), {"url": "https://rina:pw@news.example/rss", "interval_minutes": 30}

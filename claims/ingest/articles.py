@@ -57,6 +57,7 @@ def article_ingest(
     lang: str = "",
     published: datetime.date | None = None,
     outlet_name: str = "",
+    outlet_url: str = "",
     authors: tuple[str, ...] = (),
     queue: bool = True,
 ) -> IngestResult:
@@ -66,6 +67,9 @@ def article_ingest(
     creates nothing. A URL is stored without any user name or password in it, and
     one that holds them is not fetched. A caller storing many articles passes
     `queue=False` and queues them in batches.
+
+    The outlet comes from the URL, else from `outlet_name` (a name or a domain), the
+    address the text was taken from (`outlet_url`), or a dateline in the text.
     """
     given_url = clean_str(url or "").strip()
     url = url_without_credentials(given_url)
@@ -100,6 +104,10 @@ def article_ingest(
     existing = Article.objects.filter(content_hash=digest).first()
     if existing:
         return IngestResult(existing, created=False)
+    outlet_url = url_without_credentials(clean_str(outlet_url or "").strip())
+    outlet = outlet_find(url=url or canonical_url, name=clean_str(outlet_name), text=text, source_url=outlet_url)
+    if not canonical_url and outlet_url.lower().startswith(("http://", "https://")):
+        canonical_url = outlet_url  # the text's own address, for links and ClaimReview appearances
 
     article = article_new(
         text=text,
@@ -107,7 +115,7 @@ def article_ingest(
         url=url,
         canonical_url=canonical_url,
         title=title,
-        outlet=outlet_find(url=url or canonical_url, name=clean_str(outlet_name), text=text),
+        outlet=outlet,
         authors=authors,
         published=published,
         lang=lang,

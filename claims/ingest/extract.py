@@ -15,6 +15,7 @@ from django.utils import timezone
 from claims import dispatch
 from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, Extraction, ExtractionTimeout, extract
 from claims.models import Article, Claim, Speaker
+from claims.signals import claims_created
 
 from .speakers import speakers_resolve
 
@@ -226,6 +227,7 @@ def _claims_write(extracted: dict[int, Extraction], *, now) -> None:
         Claim.objects.bulk_update(changed, [*EXTRACTED_FIELDS, "version", "updated_at"], batch_size=500)
     if new:
         Claim.objects.bulk_create(new, batch_size=500)
+        claims_created.send(sender=Claim, claims=new)
 
 
 def _claim_row(article_id: int, found: ExtractedClaim, speakers: dict[str, Speaker]) -> Claim:

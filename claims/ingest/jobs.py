@@ -16,7 +16,7 @@ from claims.models import Article, Feed, ImportItem, ImportJob, Outlet
 from .articles import IngestError, article_ingest, article_new, clean_text, content_hash
 from .extract import articles_rerun
 from .fetch.errors import FetchError
-from .outlets import dateline_domain, outlet_find
+from .outlets import outlet_find, outlet_key
 from .sources import ImportEntry, url_entry
 from .urls import url_without_credentials
 
@@ -138,7 +138,7 @@ def _texts_ingest(items: list[ImportItem]) -> tuple[list[int], list[ImportItem]]
         pending.setdefault(content_hash(text), (item, text))
     stored = dict(Article.objects.filter(content_hash__in=list(pending)).values_list("content_hash", "pk"))
     fresh = []
-    outlets: dict[tuple[str, str], Outlet | None] = {}
+    outlets: dict[tuple[str, str, str], Outlet | None] = {}
     for digest, (item, text) in pending.items():
         if digest in stored:
             item.status, item.article_id = ImportItem.Status.DUPLICATE, stored[digest]
@@ -153,7 +153,8 @@ def _texts_ingest(items: list[ImportItem]) -> tuple[list[int], list[ImportItem]]
                     text=text,
                     digest=digest,
                     title=payload.get("title") or "",
-                    outlet=_outlet_of(payload.get("source") or "", text, outlets),
+                    canonical_url=payload.get("source_url") or "",
+                    outlet=_outlet_of(payload, text, outlets),
                     published=datetime.date.fromisoformat(published) if published else None,
                     lang=payload.get("lang") or "",
                 ),
@@ -180,11 +181,12 @@ def _texts_ingest(items: list[ImportItem]) -> tuple[list[int], list[ImportItem]]
     return [article.pk for _, article in fresh], []
 
 
-def _outlet_of(source: str, text: str, known: dict[tuple[str, str], Outlet | None]) -> Outlet | None:
-    """The outlet of a text item, looked up once per batch for each source or dateline."""
-    key = (source, "" if source else dateline_domain(text))
+def _outlet_of(payload: dict, text: str, known: dict[tuple[str, str, str], Outlet | None]) -> Outlet | None:
+    """The outlet of a text item, looked up once per batch for each source, source address or dateline."""
+    given = {"name": payload.get("source") or "", "text": text, "source_url": payload.get("source_url") or ""}
+    key = outlet_key(**given)
     if key not in known:
-        known[key] = outlet_find(name=source, text=text) if any(key) else None
+        known[key] = outlet_find(**given) if any(key) else None
     return known[key]
 
 
@@ -202,6 +204,7 @@ def _item_ingest(item: ImportItem, *, final_attempt: bool) -> int | None:
             lang=payload.get("lang") or "",
             published=datetime.date.fromisoformat(published) if published else None,
             outlet_name=payload.get("source") or "",
+            outlet_url=payload.get("source_url") or "",
             queue=False,
         )
     except FetchError as exc:

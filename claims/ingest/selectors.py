@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
 
 from claims.models import Article, ImportItem
 
@@ -30,6 +31,32 @@ class ImportProgress:
     @property
     def is_done(self) -> bool:
         return self.finished >= self.total
+
+    @property
+    def ok(self) -> int:
+        """Items that gave an article: extracted, or found already stored."""
+        return self.extracted + self.duplicates
+
+    @property
+    def state(self) -> str:
+        """ "running" until every item has an outcome; then "done", "partial" (some failed) or "failed" (all)."""
+        if not self.is_done:
+            return "running"
+        if not self.failed:
+            return "done"
+        return "failed" if self.failed >= self.total else "partial"
+
+    @property
+    def state_label(self) -> str:
+        return str(STATE_LABELS[self.state])
+
+
+STATE_LABELS = {
+    "running": _("In progress"),
+    "done": _("Done"),
+    "partial": _("Done, with failures"),
+    "failed": _("Failed"),
+}
 
 
 def _progress_counts(path: str = "") -> dict:
@@ -62,3 +89,16 @@ def import_job_progress(job) -> ImportProgress:
 def import_jobs_with_progress(jobs):
     """Annotate a queryset of jobs with their progress, so a list of jobs costs one query."""
     return jobs.annotate(**{f"progress_{name}": count for name, count in _progress_counts("items__").items()})
+
+
+def import_job_errors(job, *, limit: int = 5) -> list[tuple[str, int]]:
+    """The job's commonest item errors, each with how many items it stopped, commonest first."""
+    rows = (
+        job.items.filter(status=ImportItem.Status.FAILED)
+        .exclude(error="")
+        .order_by()
+        .values_list("error")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "error")[:limit]
+    )
+    return [(error, n) for error, n in rows]

@@ -20,8 +20,11 @@ from claims.extraction.language import SUPPORTED as LANGUAGES
 from .cleaning import clean_str, published_is_plausible, published_range
 from .urls import CREDENTIALS_REFUSED, url_has_credentials, url_without_credentials
 
-STRING_FIELDS = ("text", "html", "title", "lang", "source")
+STRING_FIELDS = ("text", "html", "title", "lang", "source", "source_url")
+# Other names batches use for a field: {"outlet": "ACME"} is {"source": "ACME"}.
+FIELD_ALIASES = {"outlet": "source"}
 PAGE_SUFFIXES = (".html", ".htm")
+TEXT_SUFFIXES = (".txt", ".text")
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def entries_from_jsonl(lines: Iterable[str]) -> Iterator[ImportEntry]:
 
 
 def entries_from_csv(text: str) -> Iterator[ImportEntry]:
-    """A CSV with a header row naming some of: url, text, html, title, lang, published, source."""
+    """A CSV with a header row naming some of: url, text, html, title, lang, published, source (or outlet)."""
     reader = csv.DictReader(io.StringIO(text))
     header = {name.strip().lower() for name in (reader.fieldnames or []) if name}
     if not header & {"url", "text", "html"}:
@@ -83,7 +86,11 @@ def entry_from_page(data: bytes, *, html: bool = True) -> ImportEntry:
 
 
 def entries_from_file(name: str, data: bytes) -> Iterator[ImportEntry]:
-    """Pick the reader by the file's extension: .jsonl, .csv, an .html page, or a list of URLs."""
+    """Pick the reader by the file's extension: .jsonl, .csv, an .html page, a .txt article, or a list of URLs.
+
+    A .txt file is one article's text, unless every line of it is an address (or blank, or
+    a # comment): then it is a list of URLs.
+    """
     lower = name.lower()
     if lower.endswith(PAGE_SUFFIXES):
         return iter([entry_from_page(data)])
@@ -92,7 +99,17 @@ def entries_from_file(name: str, data: bytes) -> Iterator[ImportEntry]:
         return entries_from_jsonl(text.splitlines())
     if lower.endswith(".csv"):
         return entries_from_csv(text)
+    if lower.endswith(TEXT_SUFFIXES) and not is_url_list(text):
+        return iter([entry_from_page(data, html=False)])
     return entries_from_urls(text)
+
+
+def is_url_list(text: str) -> bool:
+    """Whether every line that says anything is an http(s) address or a # comment."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return bool(lines) and all(
+        line.startswith("#") or (line.lower().startswith(("http://", "https://")) and " " not in line) for line in lines
+    )
 
 
 def _entry(position: int, record, *, what: str) -> ImportEntry:
@@ -100,6 +117,9 @@ def _entry(position: int, record, *, what: str) -> ImportEntry:
     if not isinstance(record, dict):
         return ImportEntry(position, error=f"{what} is not a JSON object")
     payload = {}
+    for alias, key in FIELD_ALIASES.items():
+        if record.get(key) in (None, "") and alias in record:
+            record = {**record, key: record[alias]}
     for key in STRING_FIELDS:
         value = record.get(key)
         if value is None or value == "":
@@ -107,6 +127,11 @@ def _entry(position: int, record, *, what: str) -> ImportEntry:
         if not isinstance(value, str):
             return ImportEntry(position, error=f'{what}: "{key}" must be a string')
         payload[key] = clean_str(value)
+    if "source_url" in payload:  # the address the text was taken from: its outlet, its link
+        source_url = payload["source_url"].strip()
+        if not source_url.lower().startswith(("http://", "https://")) or len(source_url) > 2000:
+            return ImportEntry(position, error=f'{what}: "source_url" must be an http(s) URL')
+        payload["source_url"] = url_without_credentials(source_url)
     if "lang" in payload:
         payload["lang"] = payload["lang"].strip().lower()
         if payload["lang"] not in LANGUAGES:

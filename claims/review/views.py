@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
@@ -15,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from ..matching.selectors import claim_family, published_match, similar_claims
 from ..models import Claim
-from .dashboard import dashboard_figures
+from .dashboard import dashboard_cached
 from .filters import ClaimFilter
 from .pagination import page_by_keys
 from .permissions import require_review
@@ -146,5 +144,4 @@ def claim_act(request, pk: int, action: str):
 @login_required
 def dashboard(request):
     require_review(request.user)
-    figures = cache.get_or_set("review:dashboard", dashboard_figures, settings.FACTCHECK_DASHBOARD_CACHE_SECONDS)
-    return TemplateResponse(request, "claims/review/dashboard.html", figures)
+    return TemplateResponse(request, "claims/review/dashboard.html", dashboard_cached())
