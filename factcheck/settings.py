@@ -270,7 +270,8 @@ FACTCHECK_ORGANISATION_NAME = env_str("FACTCHECK_ORGANISATION_NAME", "factcheck"
 FACTCHECK_ORGANISATION_URL = env_str("FACTCHECK_ORGANISATION_URL", "")
 # How many of the newest published verdicts the ClaimReview feed carries.
 FACTCHECK_FEED_SIZE = env_int("FACTCHECK_FEED_SIZE", 100)
-# The review dashboard counts over every claim; its figures are reused for this long.
+# The review dashboard reads running totals; its figures are cached this long, and any counted
+# write (a review step, new claims) makes the next view recompute them.
 FACTCHECK_DASHBOARD_CACHE_SECONDS = env_int("FACTCHECK_DASHBOARD_CACHE_SECONDS", 60)
 
 # The JSON API (claims/api.py): session login for the desk's own pages; for scripts a token
