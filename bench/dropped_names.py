@@ -59,7 +59,8 @@ SETS = (
     ("indosum", "corpus/indosum-id-750.jsonl"),
 )
 
-_RUN = re.compile(r"[A-Z][\w’'.&-]*(?: +(?:(?:bin|binti|van|der|de|al|von|el) +)?[A-Z][\w’'.&-]*)*")
+# A capitalised run: not inside a word (`mAh`) and not a currency (`US$`).
+_RUN = re.compile(r"(?<![\w$])[A-Z][\w’'.&-]*(?: +(?:(?:bin|binti|van|der|de|al|von|el) +)?[A-Z][\w’'.&-]*)*(?!\$)")
 # Words that start a capitalised run but are not the linked name. Titles and offices are
 # sometimes linked with the name (`Presiden Joko Widodo`): `damage` drops them with it at
 # TITLE_RATE; calendar words, pronouns and function words never.
@@ -83,12 +84,16 @@ _KEEP = _TITLES | frozenset(
     september oktober november desember monday tuesday wednesday thursday friday saturday sunday january
     february march june july august october december i baca simak lihat the a an in on at of for and but
     however but ia dia kami kita mereka saya he she they we it this that these those anda
+    rp wib wita wit usd idr
     di ke dari dengan dalam untuk pada oleh kepada bagi lewat menurut bersama dan atau namun sementara
     selain saat ketika setelah sebelum jika meski
     """
     )
 )
 TITLE_RATE = 1 / 3
+_STARTS = re.compile(r"(?:[.!?][\"”’']?|^|[\"“‘])\s*(?=[A-Z])", re.MULTILINE)
+# `Mudah - mudahan`, `Anak - anak`: a reduplicated word, not a name.
+_REDUPLICATED = re.compile(r"(\w+) - (?i:\1)\b")
 # A word that ends a sentence: not an initial (`J.`), a title (`Dr.`) or `Jr.`/`St.`.
 _SENTENCE_END = re.compile(r"[\w’'&-]{3,}\.$")
 _NOT_END = frozenset(("jr.", "sr.", "st.", "co.", "inc.", "corp.", "bros.", "ltd."))
@@ -106,6 +111,7 @@ def _names(text: str) -> list[tuple[int, int, int]]:
         starts.add(s)
         if text[s] in "\"“'‘(":
             starts.add(s + 1)
+    starts.update(m.end() for m in _STARTS.finditer(text))  # sentences inside quotes the splitter keeps whole
     for m in _RUN.finditer(text):
         if m.start() not in starts:
             inside.add(m.group(0).split()[0])
@@ -131,6 +137,8 @@ def _names(text: str) -> list[tuple[int, int, int]]:
                 words = words[1:]
             while words and words[-1][2].rstrip(".").lower() in _KEEP:
                 words = words[:-1]
+            if words and _REDUPLICATED.match(text, words[0][0]):
+                continue
             if not words or words[0][2].isupper() and len(words[0][2]) > 6:  # `TRIBUNNEWS.COM` datelines stay
                 continue
             start, end = words[0][0], words[-1][1]
