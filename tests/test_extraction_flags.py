@@ -38,6 +38,13 @@ GAPS_ID = [
     '"Aku sudah pensiun, "kata |pada 27 Juli 2016.',
     "Tur itu singgah di Bangkok (16 November), |(19 November), dan Dubai.",
     "Korban bernama |(55 tahun) meninggal di rumah sakit.",
+    "Lagu ‘|’ itu dirilis pada 2016.",  # empty quotes and brackets
+    "Ia menyebut dua film [ |] sebagai inspirasinya.",
+    "Jon Snow (Kit Harington) dan |(Emilia Clarke) bergabung melawan pasukan itu.",  # a conjunct with no name
+    "Perundingan antara |dan Rusia berlangsung alot.",
+    "Lima menit kemudian, Choupo - |mencetak gol keduanya.",  # half a hyphenated name
+    "Gelandang: Rizky; |, Patrick Roberto, Komarudin.",  # an empty list item
+    "Misalnya pada pertandingan melawan |di La Liga, ia mencetak dua gol.",
 ]
 GAPS_EN = [
     "The minister met with |.",
@@ -109,6 +116,11 @@ WHOLE = [
     "Korban bernama lengkap Budi Santoso meninggal di rumah sakit.",
     "Gol itu dicetak skuat asuhan Mourinho pada menit ke - 12.",
     "(Baca : Harga beras naik)",
+    "Gol itu tercipta pada menit ke - 27 dan ke - 28.",
+    "Sekolah ini terbaik di negara ini dan (salah satu) yang kita banggakan.",
+    "Menit - menit berikutnya, Madrid terus menekan.",
+    "Ia berkata ‘tidak’ kepada wartawan.",
+    "Pilihannya hanya antara bertahan dan pergi.",
     '"This bridge will cut the walk," said council member Maria Ortiz.',
     "Hillary Clinton, at a later press gaggle, said, “I’ve been briefed.”",
     '"They are wrong," said 9/11 widow Terry Strada.',

@@ -39,11 +39,11 @@ def _set(block: str) -> frozenset[str]:
 # -- word classes ------------------------------------------------------------------------------
 
 # Indonesian prepositions that need a noun phrase after them (never a verb or a clause).
-_ID_NP_PREPOSITIONS = _words("kepada oleh terhadap bagi di ke pada dari menuju")
+_ID_NP_PREPOSITIONS = _words("kepada oleh terhadap bagi di ke pada dari menuju melawan")
 # Words that cannot open that noun phrase: prepositions, conjunctions, auxiliaries.
 _ID_FUNCTION_WORDS = _words(
     "dan atau serta untuk pada dengan oleh kepada terhadap bahwa telah akan sudah harus tidak di ke dari "
-    "tentang mengenai sebagai dalam pun adalah merupakan melalui yang sendiri"
+    "tentang mengenai sebagai dalam pun adalah merupakan melalui yang sendiri sejak selaku agar senilai bukan ini kini"
 )
 # After these the next word may be a locative noun (`di dalam`, `ke luar`) or part of a compound.
 _ID_COMPOUNDS = {
@@ -133,7 +133,8 @@ _SHARED = re.compile(
     | @(?P<at11>)(?=[.,]|$) | (?<=\w)/(?P<at12>)[.,]                # `@.`, `Getty/.`
     | (?<=\.)\ +(?P<at2>)[,;](?=\s)                           # `Sen. , D-Ill.`
     | \((?P<at3>)\)                                            # `Middle East Monitor ()`
-    | (?<=\s)['"“‘]\ (?P<at6>)['"”’](?=[\s,.])                 # `film ' ' itu`
+    | (?:(?<=[\s(])|^)['"“‘]\ ?(?P<at6>)['"”’](?=[\s,.;:)!?]|$)    # `film ' ' itu`, `lagu ‘’`
+    | \[\ ?(?P<at15>)\] | \(\ (?P<at16>)\)                            # `[ ]`, `( )`
     | ,\ (?P<at8>)[-–—]\ |,\ (?P<at13>)\(                           # `Jakarta, - -`, `(16 November), (19 November)`
     | (?P<colon>\ )(?P<at14>):\                                        # `Javier : Internazionale`
     | (?<=\w)/\ (?P<at9>)(?=\S)                                  # `Lembaga/ untuk`
@@ -154,7 +155,13 @@ _ID = re.compile(
       (?=(?P<verb4>me[a-z]{{3,}})\b)                                                # `Kepala menyebutkan`
     | \b(?:bernama|berjudul|bertajuk|dijuluki|disapa|dinamai|dinamakan)\ (?P<at13>)(?=[(,.]|(?!lengkap|asli)[a-z])
     | \b(?:dari|kepada|oleh|dengan|di|ke|pada|terhadap|bersama|of|by|from|with)\ (?P<at14>)\(  # `dari (kategori`
-    | \b(?:dan|bagi|dari|oleh|kepada|dengan|untuk|atau|serta)\ (?P<at16>)(?=[-–]\ )  # `bagi - mencoba`
+    | \b(?:antara|tentang|dan|serta|atau)\ (?P<at25>)\((?=[A-Z])                # `dan (Emilia Clarke)`
+    | \b(?:antara|dengan|bersama|serta)\ (?P<at22>)(?=dan\b) | \bdan\ (?P<at23>)(?=serta\b)  # `antara dan`
+    | \b(?P<half>[A-Z][a-z]+)\ -\ (?P<at24>)
+      (?=(?P<verb5>me[a-z]{{3,}})\b|(?:juga|yang|untuk|dapat|akan|pun|tidak|sudah|telah|berhasil)\b)
+                                                                                  # `Choupo - mencetak`
+    | \b(?:dan|bagi|dari|oleh|kepada|dengan|untuk|atau|serta|tentang|terhadap|melawan)
+      \ (?P<at16>)(?=[-–]\ )                                                      # `bagi - mencoba`
     | \b(?:{_ID_BY_NOUNS})\ (?P<at17>)(?=(?:me|ber|di)[a-z]{{3,}}\b|(?:{_ID_FUNCTION_WORDS}|saja|juga|pun)\b|[.,])
     | \bkarya\ (?P<at19>)(?=(?:saja|juga|pun)\b|[.,])                            # `buku Highest Duty karya saja`
     | \b(?:{_ID_NP_PREPOSITIONS})\ (?P<at18>)(?=di[a-z]{{3,}}kan\b)               # `sedangkan dari diharapkan`
@@ -214,7 +221,7 @@ def _at(m: re.Match) -> int | None:
     if groups.get("spaced") or groups.get("colon"):  # checked here, not by a look-behind at every position
         before = m.string[: m.start()]
         after_stop = before[-1:] == "." and m.string[m.start("at") : m.start("at") + 1] in ",;"  # `Sen. , D-Ill.`
-        if not before or not (before[-1].isalpha() or before[-1] in "-–," or after_stop) or before[-1] == "_":
+        if not before or not (before[-1].isalpha() or before[-1] in "-–,;:" or after_stop) or before[-1] == "_":
             return None
         if groups.get("colon") and (not before[-1].isalpha() or before.endswith(("Baca", "Lihat", "Simak"))):
             return None
@@ -228,7 +235,10 @@ def _at(m: re.Match) -> int | None:
             return None
         if prep.lower() == "dari" and following.lower() == "dan" and m.string.startswith(" ke", m.end()):
             return None  # `dari dan ke`
-    for verb in (groups.get("verb"), groups.get("verb2"), groups.get("verb3"), groups.get("verb4")):
+    half = groups.get("half")
+    if half and m.string.startswith(half.lower(), m.end()):  # `Menit - menit`
+        return None
+    for verb in (groups.get(k) for k in ("verb", "verb2", "verb3", "verb4", "verb5")):
         if verb and (verb in _NOT_VERBS or verb.endswith("nya")):
             return None
     tverb = groups.get("tverb")
