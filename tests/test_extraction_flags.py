@@ -45,6 +45,11 @@ GAPS_ID = [
     "Lima menit kemudian, Choupo - |mencetak gol keduanya.",  # half a hyphenated name
     "Gelandang: Rizky; |, Patrick Roberto, Komarudin.",  # an empty list item
     "Misalnya pada pertandingan melawan |di La Liga, ia mencetak dua gol.",
+    "Saat ini |telah melakukan penindakan terhadap 40 kapal.",  # an opener, an auxiliary, no subject
+    "Tapi |berhasil membayar kegagalannya di musim berikutnya.",
+    "|(ANTARA News) - Wakil Ketua DPR Agus Hermanto menilai rencana itu tepat.",  # a dateline with no city
+    "Hal itu disampaikan Ketua |melalui surat resmi kepada DPR.",  # an office with no name
+    "Sebelumnya, Sekjen |memastikan tidak akan mengusung calon sendiri.",
 ]
 GAPS_EN = [
     "The minister met with |.",
@@ -121,6 +126,9 @@ WHOLE = [
     "Menit - menit berikutnya, Madrid terus menekan.",
     "Ia berkata ‘tidak’ kepada wartawan.",
     "Pilihannya hanya antara bertahan dan pergi.",
+    "Saat ini jumlah pengunjung telah melampaui target.",
+    "Jakarta (ANTARA News) - Wakil Ketua DPR Agus Hermanto menilai rencana itu tepat.",
+    "Hal itu disampaikan Ketua KPK Agus Rahardjo melalui surat resmi.",
     '"This bridge will cut the walk," said council member Maria Ortiz.',
     "Hillary Clinton, at a later press gaggle, said, “I’ve been briefed.”",
     '"They are wrong," said 9/11 widow Terry Strada.',

@@ -54,6 +54,8 @@ _ID_AUXILIARIES = _words(
     "telah akan sudah sedang masih harus tidak tak belum juga pun segera terus tetap sempat bisa dapat perlu "
     "ingin mau hanya baru kembali lebih langsung"
 )
+# Words that, like auxiliaries, come between a subject and its verb (`Tapi berhasil membayar`).
+_ID_MORE_AUXILIARIES = _words("berhasil lantas pernah mampu gagal sukses")
 # Words that look like me-/ber- verbs but are nouns, pronouns, prepositions or conjunctions.
 _NOT_VERBS = _set(
     """
@@ -92,7 +94,10 @@ _ID_OPENERS = _words(
     "Sementara Sebelumnya Kemudian Usai Seusai Dalam Pada Lalu Akhirnya Sejak Selama Berbeda"
 )
 # Offices named with what they head (`Kepala BNPB`, `Juru Bicara Kemenlu`): not a subject alone.
-_ID_NEEDS_COMPLEMENT = _words("Kepala Ketua Direktur Wakil Sekretaris Komisaris Pimpinan pimpinan Anggota") + (
+_ID_NEEDS_COMPLEMENT = _words(
+    "Kepala Ketua Direktur Wakil Sekretaris Komisaris Pimpinan pimpinan Anggota Presiden Menteri Gubernur Bupati "
+    "Walikota Sekjen Dirut Kapolda Kapolri Kapolres Kapolsek Panglima Kapten Pelatih Jaksa Hakim Dubes Pak Bu Sir"
+) + (
     r"|Juru\ Bicara|Kuasa\ Hukum|Presiden\ Direktur"
 )
 # Nouns that name who coaches or made something (`skuat asuhan Mourinho`, `film garapan Hanung`).
@@ -152,7 +157,7 @@ _ID = re.compile(
       (?=(?:di|kepada|dalam|saat|pada|ketika|usai|seusai|melalui|me[a-z]{{3,}})\b|[.,]|$)  # `" ucap memberikan`
     | \b(?:dengan|oleh|kepada|terhadap|antara|bersama|dari|untuk|tentang|mengenai)(?P<at3>)[.,;](?=\s|$)
     | \b(?:{_ID_NEEDS_COMPLEMENT})(?:\ (?:Umum|Utama|Jenderal|Harian))?\ (?P<at12>)(?:(?:{_ID_AUXILIARIES})\ )*
-      (?=(?P<verb4>me[a-z]{{3,}})\b)                                                # `Kepala menyebutkan`
+      (?=(?:untuk|dalam|saat|ketika|melalui|secara|pada)\b|(?P<verb4>me[a-z]{{3,}})\b)  # `Kepala menyebutkan`
     | \b(?:bernama|berjudul|bertajuk|dijuluki|disapa|dinamai|dinamakan)\ (?P<at13>)(?=[(,.]|(?!lengkap|asli)[a-z])
     | \b(?:dari|kepada|oleh|dengan|di|ke|pada|terhadap|bersama|of|by|from|with)\ (?P<at14>)\(  # `dari (kategori`
     | \b(?:antara|tentang|dan|serta|atau)\ (?P<at25>)\((?=[A-Z])                # `dan (Emilia Clarke)`
@@ -206,6 +211,10 @@ _OPENING = re.compile(
       (?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb>me[a-z]{{3,}})\b)                   # `Pada gim kedua, mencoba`
     | (?:(?:Lebih\ lanjut|Selanjutnya),?|(?:Kemudian|Sebelumnya|Selain\ itu|Sementara\ itu|Namun|Tapi|Tetapi),)
       \ (?P<at3>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>me[a-z]{{3,}})\b)          # `Lebih lanjut menjelaskan`
+    | (?:Saat|Kala|Sementara|Kini|Padahal|Sebelumnya|Namun|Tapi|Tetapi|Kemudian|Lalu|Akhirnya)(?:\ (?:ini|itu))?,?
+      \ (?P<at7>)(?:{_ID_AUXILIARIES}|{_ID_MORE_AUXILIARIES})\ (?:(?:{_ID_AUXILIARIES})\ )*
+      (?=(?P<verb3>(?:me|ber)[a-z]{{3,}})\b)                                      # `Saat ini telah melakukan`
+    | (?P<at8>)\([A-Z][^()\n]{{1,30}}\)\ [-–—]                                    # `(ANTARA News) - Sekretaris`
     | (?P<at4>)['’]s\b
     | (?P<at5>)[.,;:!?]+(?=\s*$)                                                  # a sentence left with its full stop
     | (?:In|On|During|After|Before|At|Speaking|Earlier|Later|Last|Since|When|While|Asked)\b[^,.\n"“]{{0,60}},\ (?P<at6>)
