@@ -65,6 +65,7 @@ GAPS_EN = [
     "The vote was close. |said on Monday that he would appeal.",
     "|said on Monday that the plant would close.",
     "The |and Government Reform Committee voted 19-15.",
+    "A spokeswoman for |says neither the nominee nor her campaign knew.",  # a preposition before a verb
 ]
 
 
@@ -132,6 +133,8 @@ WHOLE = [
     '"This bridge will cut the walk," said council member Maria Ortiz.',
     "Hillary Clinton, at a later press gaggle, said, “I’ve been briefed.”",
     '"They are wrong," said 9/11 widow Terry Strada.',
+    "If we do not act, we are not going to have a country.",
+    "All we are asking for is an opportunity to be heard.",
 ]
 
 

@@ -198,6 +198,8 @@ _EN = re.compile(
     | \b(?:[Tt]he|[Aa]n?)\ (?P<at13>)
       (?=[a-z]+ed\ (?:the|a|an|that|this|his|her|their|its|them|him)\b)           # `the overruled that`
     | ,\ (?P<at14>)(?=spokes(?:man|woman|person)\ (?:said|says|told)\b)
+    | \b(?:for|of|from|with|by|to|at|about|against|on|in)\ (?P<at15>)
+      (?=(?:says|said|has|will|would)\b|[—–]\ |”)                               # `A spokeswoman for says`
     | (?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\ (?P<at7>)
       (?=(?:and|or|but|of|in|on|at|to|for|by|with|is|was|has|said)\b(?!-))        # `The and Government`
     """,
