@@ -150,56 +150,60 @@ _SHARED = re.compile(
 )
 _ID = re.compile(
     rf"""
-      \b(?P<prep>{_ID_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_ID_FUNCTION_WORDS})\b    # `kepada dalam`
-    | \b(?:kepada|oleh|terhadap|bagi|di|ke|pada|para)\ (?P<at2>)(?=(?P<verb>me[a-z]{{3,}})\b)  # `oleh menolak`
-    | \bpara\ (?P<at9>)(?={_ID_FUNCTION_WORDS}|hanya|yang\b)                        # `dari para hanya`
-    | ["”]\ ?(?:{_ID_TRAILING_CUES})\ ?(?P<at10>)
-      (?=(?:di|kepada|dalam|saat|pada|ketika|usai|seusai|melalui|me[a-z]{{3,}})\b|[.,]|$)  # `" ucap memberikan`
-    | \b(?:dengan|oleh|kepada|terhadap|antara|bersama|dari|untuk|tentang|mengenai)(?P<at3>)[.,;](?=\s|$)
-    | \b(?:{_ID_NEEDS_COMPLEMENT})(?:\ (?:Umum|Utama|Jenderal|Harian))?\ (?P<at12>)(?:(?:{_ID_AUXILIARIES})\ )*
+      (?<!\w)(?:(?P<prep>{_ID_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_ID_FUNCTION_WORDS})\b    # `kepada dalam`
+    | (?:kepada|oleh|terhadap|bagi|di|ke|pada|para)\ (?P<at2>)(?=(?P<verb>me[a-z]{{3,}})\b)  # `oleh menolak`
+    | para\ (?P<at9>)(?={_ID_FUNCTION_WORDS}|hanya|yang\b)                        # `dari para hanya`
+    | (?:dengan|oleh|kepada|terhadap|antara|bersama|dari|untuk|tentang|mengenai)(?P<at3>)[.,;](?=\s|$)
+    | (?:{_ID_NEEDS_COMPLEMENT})(?:\ (?:Umum|Utama|Jenderal|Harian))?\ (?P<at12>)(?:(?:{_ID_AUXILIARIES})\ )*
       (?=(?:untuk|dalam|saat|ketika|melalui|secara|pada)\b|(?P<verb4>me[a-z]{{3,}})\b)  # `Kepala menyebutkan`
-    | \b(?:bernama|berjudul|bertajuk|dijuluki|disapa|dinamai|dinamakan)\ (?P<at13>)(?=[(,.]|(?!lengkap|asli)[a-z])
-    | \b(?:dari|kepada|oleh|dengan|di|ke|pada|terhadap|bersama|of|by|from|with)\ (?P<at14>)\(  # `dari (kategori`
-    | \b(?:antara|tentang|dan|serta|atau)\ (?P<at25>)\((?=[A-Z])                # `dan (Emilia Clarke)`
-    | \b(?:antara|dengan|bersama|serta)\ (?P<at22>)(?=dan\b) | \bdan\ (?P<at23>)(?=serta\b)  # `antara dan`
-    | \b(?P<half>[A-Z][a-z]+)\ -\ (?P<at24>)
+    | (?:bernama|berjudul|bertajuk|dijuluki|disapa|dinamai|dinamakan)\ (?P<at13>)(?=[(,.]|(?!lengkap|asli)[a-z])
+    | (?:dari|kepada|oleh|dengan|di|ke|pada|terhadap|bersama|of|by|from|with)\ (?P<at14>)\(  # `dari (kategori`
+    | (?:antara|tentang|dan|serta|atau)\ (?P<at25>)\((?=[A-Z])                # `dan (Emilia Clarke)`
+    | (?:antara|dengan|bersama|serta)\ (?P<at22>)(?=dan\b) | \bdan\ (?P<at23>)(?=serta\b)  # `antara dan`
+    | (?P<half>[A-Z][a-z]+)\ -\ (?P<at24>)
       (?=(?P<verb5>me[a-z]{{3,}})\b|(?:juga|yang|untuk|dapat|akan|pun|tidak|sudah|telah|berhasil)\b)
                                                                                   # `Choupo - mencetak`
-    | \b(?:dan|bagi|dari|oleh|kepada|dengan|untuk|atau|serta|tentang|terhadap|melawan)
+    | (?:dan|bagi|dari|oleh|kepada|dengan|untuk|atau|serta|tentang|terhadap|melawan|yakni|yaitu|antara)
       \ (?P<at16>)(?=[-–]\ )                                                      # `bagi - mencoba`
-    | \b(?:{_ID_BY_NOUNS})\ (?P<at17>)(?=(?:me|ber|di)[a-z]{{3,}}\b|(?:{_ID_FUNCTION_WORDS}|saja|juga|pun)\b|[.,])
-    | \bkarya\ (?P<at19>)(?=(?:saja|juga|pun)\b|[.,])                            # `buku Highest Duty karya saja`
-    | \b(?:{_ID_NP_PREPOSITIONS})\ (?P<at18>)(?=di[a-z]{{3,}}kan\b)               # `sedangkan dari diharapkan`
-    | \basal\ (?P<at20>)(?=(?:tersebut|ini|itu)\b|[.,])                          # `klub asal tersebut`
-    | \b(?:tajuk|judul|julukan)\ (?P<at21>)(?=(?:dan|di|pada|untuk)\b|[.,])      # `diberi tajuk dan`
-    | \b(?:milik|kepunyaan)\ (?P<at15>)(?=(?:{_ID_FUNCTION_WORDS}|melalui)\b|[.,;])  # `situs milik pada Jumat`
-    | \bbahwa\ (?P<at4>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>(?:me|ber)[a-z]{{3,}})\b)  # `bahwa telah menunda`
-    | \b(?P<tverb>me[a-z]{{3,}}kan|{_ID_TRANSITIVE_I})\ ?(?P<at5>)
+    | (?:{_ID_BY_NOUNS})\ (?P<at17>)(?=(?:me|ber|di)[a-z]{{3,}}\b|(?:{_ID_FUNCTION_WORDS}|saja|juga|pun)\b|[.,])
+    | karya\ (?P<at19>)(?=(?:saja|juga|pun)\b|[.,])                            # `buku Highest Duty karya saja`
+    | (?:{_ID_NP_PREPOSITIONS})\ (?P<at18>)(?=di[a-z]{{3,}}kan\b)               # `sedangkan dari diharapkan`
+    | asal\ (?P<at20>)(?=(?:tersebut|ini|itu)\b|[.,])                          # `klub asal tersebut`
+    | (?:tajuk|judul|julukan)\ (?P<at21>)(?=(?:dan|di|pada|untuk)\b|[.,])      # `diberi tajuk dan`
+    | (?:milik|kepunyaan)\ (?P<at15>)(?=(?:{_ID_FUNCTION_WORDS}|melalui)\b|[.,;])  # `situs milik pada Jumat`
+    | bahwa\ (?P<at4>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>(?:me|ber)[a-z]{{3,}})\b)  # `bahwa telah menunda`
+    | (?P<tverb>me[a-z]{{3,}}kan|{_ID_TRANSITIVE_I})\ ?(?P<at5>)
       (?:[.;](?=\s|$)|(?=(?:untuk|di|pada|mendatang|tersebut)\b))                                  # `membutuhkan untuk`
-    | \b(?:{_ID_POSSESSED})(?:\ [a-z]+)?\ (?P<at6>)(?=dalam\ (?:me|ber)[a-z]{{3,}})  # `peran dalam mendukung`
-    | \bme[a-z]+nya,\ (?:tetapi|namun|sedangkan)\ (?P<at7>)(?=me[a-z]+nya\b)      # `menyetujuinya, tetapi menolaknya`
-    | \bdi[a-z]{{3,}}\b[^.,;\n]*,\ (?:dan|tetapi)\ (?P<at8>)(?=me[a-z]+nya\b)  # `diusulkan ..., dan menyetujuinya`
+    | (?:{_ID_POSSESSED})(?:\ [a-z]+)?\ (?P<at6>)(?=dalam\ (?:me|ber)[a-z]{{3,}})  # `peran dalam mendukung`
+    | me[a-z]+nya,\ (?:tetapi|namun|sedangkan)\ (?P<at7>)(?=me[a-z]+nya\b)      # `menyetujuinya, tetapi menolaknya`
+    | di[a-z]{{3,}}\b[^.,;\n]*,\ (?:dan|tetapi)\ (?P<at8>)(?=me[a-z]+nya\b)  # `diusulkan ..., dan menyetujuinya`
+    )
+    | ["”]\ ?(?:{_ID_TRAILING_CUES})\ ?(?P<at10>)
+      (?=(?:di|kepada|dalam|saat|pada|ketika|usai|seusai|melalui|me[a-z]{{3,}})\b|[.,]|$)  # `" ucap memberikan`
+    | (?<=\w)\ -\ (?P<at26>)(?=(?:dan|atau|serta|adalah|dapat|kini|belum|masing-masing)\b|[”"’](?=[\s.,]|$))
+                                                                                  # `Sudrajat - dan`, `“Go - ”`
     """,
     re.VERBOSE,
 )
 _EN = re.compile(
     rf"""
-      \b(?P<prep>{_EN_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_EN_FUNCTION_WORDS})\b   # `by on Monday`
-    | \b(?P<tverb>{_EN_TRANSITIVE})\ ?(?P<at2>)
+      (?<!\w)(?:(?P<prep>{_EN_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_EN_FUNCTION_WORDS})\b   # `by on Monday`
+    | (?P<tverb>{_EN_TRANSITIVE})\ ?(?P<at2>)
       (?:[.;](?=\s|$)|(?=,\ )|(?=(?:on|in|at|for|that|during|after|before|last|this)\b))  # `told on Monday`
-    | \b(?:the|of|and|by|with|to|from|in)\ (?P<at3>)['’]s\b                                          # `the ’s decision`
-    | \baccording\ to(?P<at4>)[.,;]                                                # `according to,`
-    | \b(?:{_EN_TITLES})\.\ +(?P<at5>)(?=[a-z]{{2,}}\b(?!\.))                            # `Mr. said`
+    | (?:the|of|and|by|with|to|from|in)\ (?P<at3>)['’]s\b                                          # `the ’s decision`
+    | according\ to(?P<at4>)[.,;]                                                # `according to,`
+    | (?:{_EN_TITLES})\.\ +(?P<at5>)(?=[a-z]{{2,}}\b(?!\.))                            # `Mr. said`
+    | (?:says|said)\ (?P<at10>)(?=(?:is|was|has|had|will|would)\ (?:not\b|\w+ing\b|\w+ed\b))  # `says is lying`
+    | (?:how|why|whether|if|when|where)\ (?P<at11>)(?=(?:could|would|can|will|should)\ (?!{_EN_SUBJECTS})[a-z]+\b)
+    | (?:at|of|by|from|with|for|and|the)\ (?P<at12>)&                           # `a partner at & Hartson`
+    | (?:[Tt]he|[Aa]n?)\ (?P<at13>)
+      (?=[a-z]+ed\ (?:the|a|an|that|this|his|her|their|its|them|him)\b)           # `the overruled that`
+    | (?:for|of|from|with|by|to|at|about|against|on|in)\ (?P<at15>)
+      (?=(?:says|said|has|will|would)\b|[—–]\ |”)                               # `A spokeswoman for says`
+    )
     | [,.!?][”"]\ +(?P<at6>)(?:told\b|(?:{_EN_CUES})(?=\ ?[.,]|\ (?:to|on|in|at|during|after|before|when|while|that)\b))
     | ,\ (?P<at9>)(?:{_EN_CUES})(?=\.)                                            # `hurt him, said.`
-    | \b(?:says|said)\ (?P<at10>)(?=(?:is|was|has|had|will|would)\ (?:not\b|\w+ing\b|\w+ed\b))  # `says is lying`
-    | \b(?:how|why|whether|if|when|where)\ (?P<at11>)(?=(?:could|would|can|will|should)\ (?!{_EN_SUBJECTS})[a-z]+\b)
-    | \b(?:at|of|by|from|with|for|and|the)\ (?P<at12>)&                           # `a partner at & Hartson`
-    | \b(?:[Tt]he|[Aa]n?)\ (?P<at13>)
-      (?=[a-z]+ed\ (?:the|a|an|that|this|his|her|their|its|them|him)\b)           # `the overruled that`
     | ,\ (?P<at14>)(?=spokes(?:man|woman|person)\ (?:said|says|told)\b)
-    | \b(?:for|of|from|with|by|to|at|about|against|on|in)\ (?P<at15>)
-      (?=(?:says|said|has|will|would)\b|[—–]\ |”)                               # `A spokeswoman for says`
     | (?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\ (?P<at7>)
       (?=(?:and|or|but|of|in|on|at|to|for|by|with|is|was|has|said)\b(?!-))        # `The and Government`
     """,
