@@ -50,6 +50,10 @@ GAPS_ID = [
     "|(ANTARA News) - Wakil Ketua DPR Agus Hermanto menilai rencana itu tepat.",  # a dateline with no city
     "Hal itu disampaikan Ketua |melalui surat resmi kepada DPR.",  # an office with no name
     "Sebelumnya, Sekjen |memastikan tidak akan mengusung calon sendiri.",
+    "Kami harus mengalahkan |sebagai tim tamu.",  # a transitive verb with no object
+    "Tim itu siap menghadapi |saat laga tandang.",
+    '"Kami siap," kata |yang juga menjabat sebagai ketua panitia.',  # a cue with no speaker
+    "Baca juga: |",  # a related-article link with its title dropped
 ]
 GAPS_EN = [
     "The minister met with |.",
@@ -130,6 +134,10 @@ WHOLE = [
     "Saat ini jumlah pengunjung telah melampaui target.",
     "Jakarta (ANTARA News) - Wakil Ketua DPR Agus Hermanto menilai rencana itu tepat.",
     "Hal itu disampaikan Ketua KPK Agus Rahardjo melalui surat resmi.",
+    "Warga terpaksa mengungsi saat banjir datang.",
+    "Kami harus mengalahkan mereka sebagai tim tamu.",
+    '"Kami siap," kata Budi yang juga menjabat sebagai ketua panitia.',
+    "Baca juga: Harga Beras Naik Lagi",
     '"This bridge will cut the walk," said council member Maria Ortiz.',
     "Hillary Clinton, at a later press gaggle, said, “I’ve been briefed.”",
     '"They are wrong," said 9/11 widow Terry Strada.',

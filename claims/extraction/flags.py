@@ -75,6 +75,7 @@ _ID_NOT_TRANSITIVE = _set(
     membosankan mengerikan mengasyikkan menjengkelkan menggemaskan melegakan memilukan mengharukan
     melahirkan melanjutkan melainkan memutuskan memfokuskan memungkinkan menjadi mengenai melalui mengerti
     menanti menari menyanyi mendaki menepi memberi membeli mencari menakjubkan mengagetkan memukau
+    mengungsi meliputi mencukupi
     """
 )
 # Cue verbs: their object is a clause that may come after a recipient or a place.
@@ -172,14 +173,18 @@ _ID = re.compile(
     | (?:tajuk|judul|julukan)\ (?P<at21>)(?=(?:dan|di|pada|untuk)\b|[.,])      # `diberi tajuk dan`
     | (?:milik|kepunyaan)\ (?P<at15>)(?=(?:{_ID_FUNCTION_WORDS}|melalui)\b|[.,;])  # `situs milik pada Jumat`
     | bahwa\ (?P<at4>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>(?:me|ber)[a-z]{{3,}})\b)  # `bahwa telah menunda`
-    | (?P<tverb>me[a-z]{{3,}}kan|{_ID_TRANSITIVE_I})\ ?(?P<at5>)
-      (?:[.;](?=\s|$)|(?=(?:untuk|di|pada|mendatang|tersebut)\b))                                  # `membutuhkan untuk`
+    | (?P<tverb>me[a-z]{{3,}}(?:kan|[^aeiou]i)|{_ID_TRANSITIVE_I})\ ?(?P<at5>)
+      (?:[.;](?=\s|$)|(?=(?:untuk|di|pada|mendatang|tersebut|sebagai|saat|sejak|ketika|setelah)\b))
+                                                                                  # `membutuhkan untuk`
     | (?:{_ID_POSSESSED})(?:\ [a-z]+)?\ (?P<at6>)(?=dalam\ (?:me|ber)[a-z]{{3,}})  # `peran dalam mendukung`
     | me[a-z]+nya,\ (?:tetapi|namun|sedangkan)\ (?P<at7>)(?=me[a-z]+nya\b)      # `menyetujuinya, tetapi menolaknya`
     | di[a-z]{{3,}}\b[^.,;\n]*,\ (?:dan|tetapi)\ (?P<at8>)(?=me[a-z]+nya\b)  # `diusulkan ..., dan menyetujuinya`
     )
     | ["”]\ ?(?:{_ID_TRAILING_CUES})\ ?(?P<at10>)
-      (?=(?:di|kepada|dalam|saat|pada|ketika|usai|seusai|melalui|me[a-z]{{3,}})\b|[.,]|$)  # `" ucap memberikan`
+      (?=(?:di|kepada|dalam|saat|pada|ketika|usai|seusai|melalui|yang|selaku|seperti|sambil|sembari|me[a-z]{{3,}})\b
+      |[.,]|[-–]\ |$)                                                              # `" ucap memberikan`
+    | (?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT)\ (?:juga|JUGA)\ ?:\ ?(?P<at27>)
+      (?=[a-z:\-\]]|[\ \t]*(?:\n|$))                                             # `Baca juga: di`
     | (?<=\w)\ -\ (?P<at26>)(?=(?:dan|atau|serta|adalah|dapat|kini|belum|masing-masing)\b|[”"’](?=[\s.,]|$))
                                                                                   # `Sudrajat - dan`, `“Go - ”`
     """,
@@ -260,7 +265,9 @@ def _at(m: re.Match) -> int | None:
     if tverb:
         words = m.string[max(0, m.start() - 20) : m.start()].split()
         before = words[-1].lower() if words else ""  # `sangat mengecewakan`, `was told`
-        if tverb in _ID_NOT_TRANSITIVE or tverb in _ID_CUE_VERBS or before in _ID_DEGREE or before in _EN_PASSIVE:
+        if tverb in _ID_NOT_TRANSITIVE or tverb in _ID_CUE_VERBS or tverb in _NOT_VERBS:
+            return None
+        if before in _ID_DEGREE or before in _EN_PASSIVE:
             return None
     return next(m.start(k) for k, v in groups.items() if k.startswith("at") and v is not None)
 
