@@ -192,6 +192,13 @@ def test_seed_claims_with_a_visible_gap_carry_missing_entity_and_where_it_is(see
     assert at in claim.gaps
 
 
+def test_the_seed_claim_whose_source_was_dropped_has_no_speaker(seed_claims):
+    claim = next(c for c in seed_claims if "kedua pihak juga membahas" in c.content)
+    assert claim.speaker is None  # `Mengutip pernyataan , menyebutkan`: not the last name before it
+    assert MISSING_ENTITY in claim.flags
+    assert SEED.index("pernyataan , menyebutkan") + len("pernyataan ") in claim.gaps
+
+
 def test_seed_claims_with_no_gap_carry_no_flag(seed_claims):
     claim = next(c for c in seed_claims if "Moskow akan memberikan bantuan" in c.content)
     assert claim.flags == ()
