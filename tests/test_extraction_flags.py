@@ -38,6 +38,22 @@ GAPS_ID = [
     '"Aku sudah pensiun, "kata |pada 27 Juli 2016.',
     "Tur itu singgah di Bangkok (16 November), |(19 November), dan Dubai.",
     "Korban bernama |(55 tahun) meninggal di rumah sakit.",
+    "Lagu ‘|’ itu dirilis pada 2016.",  # empty quotes and brackets
+    "Ia menyebut dua film [ |] sebagai inspirasinya.",
+    "Jon Snow (Kit Harington) dan |(Emilia Clarke) bergabung melawan pasukan itu.",  # a conjunct with no name
+    "Perundingan antara |dan Rusia berlangsung alot.",
+    "Lima menit kemudian, Choupo - |mencetak gol keduanya.",  # half a hyphenated name
+    "Gelandang: Rizky; |, Patrick Roberto, Komarudin.",  # an empty list item
+    "Misalnya pada pertandingan melawan |di La Liga, ia mencetak dua gol.",
+    "Saat ini |telah melakukan penindakan terhadap 40 kapal.",  # an opener, an auxiliary, no subject
+    "Tapi |berhasil membayar kegagalannya di musim berikutnya.",
+    "|(ANTARA News) - Wakil Ketua DPR Agus Hermanto menilai rencana itu tepat.",  # a dateline with no city
+    "Hal itu disampaikan Ketua |melalui surat resmi kepada DPR.",  # an office with no name
+    "Sebelumnya, Sekjen |memastikan tidak akan mengusung calon sendiri.",
+    "Kami harus mengalahkan |sebagai tim tamu.",  # a transitive verb with no object
+    "Tim itu siap menghadapi |saat laga tandang.",
+    '"Kami siap," kata |yang juga menjabat sebagai ketua panitia.',  # a cue with no speaker
+    "Baca juga: |",  # a related-article link with its title dropped
 ]
 GAPS_EN = [
     "The minister met with |.",
@@ -53,6 +69,7 @@ GAPS_EN = [
     "The vote was close. |said on Monday that he would appeal.",
     "|said on Monday that the plant would close.",
     "The |and Government Reform Committee voted 19-15.",
+    "A spokeswoman for |says neither the nominee nor her campaign knew.",  # a preposition before a verb
 ]
 
 
@@ -109,9 +126,23 @@ WHOLE = [
     "Korban bernama lengkap Budi Santoso meninggal di rumah sakit.",
     "Gol itu dicetak skuat asuhan Mourinho pada menit ke - 12.",
     "(Baca : Harga beras naik)",
+    "Gol itu tercipta pada menit ke - 27 dan ke - 28.",
+    "Sekolah ini terbaik di negara ini dan (salah satu) yang kita banggakan.",
+    "Menit - menit berikutnya, Madrid terus menekan.",
+    "Ia berkata ‘tidak’ kepada wartawan.",
+    "Pilihannya hanya antara bertahan dan pergi.",
+    "Saat ini jumlah pengunjung telah melampaui target.",
+    "Jakarta (ANTARA News) - Wakil Ketua DPR Agus Hermanto menilai rencana itu tepat.",
+    "Hal itu disampaikan Ketua KPK Agus Rahardjo melalui surat resmi.",
+    "Warga terpaksa mengungsi saat banjir datang.",
+    "Kami harus mengalahkan mereka sebagai tim tamu.",
+    '"Kami siap," kata Budi yang juga menjabat sebagai ketua panitia.',
+    "Baca juga: Harga Beras Naik Lagi",
     '"This bridge will cut the walk," said council member Maria Ortiz.',
     "Hillary Clinton, at a later press gaggle, said, “I’ve been briefed.”",
     '"They are wrong," said 9/11 widow Terry Strada.',
+    "If we do not act, we are not going to have a country.",
+    "All we are asking for is an opportunity to be heard.",
 ]
 
 
@@ -159,6 +190,13 @@ def test_seed_claims_with_a_visible_gap_carry_missing_entity_and_where_it_is(see
     assert MISSING_ENTITY in claim.flags
     at = SEED.index(before + after) + len(before)
     assert at in claim.gaps
+
+
+def test_the_seed_claim_whose_source_was_dropped_has_no_speaker(seed_claims):
+    claim = next(c for c in seed_claims if "kedua pihak juga membahas" in c.content)
+    assert claim.speaker is None  # `Mengutip pernyataan , menyebutkan`: not the last name before it
+    assert MISSING_ENTITY in claim.flags
+    assert SEED.index("pernyataan , menyebutkan") + len("pernyataan ") in claim.gaps
 
 
 def test_seed_claims_with_no_gap_carry_no_flag(seed_claims):

@@ -39,11 +39,11 @@ def _set(block: str) -> frozenset[str]:
 # -- word classes ------------------------------------------------------------------------------
 
 # Indonesian prepositions that need a noun phrase after them (never a verb or a clause).
-_ID_NP_PREPOSITIONS = _words("kepada oleh terhadap bagi di ke pada dari menuju")
+_ID_NP_PREPOSITIONS = _words("kepada oleh terhadap bagi di ke pada dari menuju melawan")
 # Words that cannot open that noun phrase: prepositions, conjunctions, auxiliaries.
 _ID_FUNCTION_WORDS = _words(
     "dan atau serta untuk pada dengan oleh kepada terhadap bahwa telah akan sudah harus tidak di ke dari "
-    "tentang mengenai sebagai dalam pun adalah merupakan melalui yang sendiri"
+    "tentang mengenai sebagai dalam pun adalah merupakan melalui yang sendiri sejak selaku agar senilai bukan ini kini"
 )
 # After these the next word may be a locative noun (`di dalam`, `ke luar`) or part of a compound.
 _ID_COMPOUNDS = {
@@ -54,6 +54,8 @@ _ID_AUXILIARIES = _words(
     "telah akan sudah sedang masih harus tidak tak belum juga pun segera terus tetap sempat bisa dapat perlu "
     "ingin mau hanya baru kembali lebih langsung"
 )
+# Words that, like auxiliaries, come between a subject and its verb (`Tapi berhasil membayar`).
+_ID_MORE_AUXILIARIES = _words("berhasil lantas pernah mampu gagal sukses")
 # Words that look like me-/ber- verbs but are nouns, pronouns, prepositions or conjunctions.
 _NOT_VERBS = _set(
     """
@@ -73,6 +75,7 @@ _ID_NOT_TRANSITIVE = _set(
     membosankan mengerikan mengasyikkan menjengkelkan menggemaskan melegakan memilukan mengharukan
     melahirkan melanjutkan melainkan memutuskan memfokuskan memungkinkan menjadi mengenai melalui mengerti
     menanti menari menyanyi mendaki menepi memberi membeli mencari menakjubkan mengagetkan memukau
+    mengungsi meliputi mencukupi
     """
 )
 # Cue verbs: their object is a clause that may come after a recipient or a place.
@@ -92,7 +95,10 @@ _ID_OPENERS = _words(
     "Sementara Sebelumnya Kemudian Usai Seusai Dalam Pada Lalu Akhirnya Sejak Selama Berbeda"
 )
 # Offices named with what they head (`Kepala BNPB`, `Juru Bicara Kemenlu`): not a subject alone.
-_ID_NEEDS_COMPLEMENT = _words("Kepala Ketua Direktur Wakil Sekretaris Komisaris Pimpinan pimpinan Anggota") + (
+_ID_NEEDS_COMPLEMENT = _words(
+    "Kepala Ketua Direktur Wakil Sekretaris Komisaris Pimpinan pimpinan Anggota Presiden Menteri Gubernur Bupati "
+    "Walikota Sekjen Dirut Kapolda Kapolri Kapolres Kapolsek Panglima Kapten Pelatih Jaksa Hakim Dubes Pak Bu Sir"
+) + (
     r"|Juru\ Bicara|Kuasa\ Hukum|Presiden\ Direktur"
 )
 # Nouns that name who coaches or made something (`skuat asuhan Mourinho`, `film garapan Hanung`).
@@ -133,7 +139,8 @@ _SHARED = re.compile(
     | @(?P<at11>)(?=[.,]|$) | (?<=\w)/(?P<at12>)[.,]                # `@.`, `Getty/.`
     | (?<=\.)\ +(?P<at2>)[,;](?=\s)                           # `Sen. , D-Ill.`
     | \((?P<at3>)\)                                            # `Middle East Monitor ()`
-    | (?<=\s)['"“‘]\ (?P<at6>)['"”’](?=[\s,.])                 # `film ' ' itu`
+    | (?:(?<=[\s(])|^)['"“‘]\ ?(?P<at6>)['"”’](?=[\s,.;:)!?]|$)    # `film ' ' itu`, `lagu ‘’`
+    | \[\ ?(?P<at15>)\] | \(\ (?P<at16>)\)                            # `[ ]`, `( )`
     | ,\ (?P<at8>)[-–—]\ |,\ (?P<at13>)\(                           # `Jakarta, - -`, `(16 November), (19 November)`
     | (?P<colon>\ )(?P<at14>):\                                        # `Javier : Internazionale`
     | (?<=\w)/\ (?P<at9>)(?=\S)                                  # `Lembaga/ untuk`
@@ -144,47 +151,63 @@ _SHARED = re.compile(
 )
 _ID = re.compile(
     rf"""
-      \b(?P<prep>{_ID_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_ID_FUNCTION_WORDS})\b    # `kepada dalam`
-    | \b(?:kepada|oleh|terhadap|bagi|di|ke|pada|para)\ (?P<at2>)(?=(?P<verb>me[a-z]{{3,}})\b)  # `oleh menolak`
-    | \bpara\ (?P<at9>)(?={_ID_FUNCTION_WORDS}|hanya|yang\b)                        # `dari para hanya`
+      (?<!\w)(?:(?P<prep>{_ID_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_ID_FUNCTION_WORDS})\b    # `kepada dalam`
+    | (?:kepada|oleh|terhadap|bagi|di|ke|pada|para)\ (?P<at2>)(?=(?P<verb>me[a-z]{{3,}})\b)  # `oleh menolak`
+    | para\ (?P<at9>)(?={_ID_FUNCTION_WORDS}|hanya|yang\b)                        # `dari para hanya`
+    | (?:dengan|oleh|kepada|terhadap|antara|bersama|dari|untuk|tentang|mengenai)(?P<at3>)[.,;](?=\s|$)
+    | (?:{_ID_NEEDS_COMPLEMENT})(?:\ (?:Umum|Utama|Jenderal|Harian))?\ (?P<at12>)(?:(?:{_ID_AUXILIARIES})\ )*
+      (?=(?:untuk|dalam|saat|ketika|melalui|secara|pada)\b|(?P<verb4>me[a-z]{{3,}})\b)  # `Kepala menyebutkan`
+    | (?:bernama|berjudul|bertajuk|dijuluki|disapa|dinamai|dinamakan)\ (?P<at13>)(?=[(,.]|(?!lengkap|asli)[a-z])
+    | (?:dari|kepada|oleh|dengan|di|ke|pada|terhadap|bersama|of|by|from|with)\ (?P<at14>)\(  # `dari (kategori`
+    | (?:antara|tentang|dan|serta|atau)\ (?P<at25>)\((?=[A-Z])                # `dan (Emilia Clarke)`
+    | (?:antara|dengan|bersama|serta)\ (?P<at22>)(?=dan\b) | \bdan\ (?P<at23>)(?=serta\b)  # `antara dan`
+    | (?P<half>[A-Z][a-z]+)\ -\ (?P<at24>)
+      (?=(?P<verb5>me[a-z]{{3,}})\b|(?:juga|yang|untuk|dapat|akan|pun|tidak|sudah|telah|berhasil)\b)
+                                                                                  # `Choupo - mencetak`
+    | (?:dan|bagi|dari|oleh|kepada|dengan|untuk|atau|serta|tentang|terhadap|melawan|yakni|yaitu|antara)
+      \ (?P<at16>)(?=[-–]\ )                                                      # `bagi - mencoba`
+    | (?:{_ID_BY_NOUNS})\ (?P<at17>)(?=(?:me|ber|di)[a-z]{{3,}}\b|(?:{_ID_FUNCTION_WORDS}|saja|juga|pun)\b|[.,])
+    | karya\ (?P<at19>)(?=(?:saja|juga|pun)\b|[.,])                            # `buku Highest Duty karya saja`
+    | (?:{_ID_NP_PREPOSITIONS})\ (?P<at18>)(?=di[a-z]{{3,}}kan\b)               # `sedangkan dari diharapkan`
+    | asal\ (?P<at20>)(?=(?:tersebut|ini|itu)\b|[.,])                          # `klub asal tersebut`
+    | (?:tajuk|judul|julukan)\ (?P<at21>)(?=(?:dan|di|pada|untuk)\b|[.,])      # `diberi tajuk dan`
+    | (?:milik|kepunyaan)\ (?P<at15>)(?=(?:{_ID_FUNCTION_WORDS}|melalui)\b|[.,;])  # `situs milik pada Jumat`
+    | bahwa\ (?P<at4>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>(?:me|ber)[a-z]{{3,}})\b)  # `bahwa telah menunda`
+    | (?P<tverb>me[a-z]{{3,}}(?:kan|[^aeiou]i)|{_ID_TRANSITIVE_I})\ ?(?P<at5>)
+      (?:[.;](?=\s|$)|(?=(?:untuk|di|pada|mendatang|tersebut|sebagai|saat|sejak|ketika|setelah)\b))
+                                                                                  # `membutuhkan untuk`
+    | (?:{_ID_POSSESSED})(?:\ [a-z]+)?\ (?P<at6>)(?=dalam\ (?:me|ber)[a-z]{{3,}})  # `peran dalam mendukung`
+    | me[a-z]+nya,\ (?:tetapi|namun|sedangkan)\ (?P<at7>)(?=me[a-z]+nya\b)      # `menyetujuinya, tetapi menolaknya`
+    | di[a-z]{{3,}}\b[^.,;\n]*,\ (?:dan|tetapi)\ (?P<at8>)(?=me[a-z]+nya\b)  # `diusulkan ..., dan menyetujuinya`
+    )
     | ["”]\ ?(?:{_ID_TRAILING_CUES})\ ?(?P<at10>)
-      (?=(?:di|kepada|dalam|saat|pada|ketika|usai|seusai|melalui|me[a-z]{{3,}})\b|[.,]|$)  # `" ucap memberikan`
-    | \b(?:dengan|oleh|kepada|terhadap|antara|bersama|dari|untuk|tentang|mengenai)(?P<at3>)[.,;](?=\s|$)
-    | \b(?:{_ID_NEEDS_COMPLEMENT})(?:\ (?:Umum|Utama|Jenderal|Harian))?\ (?P<at12>)(?:(?:{_ID_AUXILIARIES})\ )*
-      (?=(?P<verb4>me[a-z]{{3,}})\b)                                                # `Kepala menyebutkan`
-    | \b(?:bernama|berjudul|bertajuk|dijuluki|disapa|dinamai|dinamakan)\ (?P<at13>)(?=[(,.]|(?!lengkap|asli)[a-z])
-    | \b(?:dari|kepada|oleh|dengan|di|ke|pada|terhadap|bersama|of|by|from|with)\ (?P<at14>)\(  # `dari (kategori`
-    | \b(?:dan|bagi|dari|oleh|kepada|dengan|untuk|atau|serta)\ (?P<at16>)(?=[-–]\ )  # `bagi - mencoba`
-    | \b(?:{_ID_BY_NOUNS})\ (?P<at17>)(?=(?:me|ber|di)[a-z]{{3,}}\b|(?:{_ID_FUNCTION_WORDS}|saja|juga|pun)\b|[.,])
-    | \bkarya\ (?P<at19>)(?=(?:saja|juga|pun)\b|[.,])                            # `buku Highest Duty karya saja`
-    | \b(?:{_ID_NP_PREPOSITIONS})\ (?P<at18>)(?=di[a-z]{{3,}}kan\b)               # `sedangkan dari diharapkan`
-    | \basal\ (?P<at20>)(?=(?:tersebut|ini|itu)\b|[.,])                          # `klub asal tersebut`
-    | \b(?:tajuk|judul|julukan)\ (?P<at21>)(?=(?:dan|di|pada|untuk)\b|[.,])      # `diberi tajuk dan`
-    | \b(?:milik|kepunyaan)\ (?P<at15>)(?=(?:{_ID_FUNCTION_WORDS}|melalui)\b|[.,;])  # `situs milik pada Jumat`
-    | \bbahwa\ (?P<at4>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>(?:me|ber)[a-z]{{3,}})\b)  # `bahwa telah menunda`
-    | \b(?P<tverb>me[a-z]{{3,}}kan|{_ID_TRANSITIVE_I})\ ?(?P<at5>)
-      (?:[.;](?=\s|$)|(?=(?:untuk|di|pada|mendatang|tersebut)\b))                                  # `membutuhkan untuk`
-    | \b(?:{_ID_POSSESSED})(?:\ [a-z]+)?\ (?P<at6>)(?=dalam\ (?:me|ber)[a-z]{{3,}})  # `peran dalam mendukung`
-    | \bme[a-z]+nya,\ (?:tetapi|namun|sedangkan)\ (?P<at7>)(?=me[a-z]+nya\b)      # `menyetujuinya, tetapi menolaknya`
-    | \bdi[a-z]{{3,}}\b[^.,;\n]*,\ (?:dan|tetapi)\ (?P<at8>)(?=me[a-z]+nya\b)  # `diusulkan ..., dan menyetujuinya`
+      (?=(?:di|kepada|dalam|saat|pada|ketika|usai|seusai|melalui|yang|selaku|seperti|sambil|sembari|me[a-z]{{3,}})\b
+      |[.,]|[-–]\ |$)                                                              # `" ucap memberikan`
+    | (?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT)\ (?:juga|JUGA)\ ?:\ ?(?P<at27>)
+      (?=[a-z:\-\]]|[\ \t]*(?:\n|$))                                             # `Baca juga: di`
+    | (?<=\w)\ -\ (?P<at26>)(?=(?:dan|atau|serta|adalah|dapat|kini|belum|masing-masing)\b|[”"’](?=[\s.,]|$))
+                                                                                  # `Sudrajat - dan`, `“Go - ”`
     """,
     re.VERBOSE,
 )
 _EN = re.compile(
     rf"""
-      \b(?P<prep>{_EN_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_EN_FUNCTION_WORDS})\b   # `by on Monday`
-    | \b(?P<tverb>{_EN_TRANSITIVE})\ ?(?P<at2>)
+      (?<!\w)(?:(?P<prep>{_EN_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_EN_FUNCTION_WORDS})\b   # `by on Monday`
+    | (?P<tverb>{_EN_TRANSITIVE})\ ?(?P<at2>)
       (?:[.;](?=\s|$)|(?=,\ )|(?=(?:on|in|at|for|that|during|after|before|last|this)\b))  # `told on Monday`
-    | \b(?:the|of|and|by|with|to|from|in)\ (?P<at3>)['’]s\b                                          # `the ’s decision`
-    | \baccording\ to(?P<at4>)[.,;]                                                # `according to,`
-    | \b(?:{_EN_TITLES})\.\ +(?P<at5>)(?=[a-z]{{2,}}\b(?!\.))                            # `Mr. said`
+    | (?:the|of|and|by|with|to|from|in)\ (?P<at3>)['’]s\b                                          # `the ’s decision`
+    | according\ to(?P<at4>)[.,;]                                                # `according to,`
+    | (?:{_EN_TITLES})\.\ +(?P<at5>)(?=[a-z]{{2,}}\b(?!\.))                            # `Mr. said`
+    | (?:says|said)\ (?P<at10>)(?=(?:is|was|has|had|will|would)\ (?:not\b|\w+ing\b|\w+ed\b))  # `says is lying`
+    | (?:how|why|whether|if|when|where)\ (?P<at11>)(?=(?:could|would|can|will|should)\ (?!{_EN_SUBJECTS})[a-z]+\b)
+    | (?:at|of|by|from|with|for|and|the)\ (?P<at12>)&                           # `a partner at & Hartson`
+    | (?:[Tt]he|[Aa]n?)\ (?P<at13>)
+      (?=[a-z]+ed\ (?:the|a|an|that|this|his|her|their|its|them|him)\b)           # `the overruled that`
+    | (?:for|of|from|with|by|to|at|about|against|on|in)\ (?P<at15>)
+      (?=(?:says|said|has|will|would)\b|[—–]\ |”)                               # `A spokeswoman for says`
+    )
     | [,.!?][”"]\ +(?P<at6>)(?:told\b|(?:{_EN_CUES})(?=\ ?[.,]|\ (?:to|on|in|at|during|after|before|when|while|that)\b))
     | ,\ (?P<at9>)(?:{_EN_CUES})(?=\.)                                            # `hurt him, said.`
-    | \b(?:says|said)\ (?P<at10>)(?=(?:is|was|has|had|will|would)\ (?:not\b|\w+ing\b|\w+ed\b))  # `says is lying`
-    | \b(?:how|why|whether|if|when|where)\ (?P<at11>)(?=(?:could|would|can|will|should)\ (?!{_EN_SUBJECTS})[a-z]+\b)
-    | \b(?:at|of|by|from|with|for|and|the)\ (?P<at12>)&                           # `a partner at & Hartson`
-    | \b(?:[Tt]he|[Aa]n?)\ (?P<at13>)
-      (?=[a-z]+ed\ (?:the|a|an|that|this|his|her|their|its|them|him)\b)           # `the overruled that`
     | ,\ (?P<at14>)(?=spokes(?:man|woman|person)\ (?:said|says|told)\b)
     | (?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\ (?P<at7>)
       (?=(?:and|or|but|of|in|on|at|to|for|by|with|is|was|has|said)\b(?!-))        # `The and Government`
@@ -199,6 +222,10 @@ _OPENING = re.compile(
       (?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb>me[a-z]{{3,}})\b)                   # `Pada gim kedua, mencoba`
     | (?:(?:Lebih\ lanjut|Selanjutnya),?|(?:Kemudian|Sebelumnya|Selain\ itu|Sementara\ itu|Namun|Tapi|Tetapi),)
       \ (?P<at3>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>me[a-z]{{3,}})\b)          # `Lebih lanjut menjelaskan`
+    | (?:Saat|Kala|Sementara|Kini|Padahal|Sebelumnya|Namun|Tapi|Tetapi|Kemudian|Lalu|Akhirnya)(?:\ (?:ini|itu))?,?
+      \ (?P<at7>)(?:{_ID_AUXILIARIES}|{_ID_MORE_AUXILIARIES})\ (?:(?:{_ID_AUXILIARIES})\ )*
+      (?=(?P<verb3>(?:me|ber)[a-z]{{3,}})\b)                                      # `Saat ini telah melakukan`
+    | (?P<at8>)\([A-Z][^()\n]{{1,30}}\)\ [-–—]                                    # `(ANTARA News) - Sekretaris`
     | (?P<at4>)['’]s\b
     | (?P<at5>)[.,;:!?]+(?=\s*$)                                                  # a sentence left with its full stop
     | (?:In|On|During|After|Before|At|Speaking|Earlier|Later|Last|Since|When|While|Asked)\b[^,.\n"“]{{0,60}},\ (?P<at6>)
@@ -214,7 +241,7 @@ def _at(m: re.Match) -> int | None:
     if groups.get("spaced") or groups.get("colon"):  # checked here, not by a look-behind at every position
         before = m.string[: m.start()]
         after_stop = before[-1:] == "." and m.string[m.start("at") : m.start("at") + 1] in ",;"  # `Sen. , D-Ill.`
-        if not before or not (before[-1].isalpha() or before[-1] in "-–," or after_stop) or before[-1] == "_":
+        if not before or not (before[-1].isalpha() or before[-1] in "-–,;:" or after_stop) or before[-1] == "_":
             return None
         if groups.get("colon") and (not before[-1].isalpha() or before.endswith(("Baca", "Lihat", "Simak"))):
             return None
@@ -228,14 +255,19 @@ def _at(m: re.Match) -> int | None:
             return None
         if prep.lower() == "dari" and following.lower() == "dan" and m.string.startswith(" ke", m.end()):
             return None  # `dari dan ke`
-    for verb in (groups.get("verb"), groups.get("verb2"), groups.get("verb3"), groups.get("verb4")):
+    half = groups.get("half")
+    if half and m.string.startswith(half.lower(), m.end()):  # `Menit - menit`
+        return None
+    for verb in (groups.get(k) for k in ("verb", "verb2", "verb3", "verb4", "verb5")):
         if verb and (verb in _NOT_VERBS or verb.endswith("nya")):
             return None
     tverb = groups.get("tverb")
     if tverb:
         words = m.string[max(0, m.start() - 20) : m.start()].split()
         before = words[-1].lower() if words else ""  # `sangat mengecewakan`, `was told`
-        if tverb in _ID_NOT_TRANSITIVE or tverb in _ID_CUE_VERBS or before in _ID_DEGREE or before in _EN_PASSIVE:
+        if tverb in _ID_NOT_TRANSITIVE or tverb in _ID_CUE_VERBS or tverb in _NOT_VERBS:
+            return None
+        if before in _ID_DEGREE or before in _EN_PASSIVE:
             return None
     return next(m.start(k) for k, v in groups.items() if k.startswith("at") and v is not None)
 
