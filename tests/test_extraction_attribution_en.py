@@ -623,3 +623,37 @@ def test_honorific_keeps_its_form_and_names_the_full_name_as_an_alias():
     second = find_attributions(text)[1]
     assert second.speaker == "Mr. Hawes"
     assert "Mike Hawes" in second.speaker_aliases
+
+
+def test_adjective_in_ed_can_open_a_speaker_phrase():
+    text = "The new plant “keeps jobs in the valley,” retired Army colonel Mark Dwyer said."
+    assert claims(text) == [("The new plant “keeps jobs in the valley,”", "Mark Dwyer", "direct")]
+
+
+def test_past_tense_verb_still_marks_a_clause_not_a_speaker():
+    assert not is_mention("blamed the council")
+    assert is_mention("retired Army colonel Mark Dwyer")
+
+
+def test_inverted_cue_after_a_clause_ending_in_that():
+    text = "The talks went badly, and they broke down after that, said one union source at the table."
+    assert claims(text) == [
+        ("The talks went badly, and they broke down after that", "one union source", "indirect"),
+    ]
+
+
+def test_parenthetical_cue_before_a_gerund_subject_keeps_the_main_clause():
+    text = ("Sara Grant ran the office for ten years.\n"
+            "Though the first move went smoothly, she said, moving the archive would take months.")
+    contents = [c[0] for c in claims(text)]
+    assert "moving the archive would take months" in contents
+
+
+def test_parenthetical_cue_after_a_prepositional_phrase_keeps_only_the_clause():
+    text = "During her long decade in charge of the office, Sara Grant said, the budget doubled."
+    assert claims(text) == [("the budget doubled", "Sara Grant", "indirect")]
+
+
+def test_participle_after_a_parenthetical_cue_still_gives_its_own_claim():
+    text = "“We will fight this,” Grant said, arguing that the ruling was wrong."
+    assert claims(text) == [("“We will fight this,”", "Grant", "direct"), ("the ruling was wrong", "Grant", "indirect")]

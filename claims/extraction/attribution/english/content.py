@@ -30,6 +30,15 @@ QUOTE_RESUMES = re.compile(r"[^“”\";:!?]{0,80}?,\s*(?:(?:and|but)\s+)?(?=[�
 PARTICIPIAL_LEAD = re.compile(
     r"(?:Asked|Speaking|Having|Responding|Pressed|Addressing|Writing|Appearing|Testifying|Reached|Told)\b"
 )
+# `moving the archive would be harder`: a gerund that is the subject of a clause, not `arguing that`
+GERUND_SUBJECT = re.compile(
+    r"(?:also\s+|then\s+)?[a-z]+ing\s+(?:[\w’'.-]+\s+){0,6}?(?:is|are|was|were|would|will|could|can|should|has|"
+    r"have|had|may|might|must)\b"
+)
+FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|would|will|could|can|should|did|does|do|may|might|must)\b"
+    r"|\b(?!(?:need|speed|red|bed|hundred|based)\b)[a-z]{3,}ed\b"
+)
 COORDINATION_START = re.compile(r"(?:and|but|or|while|whereas|as)\b")
 SUBORDINATE_START = re.compile(
     r"(?:If|Even if|When|While|Although|Though|Because|As|After|Before|Unless|Since|Once|Back in|In|On|At|"
@@ -190,12 +199,14 @@ def content_side(text: str, m: re.Match, unit: Unit, content_before: str) -> str
                 return "both"
             # `A, the agency said, and B`: B is the same source's, when it is a clause of its own
             return "both" if words_before >= 3 and CLAUSE_AFTER_AND.match(after_comma) else "before"
-        if PARTICIPLE_START.match(after_comma):
+        if PARTICIPLE_START.match(after_comma) and not GERUND_SUBJECT.match(after_comma):
             return "before" if words_before >= 2 else "after"  # `"Q," X said, arguing that ...`
         if quote_before:
             return "before"
-        if LEADING_PREPOSITION.match(content_before.lstrip()) and words_before < 4:
-            return "after"  # `In the end, Mr. Obama said, ...`
+        if LEADING_PREPOSITION.match(content_before.lstrip()) and (
+            words_before < 4 or not FINITE_VERB.search(content_before)
+        ):
+            return "after"  # `In the end, Mr. Obama said, ...`: a phrase with no verb is no proposition
         if words_before >= 2 and len(after_comma.split()) >= 3:
             return "both"  # `Even if A, Mr. Morgan said, B`
         return "after" if words_before < 2 else "before"

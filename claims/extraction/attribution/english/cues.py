@@ -238,7 +238,7 @@ def find_cues(text: str, unit: Unit, lower: str | None = None, index: CueIndex |
             continue
         if before and POSSESSIVE_END.search(before[-1]) and not low.startswith("according"):
             continue  # `in Mrs. Clinton's favor`, `Trump's claims`: a noun
-        if prev_word in NOT_A_VERB_BEFORE and not low.startswith("according"):
+        if prev_word in NOT_A_VERB_BEFORE and not low.startswith("according") and not _ends_clause(before[-1]):
             chain = CHAIN_BEFORE.search(text, max(unit.start, at - 40), at) if prev_word in ("to", "by") else None
             if chain:
                 cue.lead = chain.start()  # `The nominee continues to insist that`
@@ -254,6 +254,11 @@ def find_cues(text: str, unit: Unit, lower: str | None = None, index: CueIndex |
     if nominal_spans:
         cues.sort(key=lambda c: c.begin)
     return cues
+
+
+def _ends_clause(word: str) -> bool:
+    """`... after that, said X`: a comma or a dash after the word before the cue, so it is no determiner."""
+    return word.endswith((",", ";", "—", "–")) or word in ("—", "–", "--")
 
 
 def _verb_subject_before(before: list[str]) -> bool:

@@ -272,6 +272,8 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
             frame = None
             if not QUOTE_JUST_BEFORE.search(text, max(lo, m.start() - 8), m.start()):
                 frame = _subject_first_frame(text, unit, m, lo)
+                if frame is not None and not _names_someone(frame.speaker_phrase):
+                    frame = None  # `the talks broke down, said one source`: the clause is the content
             if frame is None:
                 span = _speaker_after(text, m.end(), unit.end)
                 if span is None:
@@ -299,6 +301,10 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
         if not RELATIVE_ONLY.match(text, max(unit.start, (frame.speaker_end or m.start())), m.start()):
             lo = max(m.end(), frame.speaker_end or m.end())
     return frames
+
+
+def _names_someone(phrase: str | None) -> bool:
+    return phrase is not None and (phrase in MENTION_PRONOUNS or is_mention(phrase))
 
 
 def _shared_subject(text: str, near: int, at: int) -> bool:

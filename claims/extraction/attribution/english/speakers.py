@@ -33,12 +33,12 @@ AUX_WORDS = frozenset({
     "might", "must", "should", "let", "not",
 })
 # Lowercase past-tense verbs and auxiliaries inside a phrase show it is a clause.
-CLAUSE_WORD = re.compile(
-    r"^(?:[a-z]+(?<!need)(?<!speed)(?<!red)(?<!bed)(?<!ted)(?<!hundred)(?<!based)(?<!elected)(?<!retired)"
-    r"(?<!unnamed)(?<!concerned)(?<!detailed)(?<!united)(?<!alleged)(?<!appointed)(?<!respected)(?<!named)"
-    r"(?<!related)(?<!informed)(?<!qualified)(?<!registered)(?<!dedicated)(?<!trusted)(?<!experienced)"
-    r"(?<!embattled)(?<!outspoken)(?<!skilled)ed)$"
+NOT_CLAUSE_WORDS = (  # adjectives and nouns in -ed: `retired Army colonel`, `unnamed officials`
+    "need", "speed", "red", "bed", "ted", "hundred", "based", "elected", "retired", "unnamed", "concerned",
+    "detailed", "united", "alleged", "appointed", "respected", "named", "related", "informed", "qualified",
+    "registered", "dedicated", "trusted", "experienced", "embattled", "outspoken", "skilled",
 )
+CLAUSE_WORD = re.compile(rf"^(?!(?:{'|'.join(NOT_CLAUSE_WORDS)})$)[a-z]+ed$")
 PARENTHETICAL = re.compile(r"\([^)]*\)?")
 ROMAN_NUMERALS = {"II", "III", "IV", "Jr.", "Sr."}
 FUNCTION_WORDS = {
