@@ -657,3 +657,79 @@ def test_parenthetical_cue_after_a_prepositional_phrase_keeps_only_the_clause():
 def test_participle_after_a_parenthetical_cue_still_gives_its_own_claim():
     text = "“We will fight this,” Grant said, arguing that the ruling was wrong."
     assert claims(text) == [("“We will fight this,”", "Grant", "direct"), ("the ruling was wrong", "Grant", "indirect")]
+
+
+def test_age_and_relative_clause_between_name_and_cue():
+    text = "Dana Ortiz, 44, who has run the clinic for years, told the council it is clear that funding fell."
+    assert claims(text) == [("it is clear that funding fell", "Dana Ortiz", "indirect")]
+
+
+def test_even_before_a_speaker_is_not_part_of_the_name():
+    text = "Even Canada, the closest trading partner, said it was deeply concerned about the tariffs."
+    assert claims(text)[0][1] == "Canada"
+
+
+def test_hopes_to_is_an_intention_not_a_finding():
+    text = "Ultimately, Mr. Clarke hopes to sell all of the land to the county."
+    assert claims(text) == [("to sell all of the land to the county", "Mr. Clarke", "indirect")]
+
+
+def test_relative_clause_on_the_subject_keeps_its_head_as_speaker():
+    text = "The town was quiet.\nA 2019 study that appeared in a medical journal found that most pills did nothing."
+    assert claims(text) == [("most pills did nothing", "A 2019 study", "indirect")]
+
+
+def test_speaker_inside_an_open_bracket_is_not_the_clause_before_it():
+    text = "Both men faced questions about the deal (his lawyer later disclosed that he had sold the shares)."
+    assert [c[1] for c in claims(text)] == ["his lawyer"]
+
+
+def test_plural_of_an_ambiguous_noun_after_an_adjective_is_no_cue():
+    assert claims("The list names Republican advocates such as the Dallas paper and two think tanks.") == []
+    assert claims("The plan involves creating pollution credits by planting trees.") == []
+
+
+def test_continuing_without_a_clause_or_quote_is_no_cue():
+    assert claims("Those discussions are continuing, officials said.") == [
+        ("Those discussions are continuing", "officials", "indirect"),
+    ]
+
+
+def test_went_on_to_act_is_no_cue_but_went_on_to_discuss_is():
+    assert claims("Reagan went on to win that year in a landslide.") == []
+    assert claims("Cole went on to discuss the new polls from three states.")[0][1] == "Cole"
+
+
+def test_passive_participle_before_by_is_no_cue():
+    assert claims("Using the tax is a misguided approach (a view echoed by most economists).") == []
+
+
+def test_worth_noting_is_no_cue():
+    assert claims("It is worth noting that the bill was paid in full.") == []
+
+
+def test_base_form_after_a_singular_name_is_no_cue():
+    assert claims("The rules help Mr. Ortiz maintain the image of a strong leader.") == []
+    assert claims("They argue that the rules are unfair.") == [("the rules are unfair", "They", "indirect")]
+    assert claims("Some believe the plan is failing.") == [("the plan is failing", "Some", "indirect")]
+
+
+def test_naming_participle_after_a_comma_is_no_inverted_cue():
+    assert claims("The program, called EB-5, allows investors to gain visas.") == []
+
+
+def test_clause_between_subject_and_cue_gives_the_speaker_after_the_cue():
+    text = "The offer did not go over well with the miners, and the talks ended there, said one source in the room."
+    assert claims(text) == [
+        ("The offer did not go over well with the miners, and the talks ended there", "one source", "indirect"),
+    ]
+
+
+def test_title_case_heading_before_a_colon_is_not_a_speaker():
+    text = "Intro line.\n\nVeto Power Blocks Peace Efforts: The council has failed to act in five wars."
+    assert claims(text) == []
+
+
+def test_topic_phrase_before_a_parenthetical_cue_is_not_content():
+    text = "As for the network's bent, he said, “Every outlet takes sides this year.”"
+    assert [c[0] for c in claims(text)] == ["“Every outlet takes sides this year.”"]

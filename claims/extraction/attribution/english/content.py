@@ -23,7 +23,7 @@ PARTICIPLE_START = re.compile(r"(?:also\s+|then\s+)?[a-z]+ing\b")
 TO_INFINITIVE = re.compile(r"\bto\s+[a-z]")  # `told his advisers to figure out`: the request is the content
 LEADING_PREPOSITION = re.compile(
     r"(?:In|On|At|During|After|Before|Since|For|From|Under|With|Without|Amid|Despite|Following|Speaking|Asked|"
-    r"Unlike|Like|Among|Besides|Beyond|Through|Within|Against|Throughout|Having)\b"
+    r"Unlike|Like|Among|Besides|Beyond|Through|Within|Against|Throughout|Having|As\s+for|As\s+to)\b"
 )
 GERUND = re.compile(r"[a-z]ing\b")
 QUOTE_RESUMES = re.compile(r"[^“”\";:!?]{0,80}?,\s*(?:(?:and|but)\s+)?(?=[“\"]|'')")
@@ -193,6 +193,8 @@ def content_side(text: str, m: re.Match, unit: Unit, content_before: str) -> str
         if not after_comma:
             return "before"
         if after_comma[0] in "“\"'":
+            if LEADING_PREPOSITION.match(content_before.lstrip()) and not FINITE_VERB.search(content_before):
+                return "after"  # `As for the network's bent, he said, "Q"`: a topic, not a claim
             return "both" if quote_before or words_before >= 3 else "after"  # `So when A, Mr. Barrett said, "B"`
         if COORDINATION_START.match(after_comma):
             if QUOTE_RESUMES.match(rest):

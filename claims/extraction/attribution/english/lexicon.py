@@ -124,7 +124,7 @@ LEADING_FILLERS = {
     "but", "and", "so", "yet", "still", "meanwhile", "however", "now", "then", "also", "later", "earlier",
     "instead", "indeed", "separately", "similarly", "likewise", "moreover", "furthermore", "finally", "or",
     "because", "while", "although", "though", "as", "when", "if", "since", "where", "after", "before",
-    "whereas", "today", "yesterday", "tonight", "ultimately", "specifically", "notably", "there", "here",
+    "whereas", "today", "yesterday", "tonight", "ultimately", "specifically", "notably", "there", "here", "even",
 }
 AUXILIARIES = {
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "should", "may", "might",

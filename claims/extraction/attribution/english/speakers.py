@@ -352,6 +352,8 @@ def is_mention(phrase: str) -> bool:
     first, last = head.lower(), tail.lower()
     if first in NOT_PHRASE_START or last in NOT_PHRASE_END or head[0] in "DRI" and PARTY_TAG.match(head):
         return False
+    if len(words) > 1 and first in FINITE_VERBS:
+        return False  # `had insured the mines`: a verb phrase, its subject is elsewhere
     if len(words) > 1:
         if last in QUANTIFIERS or first in SUBJECT_ONLY_PRONOUNS:
             return False  # `One of the many`, `it increased its forecast`: no noun, or a clause
