@@ -733,3 +733,34 @@ def test_title_case_heading_before_a_colon_is_not_a_speaker():
 def test_topic_phrase_before_a_parenthetical_cue_is_not_content():
     text = "As for the network's bent, he said, “Every outlet takes sides this year.”"
     assert [c[0] for c in claims(text)] == ["“Every outlet takes sides this year.”"]
+
+
+def test_uncued_quote_after_a_new_subject_with_an_appositive_is_the_new_subjects():
+    text = ("Strike talks fail\n\n“We will not back down,” said Mark Lyle, the union chief. "
+            "Ann Ruiz, the mayor, disagreed with the union. “The strike hurts everyone in this city.”")
+    assert [c[1] for c in claims(text)] == ["Mark Lyle", "Ann Ruiz"]
+
+
+def test_pronoun_takes_the_later_name_of_its_gender_over_an_earlier_speaker():
+    text = ("Strike talks fail\n\nMary Lopez called him a hero.\n\n“The plant will close,” said Tom Reed.\n\n"
+            "Democratic Sen. Gina Hall (D-Mo.) scolded him: “You are wrong about the plant,” she said.")
+    assert claims(text)[-1] == ("“You are wrong about the plant,”", "Gina Hall", "direct")
+
+
+def test_pronoun_prefers_a_later_name_that_fits_over_a_speaker_of_unknown_gender():
+    text = ("Strike talks fail\n\n“The plant will close,” said Pat Oz.\n\n"
+            "Sen. Gina Hall scolded him: “You are wrong about the plant,” she said.")
+    assert claims(text)[-1][1] == "Gina Hall"
+
+
+def test_an_outlet_is_no_antecedent_for_he_or_she():
+    text = ("Strike talks fail\n\n“It is over,” said Gina Hall.\n\n"
+            "He is, as The New Yorker put it, “the operator.”\n\n“We will win,” she said.")
+    found = claims(text)
+    assert ("“the operator.”", "New Yorker", "direct") in found
+    assert found[-1] == ("“We will win,”", "Gina Hall", "direct")
+
+
+def test_appositive_title_names_its_holder():
+    text = "Talks opened on Monday. The president of the European Council, Donald Tusk, said the deal was close."
+    assert claims(text) == [("the deal was close", "Donald Tusk", "indirect")]

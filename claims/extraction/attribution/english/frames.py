@@ -510,6 +510,16 @@ def _subordinate_end(text: str, unit: Unit, opener: re.Match | None, frame: Fram
     return comma if comma > start else end
 
 
+def _quote_after_colon(text: str, unit: Unit, start: int, end: int) -> int:
+    """`X scolded him: “Q,” she said`: the quote is the content, not the sentence that introduces it."""
+    for quote_start, quote_end in unit.quotes:
+        if start < quote_start and quote_end <= end and not text[quote_end:end].strip(" ,—–-"):
+            if text[start:quote_start].rstrip().endswith(":"):
+                return quote_start
+            break
+    return start
+
+
 def kind_of(unit: Unit, start: int, end: int) -> str:
     """`direct` when quotation marks hold at least half the content, else `indirect`."""
     quoted = sum(max(0, min(e, end) - max(s, start)) for s, e in unit.quotes)
@@ -566,6 +576,7 @@ def content_spans(text: str, unit: Unit, frames: list[Frame]) -> list[tuple[Fram
     for i, frame in enumerate(kept):
         if frame.side == "before":
             start, end = lo, frame_start(frame)
+            start = _quote_after_colon(text, unit, start, end)
         else:
             if frame.also_before:
                 first = trim_content(text, lo, frame_start(frame))

@@ -246,7 +246,10 @@ def _new_subject(text: str, unit: Unit, voice: _Voice | None, speakers: SpeakerR
     if not subject or not is_mention(subject) or is_pronoun(subject) or not name_in_phrase(subject):
         return voice
     at = clause.find(subject)
-    verb = clause[at + len(subject) :].split()[:1] if at >= 0 else []
+    rest = clause[at + len(subject) :] if at >= 0 else ""
+    if rest.startswith(",") and rest.count(",") >= 2:  # `Ann Ruiz, the mayor, disagreed`: past the appositive
+        rest = rest[rest.index(",", 1) + 1 :]
+    verb = rest.split()[:1]
     if not verb or not verb[0].isalpha() or not verb[0].islower():
         return voice  # `Seriously.`, `On Netflix.`: no clause with this subject
     name, aliases = speakers.resolve(subject, unit.start + at)

@@ -21,7 +21,8 @@ ORG_WORDS = {
     "administration", "commission", "service", "union", "post", "journal", "board", "group", "state",
     "states", "network", "company", "corp", "inc", "senate", "congress", "caucus", "fund", "project",
     "coalition", "alliance", "review", "press", "club", "bank", "reuters", "cnn", "police", "school",
-    "college", "poll", "organization", "organisation", "institution", "ministry", "government",
+    "college", "poll", "organization", "organisation", "institution", "ministry", "government", "yorker",
+    "magazine", "tribune", "herald", "gazette", "channel", "radio", "television", "daily",
 }
 DETERMINERS = {
     "the", "a", "an", "another", "some", "many", "several", "most", "other", "one", "both", "all", "its",
@@ -223,13 +224,17 @@ class NameBook:
 
     def last_person_before(self, pos: int, gender: str | None = None) -> str | None:
         """The last full name before `pos`; with `gender`, the last one known to be of that gender."""
-        found = None
+        return self.last_person_at(pos, gender)[0]
+
+    def last_person_at(self, pos: int, gender: str | None = None) -> tuple[str | None, int]:
+        """`last_person_before` with where that name is (-1 when there is none)."""
+        found, at = None, -1
         for start, full in self.persons:
             if start >= pos:
                 break
             if gender is None or gender_of(full) == gender:
-                found = full
-        return found
+                found, at = full, start
+        return found, at
 
 
 def is_pronoun(phrase: str) -> bool:
@@ -252,6 +257,8 @@ class SpeakerResolver:
         self.last_person: str | None = None
         self.genders: dict[str, str] = {}  # full name -> MALE / FEMALE, when known
         self.last_by_gender: dict[str, str] = {}  # MALE / FEMALE -> the last speaker of that gender
+        self.last_at_by_gender: dict[str, int] = {}  # where that speaker was named
+        self.last_person_at = -1
 
     def resolve(self, phrase: str, at: int) -> tuple[str, tuple[str, ...]]:
         """Return the name to report for a speaker phrase at `at`, and the other forms it goes by."""
@@ -267,13 +274,18 @@ class SpeakerResolver:
             else:
                 full, aliases = self.book.expand(name, at)
             aliases = tuple(dict.fromkeys(a for a in (*aliases, phrase) if a != full))
-            self.last = self.last_person = full
+            self.last = full
+            if full.split()[-1].lower().rstrip(".") in ORG_WORDS:
+                return full, aliases  # `The New Yorker put it`: an organisation is no `he` or `she`
+            self.last_person = full
+            self.last_person_at = at
             gender = self.genders.get(full) or gender_of(phrase, full)
             if gender is None and " " not in full:  # `Clinton` left short: the full names it may stand for
                 gender = self._gender_of_short(full, at)
             if gender:
                 self.genders[full] = gender
                 self.last_by_gender[gender] = full
+                self.last_at_by_gender[gender] = at
             return full, aliases
         self.last = phrase
         gender = gender_of(phrase) if phrase[:1].islower() or phrase.split()[0] in ("The", "A", "An") else None
@@ -281,6 +293,7 @@ class SpeakerResolver:
             self.last_person = phrase
             self.genders[phrase] = gender
             self.last_by_gender[gender] = phrase
+            self.last_at_by_gender[gender] = at
         return phrase, ()
 
     def _gender_of_short(self, name: str, at: int) -> str | None:
@@ -296,8 +309,17 @@ class SpeakerResolver:
         want = pronoun_gender(phrase)
         name = (self.last_person if is_person_pronoun(phrase) else self.last) or self.last
         if want and name is not None and self.genders.get(name, want) != want:
-            # `she` after a male speaker: the last woman who spoke, else the last woman named
-            name = self.last_by_gender.get(want) or self.book.last_person_before(at, want) or name
+            # `she` after a male speaker: the last woman who spoke or was named, whichever came later
+            spoke = self.last_by_gender.get(want)
+            named, named_at = self.book.last_person_at(at, want)
+            if named is not None and (spoke is None or named_at > self.last_at_by_gender.get(want, -1)):
+                spoke = named
+            name = spoke or name
+        elif want and name is not None and self.genders.get(name) is None:
+            # `Oz ... Sen. Claire McCaskill scolded him: “Q,” she said`: a later name known to fit wins
+            named, named_at = self.book.last_person_at(at, want)
+            if named is not None and named_at > self.last_person_at:
+                name = named
         elif want and name is None:
             name = self.book.last_person_before(at, want)
         return name or self.book.last_person_before(at) or phrase
