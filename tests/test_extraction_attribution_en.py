@@ -764,3 +764,28 @@ def test_an_outlet_is_no_antecedent_for_he_or_she():
 def test_appositive_title_names_its_holder():
     text = "Talks opened on Monday. The president of the European Council, Donald Tusk, said the deal was close."
     assert claims(text) == [("the deal was close", "Donald Tusk", "indirect")]
+
+
+def test_verb_with_an_object_is_no_speaker_phrase():
+    assert not is_mention("The two taped an hourlong")
+    assert is_mention("two unidentified officials")
+
+
+def test_first_person_outside_quotes_is_the_writer_not_the_last_speaker():
+    text = "Strike talks fail\n\n“It is over,” said Gina Hall.\n\nI believe that the strike will end soon."
+    assert claims(text)[-1] == ("the strike will end soon", "I", "indirect")
+
+
+def test_add_with_a_noun_object_is_no_claim():
+    assert claims("Along with the dispute, the state had added an extra week of voting after long lines.") == []
+    text = "The mayor added that the vote would go ahead."
+    assert claims(text) == [("the vote would go ahead", "The mayor", "indirect")]
+
+
+def test_call_in_and_pitch_in_are_no_cues():
+    assert claims("Most donors are small-dollar donors who pitch in $200 or less.") == []
+    assert claims("She called in to a radio town hall about policing.") == []
+
+
+def test_content_of_function_words_with_do_is_no_claim():
+    assert claims("Why do I know? I grew up in that house.") == []

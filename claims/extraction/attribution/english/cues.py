@@ -76,7 +76,7 @@ insinuations
 NOMINAL_NOUNS = frozenset(_NOMINAL_NOUNS.split())  # nouns that take a `that` clause: `his claim that`
 NOUN_USE_AFTER = re.compile(
     r"\s+(?:is|was|were|are|has|had|have|will|would|could|can|may|might|must|should|came|comes|into|back|off|"
-    r"up)\b|\s+such\s+as\b"
+    r"up)\b|\s+such\s+as\b|\s+in\s+(?:to\b|\$)"
 )
 # Bare forms that are as often nouns (`more support`, `pollution credit`): verbs only after a subject
 NOUN_AMBIGUOUS_BASE = frozenset({

@@ -115,7 +115,7 @@ WEAK_CUES = frozenset({
     "think", "thinks", "thought", "thinking", "feel", "feels", "felt", "feeling", "plan", "plans", "planned",
     "planning", "announce", "announces", "announced", "announcing", "project", "projects", "projected",
     "projecting", "indicate", "indicates", "indicated", "indicating", "respond", "responds", "responded",
-    "responding", "champion", "champions", "championed", "championing",
+    "responding", "champion", "champions", "championed", "championing", "add", "adds", "added", "adding",
 })
 CLAUSE_COMPLEMENT = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:that\b|[“\"‘]|''|:"

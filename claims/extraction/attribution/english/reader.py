@@ -222,7 +222,7 @@ EMPTY_WORDS = frozenset({
     "what", "how", "the", "a", "an", "to", "as", "well", "too", "also", "then", "there", "here",
     "because", "when", "where", "who", "whom", "whose", "one", "ones", "some", "those",
     "these", "such", "thus", "hence", "again", "just", "only", "even", "still", "yet", "however", "though",
-    "although", "indeed", "perhaps", "now", "he", "she", "they", "we", "i", "you", "not", "no",
+    "although", "indeed", "perhaps", "now", "he", "she", "they", "we", "i", "you", "not", "no", "do", "does", "did",
 })
 
 

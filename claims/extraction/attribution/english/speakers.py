@@ -245,6 +245,7 @@ def is_person_pronoun(phrase: str) -> bool:
     return phrase.lower() in PERSON_PRONOUNS
 
 
+WRITER_PRONOUNS = frozenset({"I", "we", "We"})
 HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?$")
 
 
@@ -262,6 +263,8 @@ class SpeakerResolver:
 
     def resolve(self, phrase: str, at: int) -> tuple[str, tuple[str, ...]]:
         """Return the name to report for a speaker phrase at `at`, and the other forms it goes by."""
+        if phrase in WRITER_PRONOUNS:
+            return phrase, ()  # `I write this because`: the writer, whom the article does not name
         if is_pronoun(phrase):
             return self._resolve_pronoun(phrase, at), (phrase,)
         name = name_in_phrase(phrase)
@@ -352,6 +355,7 @@ FINITE_VERBS = frozenset({
     "is", "was", "are", "were", "has", "have", "had", "began", "begins", "went", "took", "made", "gave", "came",
     "appeared", "will", "would", "can", "could", "did", "does", "didn't", "didn’t",
 })
+OBJECT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "this", "these", "those"})
 CALENDAR_NAMES = frozenset({"day", "eve", "week", "weekend", "month", "year", "night", "morning", "afternoon"})
 
 
@@ -383,6 +387,9 @@ def is_mention(phrase: str) -> bool:
             return False  # `Labor Day`, `Election Night`
         if not FINITE_VERBS.isdisjoint(words[1:]):
             return False  # `Cole began taking`
+        for word, after in zip(words[1:], words[2:], strict=False):
+            if after.lower() in OBJECT_DETERMINERS and CLAUSE_WORD.match(word):
+                return False  # `The two taped an hourlong`: a verb and its object
     if (tail[0].isdigit() or tail[0] == "$") and (len(words) == 1 or COMPARED_NUMBER.search(phrase)):
         return False  # `Readings above 50`: a quantity, not someone
     return not (head[0].islower() and first.endswith("ed") and CLAUSE_WORD.match(head) and first not in DETERMINERS)
