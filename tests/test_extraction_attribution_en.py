@@ -789,3 +789,30 @@ def test_call_in_and_pitch_in_are_no_cues():
 
 def test_content_of_function_words_with_do_is_no_claim():
     assert claims("Why do I know? I grew up in that house.") == []
+
+
+def test_base_form_intentions_take_an_infinitive():
+    text = "Republicans want to cut the tax on small firms."
+    assert claims(text) == [("to cut the tax on small firms", "Republicans", "indirect")]
+    assert claims("Republicans want lower taxes.") == []
+
+
+def test_expect_someone_to_is_a_belief():
+    text = "Most voters expect Ms. Reyes to win the runoff next month."
+    assert claims(text) == [("Ms. Reyes to win the runoff next month", "Most voters", "indirect")]
+    assert claims("The deal is expected to close in May.") == []
+
+
+def test_accused_of_keeps_the_whole_charge():
+    text = "Trump used the ad against Clinton, accusing her of being asleep when the calls came in."
+    assert claims(text)[0][0] == "her of being asleep when the calls came in"
+
+
+def test_time_before_a_quoted_complement_does_not_end_the_object():
+    text = "Ann Hart, an adviser to the campaign, called the remarks on Saturday “a true wake-up call” to voters."
+    assert claims(text)[0][0] == "the remarks on Saturday “a true wake-up call” to voters"
+
+
+def test_bare_plural_subject_after_as_speaks():
+    text = "The video came out as officials praised the protests for being peaceful."
+    assert claims(text) == [("the protests for being peaceful", "officials", "indirect")]

@@ -107,6 +107,8 @@ NP_OBJECT_END = re.compile(
     r"|\s(?:on|last|this)\s+(?:" + WEEKDAY + r")\b"
     r"|\s[—–―]\s?|\s--?\s|;"
 )
+OF_GERUND = re.compile(r"(?:[\w’'.-]+\s+){1,6}?of\s+[a-z]+ing\b")
+QUOTE_AFTER_ADJUNCT = re.compile(r"\s*(?:[“\"]|'')")
 OUTLET_PHRASE = re.compile(r"\b(?:with|to|on)\s+((?:[A-Z][\w’'.&-]*\s?){1,5})")
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 EDGE_JUNK = " \t\n\xa0,;:—–-"
@@ -226,7 +228,13 @@ def np_object_end(text: str, cue_text: str, start: int, end: int) -> int:
     """Where a noun-phrase content of a stance cue (`criticized X`, `called for X`) ends."""
     if not cue_text.lower().startswith(NP_OBJECT_CUES):
         return end
+    if cue_text.lower().startswith("accus") and OF_GERUND.match(text, start, end):
+        return end  # `accused her of being asleep when the calls came in`: the charge is a whole clause
     m = NP_OBJECT_END.search(text, start, end)
+    if m is not None and text.startswith((" on", " last", " this"), m.start()) and QUOTE_AFTER_ADJUNCT.match(
+        text, m.end(), end
+    ):  # `called the remarks on Saturday “a wake-up call”`: the complement comes after the time
+        m = NP_OBJECT_END.search(text, m.end(), end)
     if m is None or len(text[start : m.start()].split()) < 1:
         return end
     return m.start()

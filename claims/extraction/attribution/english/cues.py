@@ -93,6 +93,10 @@ CAPITALISED_ADJECTIVES = {
     "republican", "democratic", "democrat", "gop", "american", "federal", "conservative", "liberal", "progressive",
     "national", "state", "congressional", "presidential", "white", "black", "latino", "hispanic", "christian",
 }
+EXPECT_FORMS = frozenset({"expect", "expects", "expected"})
+OBJECT_TO_VERB = re.compile(
+    r"\s+(?:him|her|them|it|us|(?:the\s+|a\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)\s+to\s+[a-z]"
+)
 TO_VERB_AFTER = re.compile(r"\s+to\s+([a-z]+)")
 TALK_VERBS = {"discuss", "talk", "speak", "detail", "list", "describe", "elaborate", "outline", "address"}
 PASSIVE_BY = re.compile(r"\s+by\s+(?!(?:phone|telephone|email|e-mail|text|video|letter)\b)")
@@ -166,6 +170,8 @@ def _classify(text: str, word: re.Match, limit: int) -> Cue | None:
             return Cue(at, end, text[at:end], THAT_ONLY)
         if low in INTENTION_WORDS and TO_VERB_FOLLOWS.match(text, end, limit):
             return Cue(at, end, text[at:end], INTENTION)  # `hopes to sell`: an intention, not a finding
+        if low in EXPECT_FORMS and OBJECT_TO_VERB.match(text, end, limit):
+            return Cue(at, end, text[at:end], INTENTION)  # `voters expect Clinton to win`: a belief
         return Cue(at, end, text[at:end], EVIDENCE)
     if low in INTENTION_WORDS and TO_VERB_FOLLOWS.match(text, end, limit):
         return Cue(at, end, text[at:end], INTENTION)

@@ -103,7 +103,7 @@ GERUND_THAT = re.compile(r"\s+that\b")
 CLAUSE_MARK_BEFORE = re.compile(r"\bthat\b|[:“\"]|''")
 COORDINATED_SUBJECT = re.compile(
     r"\s(?:and|but|while|whereas|because|since|so|as|though|although)\s+"
-    r"((?:[A-Z][\w’'.-]*|the|a|an|some|many|most|other|several|his|her|their)(?:\s+[\w’'.-]+){0,4})$"
+    r"((?:[A-Z][\w’'.-]*|the|a|an|some|many|most|other|several|his|her|their|[a-z]+s(?=\s|$))(?:\s+[\w’'.-]+){0,4})$"
 )
 PARTICIPLE_PREFIX = re.compile(
     r"(?:,|—|–|\s-)\s*(?:(?:and|while|also|even|again|then|perhaps|later|still|[a-z]+ly)\s+){0,2}$"
@@ -417,7 +417,7 @@ def _subject_first_frame(text: str, unit: Unit, m: re.Match, lo: int, antecedent
         if span is None:  # `Mr. Obama, who understood that ..., told`: the boundary was inside a relative clause
             span = _subject_before(text, unit, lo, lead, hard_boundaries=False)
     plausible = span is not None and looks_like_speaker(text[span[0] : span[1]])
-    if span is not None and (not plausible or _has_clause_verb(text, span)):
+    if span is not None and (not plausible or _has_clause_verb(text, span) or not is_mention(text[span[0] : span[1]])):
         # `... the investigation and Democrats accused`
         tail = COORDINATED_SUBJECT.search(text, max(span[0], span[1] - 60), span[1])
         if tail and looks_like_speaker(tail.group(1)):

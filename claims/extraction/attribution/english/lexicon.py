@@ -185,7 +185,8 @@ NOUN_LIKE_FORMS = {
 
 INTENTION_FORMS = (
     "wants", "wanted", "plans", "planned", "intends", "intended", "hopes", "hoped", "vows", "vowed", "seeks", "sought",
-    "seeking", "aims", "aimed", "aiming",
+    "seeking", "aims", "aimed", "aiming", "want", "hope", "plan", "intend", "seek", "aim", "refuses", "refused",
+    "refuse", "vow",
 )
 CUE_FIRST_WORDS = frozenset(
     form.split()[0].lower() for form in re.sub(r"\\s\+", " ", CUE_FORMS + "|" + THAT_ONLY_FORMS).split("|")
