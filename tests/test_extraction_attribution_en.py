@@ -816,3 +816,9 @@ def test_time_before_a_quoted_complement_does_not_end_the_object():
 def test_bare_plural_subject_after_as_speaks():
     text = "The video came out as officials praised the protests for being peaceful."
     assert claims(text) == [("the protests for being peaceful", "officials", "indirect")]
+
+
+def test_capitalised_finding_word_ending_a_sentence_is_a_title():
+    text = "Intro.\n\nChristie blasted Clinton as a “disgrace” Wednesday on The Laura Ingraham Show. He was angry."
+    assert claims(text) == [("Clinton as a “disgrace”", "Christie", "indirect")]
+    assert claims("Trump Could Fix Energy, Lindsey Graham Says.")[0][1] == "Lindsey Graham"

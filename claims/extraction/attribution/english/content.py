@@ -105,6 +105,7 @@ NP_OBJECT_END = re.compile(
     r"|\sin\s+(?:a|an|his|her|their|its)\s+(?:statement|interview|speech|tweet|letter|post|op-ed|email|e-mail|"
     r"address|appearance|diatribe|video|ad|column)\b"
     r"|\s(?:on|last|this)\s+(?:" + WEEKDAY + r")\b"
+    r"|(?<=[”\"])\s(?:" + WEEKDAY + r")(?=\s+(?:on|in|at|during)\b|\s*[.,;]|\s*$)"
     r"|\s[—–―]\s?|\s--?\s|;"
 )
 OF_GERUND = re.compile(r"(?:[\w’'.-]+\s+){1,6}?of\s+[a-z]+ing\b")

@@ -93,6 +93,7 @@ CAPITALISED_ADJECTIVES = {
     "republican", "democratic", "democrat", "gop", "american", "federal", "conservative", "liberal", "progressive",
     "national", "state", "congressional", "presidential", "white", "black", "latino", "hispanic", "christian",
 }
+SENTENCE_END = re.compile(r"[.!?][”\"’']?\s*$|[.!?][”\"’']?\s+[A-Z“\"]")
 EXPECT_FORMS = frozenset({"expect", "expects", "expected"})
 OBJECT_TO_VERB = re.compile(
     r"\s+(?:him|her|them|it|us|(?:the\s+|a\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)\s+to\s+[a-z]"
@@ -247,6 +248,8 @@ def find_cues(text: str, unit: Unit, lower: str | None = None, index: CueIndex |
             continue  # `a set of rules that could close plants`: `that` opens a relative clause
         if "A" <= text[at] <= "Z" and at > unit.start and TITLE_WORD_AFTER.match(text, cue.finish, unit.end):
             continue  # `on The Evening Report Show, the governor said`: part of a title
+        if "A" <= text[at] <= "Z" and at > unit.start and cue.kind != SPEECH and SENTENCE_END.match(text, cue.finish):
+            continue  # `blasted her on The Evening Report Show.`: a title at the end of the sentence
         if low.startswith("claim") and ACTION_OBJECT.match(text, cue.finish, unit.end):
             continue  # `claimed responsibility for the attack`: an act, not a statement
         before = text[max(unit.start, at - 30) : at].split()
