@@ -417,16 +417,19 @@ def _subject_first_frame(text: str, unit: Unit, m: re.Match, lo: int, antecedent
         if span is None:  # `Mr. Obama, who understood that ..., told`: the boundary was inside a relative clause
             span = _subject_before(text, unit, lo, lead, hard_boundaries=False)
     plausible = span is not None and looks_like_speaker(text[span[0] : span[1]])
-    if span is not None and (not plausible or _has_clause_verb(text, span) or not is_mention(text[span[0] : span[1]])):
+    fits = plausible and is_mention(text[span[0] : span[1]])
+    if span is not None and (not fits or _has_clause_verb(text, span)):
         # `... the investigation and Democrats accused`
         tail = COORDINATED_SUBJECT.search(text, max(span[0], span[1] - 60), span[1])
         if tail and looks_like_speaker(tail.group(1)):
             span = tail.start(1), tail.end(1)
+            fits = is_mention(tail.group(1))
         elif not plausible:
             # `... were the third time AROS said`: a name right before the cue
             name = TRAILING_NAME.search(text, max(span[0], span[1] - 60), span[1])
             span = name.span() if name and name.start() > span[0] and name_in_phrase(name.group()) else None
-    if span is None or not looks_like_speaker(text[span[0] : span[1]]) or not is_mention(text[span[0] : span[1]]):
+            fits = span is not None and is_mention(text[span[0] : span[1]])
+    if not fits:
         span = _relative_head(text, lo, getattr(m, "lead", m.start())) or span
     if span is None:
         return None
