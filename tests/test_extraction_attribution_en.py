@@ -761,11 +761,6 @@ def test_an_outlet_is_no_antecedent_for_he_or_she():
     assert found[-1] == ("“We will win,”", "Gina Hall", "direct")
 
 
-def test_appositive_title_names_its_holder():
-    text = "Talks opened on Monday. The president of the European Council, Donald Tusk, said the deal was close."
-    assert claims(text) == [("the deal was close", "Donald Tusk", "indirect")]
-
-
 def test_verb_with_an_object_is_no_speaker_phrase():
     assert not is_mention("The two taped an hourlong")
     assert is_mention("two unidentified officials")
