@@ -623,3 +623,197 @@ def test_honorific_keeps_its_form_and_names_the_full_name_as_an_alias():
     second = find_attributions(text)[1]
     assert second.speaker == "Mr. Hawes"
     assert "Mike Hawes" in second.speaker_aliases
+
+
+def test_adjective_in_ed_can_open_a_speaker_phrase():
+    text = "The new plant “keeps jobs in the valley,” retired Army colonel Mark Dwyer said."
+    assert claims(text) == [("The new plant “keeps jobs in the valley,”", "Mark Dwyer", "direct")]
+
+
+def test_past_tense_verb_still_marks_a_clause_not_a_speaker():
+    assert not is_mention("blamed the council")
+    assert is_mention("retired Army colonel Mark Dwyer")
+
+
+def test_inverted_cue_after_a_clause_ending_in_that():
+    text = "The talks went badly, and they broke down after that, said one union source at the table."
+    assert claims(text) == [
+        ("The talks went badly, and they broke down after that", "one union source", "indirect"),
+    ]
+
+
+def test_parenthetical_cue_before_a_gerund_subject_keeps_the_main_clause():
+    text = ("Sara Grant ran the office for ten years.\n"
+            "Though the first move went smoothly, she said, moving the archive would take months.")
+    contents = [c[0] for c in claims(text)]
+    assert "moving the archive would take months" in contents
+
+
+def test_parenthetical_cue_after_a_prepositional_phrase_keeps_only_the_clause():
+    text = "During her long decade in charge of the office, Sara Grant said, the budget doubled."
+    assert claims(text) == [("the budget doubled", "Sara Grant", "indirect")]
+
+
+def test_participle_after_a_parenthetical_cue_still_gives_its_own_claim():
+    text = "“We will fight this,” Grant said, arguing that the ruling was wrong."
+    assert claims(text) == [("“We will fight this,”", "Grant", "direct"), ("the ruling was wrong", "Grant", "indirect")]
+
+
+def test_age_and_relative_clause_between_name_and_cue():
+    text = "Dana Ortiz, 44, who has run the clinic for years, told the council it is clear that funding fell."
+    assert claims(text) == [("it is clear that funding fell", "Dana Ortiz", "indirect")]
+
+
+def test_even_before_a_speaker_is_not_part_of_the_name():
+    text = "Even Canada, the closest trading partner, said it was deeply concerned about the tariffs."
+    assert claims(text)[0][1] == "Canada"
+
+
+def test_hopes_to_is_an_intention_not_a_finding():
+    text = "Ultimately, Mr. Clarke hopes to sell all of the land to the county."
+    assert claims(text) == [("to sell all of the land to the county", "Mr. Clarke", "indirect")]
+
+
+def test_relative_clause_on_the_subject_keeps_its_head_as_speaker():
+    text = "The town was quiet.\nA 2019 study that appeared in a medical journal found that most pills did nothing."
+    assert claims(text) == [("most pills did nothing", "A 2019 study", "indirect")]
+
+
+def test_speaker_inside_an_open_bracket_is_not_the_clause_before_it():
+    text = "Both men faced questions about the deal (his lawyer later disclosed that he had sold the shares)."
+    assert [c[1] for c in claims(text)] == ["his lawyer"]
+
+
+def test_plural_of_an_ambiguous_noun_after_an_adjective_is_no_cue():
+    assert claims("The list names Republican advocates such as the Dallas paper and two think tanks.") == []
+    assert claims("The plan involves creating pollution credits by planting trees.") == []
+
+
+def test_continuing_without_a_clause_or_quote_is_no_cue():
+    assert claims("Those discussions are continuing, officials said.") == [
+        ("Those discussions are continuing", "officials", "indirect"),
+    ]
+
+
+def test_went_on_to_act_is_no_cue_but_went_on_to_discuss_is():
+    assert claims("Reagan went on to win that year in a landslide.") == []
+    assert claims("Cole went on to discuss the new polls from three states.")[0][1] == "Cole"
+
+
+def test_passive_participle_before_by_is_no_cue():
+    assert claims("Using the tax is a misguided approach (a view echoed by most economists).") == []
+
+
+def test_worth_noting_is_no_cue():
+    assert claims("It is worth noting that the bill was paid in full.") == []
+
+
+def test_base_form_after_a_singular_name_is_no_cue():
+    assert claims("The rules help Mr. Ortiz maintain the image of a strong leader.") == []
+    assert claims("They argue that the rules are unfair.") == [("the rules are unfair", "They", "indirect")]
+    assert claims("Some believe the plan is failing.") == [("the plan is failing", "Some", "indirect")]
+
+
+def test_naming_participle_after_a_comma_is_no_inverted_cue():
+    assert claims("The program, called EB-5, allows investors to gain visas.") == []
+
+
+def test_clause_between_subject_and_cue_gives_the_speaker_after_the_cue():
+    text = "The offer did not go over well with the miners, and the talks ended there, said one source in the room."
+    assert claims(text) == [
+        ("The offer did not go over well with the miners, and the talks ended there", "one source", "indirect"),
+    ]
+
+
+def test_title_case_heading_before_a_colon_is_not_a_speaker():
+    text = "Intro line.\n\nVeto Power Blocks Peace Efforts: The council has failed to act in five wars."
+    assert claims(text) == []
+
+
+def test_topic_phrase_before_a_parenthetical_cue_is_not_content():
+    text = "As for the network's bent, he said, “Every outlet takes sides this year.”"
+    assert [c[0] for c in claims(text)] == ["“Every outlet takes sides this year.”"]
+
+
+def test_uncued_quote_after_a_new_subject_with_an_appositive_is_the_new_subjects():
+    text = ("Strike talks fail\n\n“We will not back down,” said Mark Lyle, the union chief. "
+            "Ann Ruiz, the mayor, disagreed with the union. “The strike hurts everyone in this city.”")
+    assert [c[1] for c in claims(text)] == ["Mark Lyle", "Ann Ruiz"]
+
+
+def test_pronoun_takes_the_later_name_of_its_gender_over_an_earlier_speaker():
+    text = ("Strike talks fail\n\nMary Lopez called him a hero.\n\n“The plant will close,” said Tom Reed.\n\n"
+            "Democratic Sen. Gina Hall (D-Mo.) scolded him: “You are wrong about the plant,” she said.")
+    assert claims(text)[-1] == ("“You are wrong about the plant,”", "Gina Hall", "direct")
+
+
+def test_pronoun_prefers_a_later_name_that_fits_over_a_speaker_of_unknown_gender():
+    text = ("Strike talks fail\n\n“The plant will close,” said Pat Oz.\n\n"
+            "Sen. Gina Hall scolded him: “You are wrong about the plant,” she said.")
+    assert claims(text)[-1][1] == "Gina Hall"
+
+
+def test_an_outlet_is_no_antecedent_for_he_or_she():
+    text = ("Strike talks fail\n\n“It is over,” said Gina Hall.\n\n"
+            "He is, as The New Yorker put it, “the operator.”\n\n“We will win,” she said.")
+    found = claims(text)
+    assert ("“the operator.”", "New Yorker", "direct") in found
+    assert found[-1] == ("“We will win,”", "Gina Hall", "direct")
+
+
+def test_verb_with_an_object_is_no_speaker_phrase():
+    assert not is_mention("The two taped an hourlong")
+    assert is_mention("two unidentified officials")
+
+
+def test_first_person_outside_quotes_is_the_writer_not_the_last_speaker():
+    text = "Strike talks fail\n\n“It is over,” said Gina Hall.\n\nI believe that the strike will end soon."
+    assert claims(text)[-1] == ("the strike will end soon", "I", "indirect")
+
+
+def test_add_with_a_noun_object_is_no_claim():
+    assert claims("Along with the dispute, the state had added an extra week of voting after long lines.") == []
+    text = "The mayor added that the vote would go ahead."
+    assert claims(text) == [("the vote would go ahead", "The mayor", "indirect")]
+
+
+def test_call_in_and_pitch_in_are_no_cues():
+    assert claims("Most donors are small-dollar donors who pitch in $200 or less.") == []
+    assert claims("She called in to a radio town hall about policing.") == []
+
+
+def test_content_of_function_words_with_do_is_no_claim():
+    assert claims("Why do I know? I grew up in that house.") == []
+
+
+def test_base_form_intentions_take_an_infinitive():
+    text = "Republicans want to cut the tax on small firms."
+    assert claims(text) == [("to cut the tax on small firms", "Republicans", "indirect")]
+    assert claims("Republicans want lower taxes.") == []
+
+
+def test_expect_someone_to_is_a_belief():
+    text = "Most voters expect Ms. Reyes to win the runoff next month."
+    assert claims(text) == [("Ms. Reyes to win the runoff next month", "Most voters", "indirect")]
+    assert claims("The deal is expected to close in May.") == []
+
+
+def test_accused_of_keeps_the_whole_charge():
+    text = "Trump used the ad against Clinton, accusing her of being asleep when the calls came in."
+    assert claims(text)[0][0] == "her of being asleep when the calls came in"
+
+
+def test_time_before_a_quoted_complement_does_not_end_the_object():
+    text = "Ann Hart, an adviser to the campaign, called the remarks on Saturday “a true wake-up call” to voters."
+    assert claims(text)[0][0] == "the remarks on Saturday “a true wake-up call” to voters"
+
+
+def test_bare_plural_subject_after_as_speaks():
+    text = "The video came out as officials praised the protests for being peaceful."
+    assert claims(text) == [("the protests for being peaceful", "officials", "indirect")]
+
+
+def test_capitalised_finding_word_ending_a_sentence_is_a_title():
+    text = "Intro.\n\nChristie blasted Clinton as a “disgrace” Wednesday on The Laura Ingraham Show. He was angry."
+    assert claims(text) == [("Clinton as a “disgrace”", "Christie", "indirect")]
+    assert claims("Trump Could Fix Energy, Lindsey Graham Says.")[0][1] == "Lindsey Graham"

@@ -23,12 +23,21 @@ PARTICIPLE_START = re.compile(r"(?:also\s+|then\s+)?[a-z]+ing\b")
 TO_INFINITIVE = re.compile(r"\bto\s+[a-z]")  # `told his advisers to figure out`: the request is the content
 LEADING_PREPOSITION = re.compile(
     r"(?:In|On|At|During|After|Before|Since|For|From|Under|With|Without|Amid|Despite|Following|Speaking|Asked|"
-    r"Unlike|Like|Among|Besides|Beyond|Through|Within|Against|Throughout|Having)\b"
+    r"Unlike|Like|Among|Besides|Beyond|Through|Within|Against|Throughout|Having|As\s+for|As\s+to)\b"
 )
 GERUND = re.compile(r"[a-z]ing\b")
 QUOTE_RESUMES = re.compile(r"[^“”\";:!?]{0,80}?,\s*(?:(?:and|but)\s+)?(?=[“\"]|'')")
 PARTICIPIAL_LEAD = re.compile(
     r"(?:Asked|Speaking|Having|Responding|Pressed|Addressing|Writing|Appearing|Testifying|Reached|Told)\b"
+)
+# `moving the archive would be harder`: a gerund that is the subject of a clause, not `arguing that`
+GERUND_SUBJECT = re.compile(
+    r"(?:also\s+|then\s+)?[a-z]+ing\s+(?:[\w’'.-]+\s+){0,6}?(?:is|are|was|were|would|will|could|can|should|has|"
+    r"have|had|may|might|must)\b"
+)
+FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|would|will|could|can|should|did|does|do|may|might|must)\b"
+    r"|\b(?!(?:need|speed|red|bed|hundred|based)\b)[a-z]{3,}ed\b"
 )
 COORDINATION_START = re.compile(r"(?:and|but|or|while|whereas|as)\b")
 SUBORDINATE_START = re.compile(
@@ -96,8 +105,11 @@ NP_OBJECT_END = re.compile(
     r"|\sin\s+(?:a|an|his|her|their|its)\s+(?:statement|interview|speech|tweet|letter|post|op-ed|email|e-mail|"
     r"address|appearance|diatribe|video|ad|column)\b"
     r"|\s(?:on|last|this)\s+(?:" + WEEKDAY + r")\b"
+    r"|(?<=[”\"])\s(?:" + WEEKDAY + r")(?=\s+(?:on|in|at|during)\b|\s*[.,;]|\s*$)"
     r"|\s[—–―]\s?|\s--?\s|;"
 )
+OF_GERUND = re.compile(r"(?:[\w’'.-]+\s+){1,6}?of\s+[a-z]+ing\b")
+QUOTE_AFTER_ADJUNCT = re.compile(r"\s*(?:[“\"]|'')")
 OUTLET_PHRASE = re.compile(r"\b(?:with|to|on)\s+((?:[A-Z][\w’'.&-]*\s?){1,5})")
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 EDGE_JUNK = " \t\n\xa0,;:—–-"
@@ -184,18 +196,22 @@ def content_side(text: str, m: re.Match, unit: Unit, content_before: str) -> str
         if not after_comma:
             return "before"
         if after_comma[0] in "“\"'":
+            if LEADING_PREPOSITION.match(content_before.lstrip()) and not FINITE_VERB.search(content_before):
+                return "after"  # `As for the network's bent, he said, "Q"`: a topic, not a claim
             return "both" if quote_before or words_before >= 3 else "after"  # `So when A, Mr. Barrett said, "B"`
         if COORDINATION_START.match(after_comma):
             if QUOTE_RESUMES.match(rest):
                 return "both"
             # `A, the agency said, and B`: B is the same source's, when it is a clause of its own
             return "both" if words_before >= 3 and CLAUSE_AFTER_AND.match(after_comma) else "before"
-        if PARTICIPLE_START.match(after_comma):
+        if PARTICIPLE_START.match(after_comma) and not GERUND_SUBJECT.match(after_comma):
             return "before" if words_before >= 2 else "after"  # `"Q," X said, arguing that ...`
         if quote_before:
             return "before"
-        if LEADING_PREPOSITION.match(content_before.lstrip()) and words_before < 4:
-            return "after"  # `In the end, Mr. Obama said, ...`
+        if LEADING_PREPOSITION.match(content_before.lstrip()) and (
+            words_before < 4 or not FINITE_VERB.search(content_before)
+        ):
+            return "after"  # `In the end, Mr. Obama said, ...`: a phrase with no verb is no proposition
         if words_before >= 2 and len(after_comma.split()) >= 3:
             return "both"  # `Even if A, Mr. Morgan said, B`
         return "after" if words_before < 2 else "before"
@@ -213,7 +229,13 @@ def np_object_end(text: str, cue_text: str, start: int, end: int) -> int:
     """Where a noun-phrase content of a stance cue (`criticized X`, `called for X`) ends."""
     if not cue_text.lower().startswith(NP_OBJECT_CUES):
         return end
+    if cue_text.lower().startswith("accus") and OF_GERUND.match(text, start, end):
+        return end  # `accused her of being asleep when the calls came in`: the charge is a whole clause
     m = NP_OBJECT_END.search(text, start, end)
+    if m is not None and text.startswith((" on", " last", " this"), m.start()) and QUOTE_AFTER_ADJUNCT.match(
+        text, m.end(), end
+    ):  # `called the remarks on Saturday “a wake-up call”`: the complement comes after the time
+        m = NP_OBJECT_END.search(text, m.end(), end)
     if m is None or len(text[start : m.start()].split()) < 1:
         return end
     return m.start()

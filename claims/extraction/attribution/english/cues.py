@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 
 from .lexicon import (
+    AUXILIARIES,
     CUE_FIRST_WORDS,
     CUE_FORMS,
     INTENTION_FORMS,
@@ -75,7 +76,7 @@ insinuations
 NOMINAL_NOUNS = frozenset(_NOMINAL_NOUNS.split())  # nouns that take a `that` clause: `his claim that`
 NOUN_USE_AFTER = re.compile(
     r"\s+(?:is|was|were|are|has|had|have|will|would|could|can|may|might|must|should|came|comes|into|back|off|"
-    r"up)\b"
+    r"up)\b|\s+such\s+as\b|\s+in\s+(?:to\b|\$)"
 )
 # Bare forms that are as often nouns (`more support`, `pollution credit`): verbs only after a subject
 NOUN_AMBIGUOUS_BASE = frozenset({
@@ -84,6 +85,22 @@ NOUN_AMBIGUOUS_BASE = frozenset({
     "attack", "question", "praise", "slam", "blast", "call", "report", "claim", "estimate", "comment", "answer",
     "remark", "reply", "demand", "promise", "pledge", "respond", "protest", "counter", "reason", "state",
 })
+NOUN_AMBIGUOUS_PLURALS = frozenset(
+    base + ("es" if base.endswith(("sh", "ch", "ss")) else "s") for base in NOUN_AMBIGUOUS_BASE
+) - {"states", "reports", "claims", "calls"}
+# Adjectives that are capitalised: `Republican advocates`, `American supports`
+CAPITALISED_ADJECTIVES = {
+    "republican", "democratic", "democrat", "gop", "american", "federal", "conservative", "liberal", "progressive",
+    "national", "state", "congressional", "presidential", "white", "black", "latino", "hispanic", "christian",
+}
+SENTENCE_END = re.compile(r"[.!?][”\"’']?\s*$|[.!?][”\"’']?\s+[A-Z“\"]")
+EXPECT_FORMS = frozenset({"expect", "expects", "expected"})
+OBJECT_TO_VERB = re.compile(
+    r"\s+(?:him|her|them|it|us|(?:the\s+|a\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)\s+to\s+[a-z]"
+)
+TO_VERB_AFTER = re.compile(r"\s+to\s+([a-z]+)")
+TALK_VERBS = {"discuss", "talk", "speak", "detail", "list", "describe", "elaborate", "outline", "address"}
+PASSIVE_BY = re.compile(r"\s+by\s+(?!(?:phone|telephone|email|e-mail|text|video|letter)\b)")
 SUBJECT_PRONOUNS = {"i", "we", "they", "you", "who", "which", "that"}
 SUBJECT_ADVERBS = {"also", "often", "still", "all", "both", "now", "generally", "do", "did", "not", "never", "to"}
 PUNCTUATION = " ,.;:!?()[]\"“”‘’—–-"
@@ -103,7 +120,7 @@ NOT_A_VERB_BEFORE = {
     "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "in", "of", "with",
     "such", "any", "no", "new", "first", "these", "those", "whose", "to", "after", "before", "without", "by",
     "for", "about", "from", "despite", "upon", "on", "at", "into", "than", "what", "which", "latest", "last",
-    "recent", "earlier", "previous", "own", "false", "public", "written",
+    "recent", "earlier", "previous", "own", "false", "public", "written", "worth",
 }
 # A bare verb after these has its subject elsewhere or makes no claim (`and tell more jokes`, `may say`).
 NO_BASE_FORM_AFTER = {
@@ -150,8 +167,13 @@ def _classify(text: str, word: re.Match, limit: int) -> Cue | None:
     if low in SPEECH_WORDS:
         return Cue(at, end, text[at:end], SPEECH)
     if low in THAT_WORDS:
-        kind = THAT_ONLY if THAT_FOLLOWS.match(text, end, limit) or CLAUSE_FOLLOWS.match(text, end, limit) else EVIDENCE
-        return Cue(at, end, text[at:end], kind)
+        if THAT_FOLLOWS.match(text, end, limit) or CLAUSE_FOLLOWS.match(text, end, limit):
+            return Cue(at, end, text[at:end], THAT_ONLY)
+        if low in INTENTION_WORDS and TO_VERB_FOLLOWS.match(text, end, limit):
+            return Cue(at, end, text[at:end], INTENTION)  # `hopes to sell`: an intention, not a finding
+        if low in EXPECT_FORMS and OBJECT_TO_VERB.match(text, end, limit):
+            return Cue(at, end, text[at:end], INTENTION)  # `voters expect Clinton to win`: a belief
+        return Cue(at, end, text[at:end], EVIDENCE)
     if low in INTENTION_WORDS and TO_VERB_FOLLOWS.match(text, end, limit):
         return Cue(at, end, text[at:end], INTENTION)
     return None
@@ -226,6 +248,8 @@ def find_cues(text: str, unit: Unit, lower: str | None = None, index: CueIndex |
             continue  # `a set of rules that could close plants`: `that` opens a relative clause
         if "A" <= text[at] <= "Z" and at > unit.start and TITLE_WORD_AFTER.match(text, cue.finish, unit.end):
             continue  # `on The Evening Report Show, the governor said`: part of a title
+        if "A" <= text[at] <= "Z" and at > unit.start and cue.kind != SPEECH and SENTENCE_END.match(text, cue.finish):
+            continue  # `blasted her on The Evening Report Show.`: a title at the end of the sentence
         if low.startswith("claim") and ACTION_OBJECT.match(text, cue.finish, unit.end):
             continue  # `claimed responsibility for the attack`: an act, not a statement
         before = text[max(unit.start, at - 30) : at].split()
@@ -238,7 +262,7 @@ def find_cues(text: str, unit: Unit, lower: str | None = None, index: CueIndex |
             continue
         if before and POSSESSIVE_END.search(before[-1]) and not low.startswith("according"):
             continue  # `in Mrs. Clinton's favor`, `Trump's claims`: a noun
-        if prev_word in NOT_A_VERB_BEFORE and not low.startswith("according"):
+        if prev_word in NOT_A_VERB_BEFORE and not low.startswith("according") and not _ends_clause(before[-1]):
             chain = CHAIN_BEFORE.search(text, max(unit.start, at - 40), at) if prev_word in ("to", "by") else None
             if chain:
                 cue.lead = chain.start()  # `The nominee continues to insist that`
@@ -248,12 +272,25 @@ def find_cues(text: str, unit: Unit, lower: str | None = None, index: CueIndex |
             continue
         if low in NOUN_AMBIGUOUS_BASE and not _verb_subject_before(before):
             continue  # `85 percent support`, `gives credit`: a noun
+        if low in NOUN_AMBIGUOUS_PLURALS and not _singular_subject_before(before):
+            continue  # `pollution credits`, `Republican advocates`: a plural noun
+        if low.startswith("continu") and not CLAUSE_AFTER.match(text, cue.finish, unit.end):
+            continue  # `Those discussions are continuing`: no one speaks on
+        if low.startswith(("went on", "goes on", "going on")) and _to_act_follows(text, cue.finish, unit.end):
+            continue  # `Reagan went on to win`: a later act, not more words
+        if low.endswith("ed") and PASSIVE_BY.match(text, cue.finish, unit.end):
+            continue  # `a view echoed by everyone`: a passive participle, the speaker follows `by`
         if (low.endswith("ed") or low in IRREGULAR_PARTICIPLES) and _after_be(before):
             continue  # `he was formally called to`: passive, the speaker is not the subject
         cues.append(cue)
     if nominal_spans:
         cues.sort(key=lambda c: c.begin)
     return cues
+
+
+def _ends_clause(word: str) -> bool:
+    """`... after that, said X`: a comma or a dash after the word before the cue, so it is no determiner."""
+    return word.endswith((",", ";", "—", "–")) or word in ("—", "–", "--")
 
 
 def _verb_subject_before(before: list[str]) -> bool:
@@ -268,6 +305,25 @@ def _verb_subject_before(before: list[str]) -> bool:
         return False  # `she gives credit`: the word before is the verb
     plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))
     return plural and word not in ("has", "was", "does", "percent")
+
+
+def _to_act_follows(text: str, at: int, limit: int) -> bool:
+    """`went on to win`, not `went on to say` or `went on to discuss`."""
+    m = TO_VERB_AFTER.match(text, at, limit)
+    return m is not None and m.group(1).lower() not in SPEECH_WORDS and m.group(1).lower() not in TALK_VERBS
+
+
+def _singular_subject_before(before: list[str]) -> bool:
+    """Whether the word before `credits`/`advocates` can be the subject of a verb in -s: a name, `he`, `which`."""
+    if not before:
+        return False
+    raw = before[-1].strip(PUNCTUATION)
+    word = raw.lower()
+    if word in ("he", "she", "it", "who", "which", "that") or word in SUBJECT_ADVERBS or word in AUXILIARIES:
+        return True
+    if word.endswith("ly"):
+        return True
+    return raw[:1].isupper() and word not in CAPITALISED_ADJECTIVES and not before[-1].endswith((",", ";"))
 
 
 def _after_be(before: list[str]) -> bool:

@@ -21,7 +21,7 @@ from .content import (
     trim_content,
     via_in,
 )
-from .cues import EVIDENCE, INTENTION, NOMINAL, Cue, CueIndex, find_cues
+from .cues import BASE_FORMS, EVIDENCE, INTENTION, NOMINAL, Cue, CueIndex, find_cues
 from .lexicon import EVIDENCE_NOUNS, PRONOUNS, WEEKDAY
 from .speakers import (
     CLAUSE_WORD,
@@ -72,6 +72,23 @@ RELATIVE_NP_STOP = {
     "from", "that", "which", "who", "said", "says", "has", "have", "had", "as", "than", "like", "of", "in", "on",
     "at", "about", "into", "include", "including", "among",
 }
+RELATIVE_WORD_AT = re.compile(r"\s(?:that|which|who)\s")
+RELATIVE_HEAD = re.compile(
+    r"(?:^|(?<=[,;:(]\s)|(?<=\n)|(?<=[.!?]\s))((?:[A-Z][\w’'.&-]*|[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|\d[\w-]*)"
+    r"(?:\s+[\w’'.&-]+){0,5}?)\s+(?:that|which|who)\s+$"
+)
+PLURAL_WORDS = {"some", "many", "most", "both", "all", "others", "few", "several", "i", "we", "they", "you"}
+SINGULAR_NAME_BREAKS = {
+    "to", "of", "for", "with", "at", "from", "in", "on", "by", "and", "or", "like", "including", "as", "than",
+}
+COORDINATED_CLAUSE = re.compile(r",\s+(?:and|but|or|so)\s+(?:the|a|an|it|he|she|they|there|this|that)\b")
+# Cues that never come before their speaker: `The program, called EB-5, allows`
+NO_INVERSION = (
+    "call", "describ", "label", "brand", "prais", "criticiz", "criticis", "attack", "blast", "slam", "endors",
+    "support", "oppos", "reject", "defend", "tout", "dismiss", "blam", "credit", "hail", "cite", "citing", "accus",
+    "liken", "compar", "characteriz", "portray", "paint", "favo", "prefer", "champion", "welcom", "highlight",
+)
+AGE_OR_TAG = re.compile(r"^\s*(?:\d{1,3}|\(?[DRI]-[A-Z][\w.]*\)?)\s*$")
 SEPARATOR_BEFORE = re.compile(r"(?:[,”\"]|''|—)\s*$")
 DASHED_RELATIVE = re.compile(r"\s*(?:--|—|–)\s*(?:who|which)\b")
 DASH = re.compile(r"\s--\s|\s?[—–]\s?")
@@ -86,7 +103,7 @@ GERUND_THAT = re.compile(r"\s+that\b")
 CLAUSE_MARK_BEFORE = re.compile(r"\bthat\b|[:“\"]|''")
 COORDINATED_SUBJECT = re.compile(
     r"\s(?:and|but|while|whereas|because|since|so|as|though|although)\s+"
-    r"((?:[A-Z][\w’'.-]*|the|a|an|some|many|most|other|several|his|her|their)(?:\s+[\w’'.-]+){0,4})$"
+    r"((?:[A-Z][\w’'.-]*|the|a|an|some|many|most|other|several|his|her|their|[a-z]+s(?=\s|$))(?:\s+[\w’'.-]+){0,4})$"
 )
 PARTICIPLE_PREFIX = re.compile(
     r"(?:,|—|–|\s-)\s*(?:(?:and|while|also|even|again|then|perhaps|later|still|[a-z]+ly)\s+){0,2}$"
@@ -98,7 +115,7 @@ WEAK_CUES = frozenset({
     "think", "thinks", "thought", "thinking", "feel", "feels", "felt", "feeling", "plan", "plans", "planned",
     "planning", "announce", "announces", "announced", "announcing", "project", "projects", "projected",
     "projecting", "indicate", "indicates", "indicated", "indicating", "respond", "responds", "responded",
-    "responding", "champion", "champions", "championed", "championing",
+    "responding", "champion", "champions", "championed", "championing", "add", "adds", "added", "adding",
 })
 CLAUSE_COMPLEMENT = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:that\b|[“\"‘]|''|:"
@@ -148,6 +165,9 @@ def _subject_before(
     for _, quote_end in unit.quotes:
         if base < quote_end <= cue_start:
             base = quote_end
+    paren = text.rfind("(", base, cue_start)
+    if paren >= 0 and text.find(")", paren, cue_start) < 0:
+        base = paren + 1  # `... the deal (his lawyer later disclosed that`: the speaker is inside the brackets
     segments = []
     pos = base
     for piece in text[base:cue_start].split(","):
@@ -176,7 +196,10 @@ def _subject_before(
         ps, pe = segments[last - 1]
         appositive = text[ps:pe].strip()
         if PARTY_TAG.match(appositive) or APPOSITIVE_START.match(text[ps:pe]) or not appositive[:1].isupper():
-            return trim_noun_phrase(text, *segments[last - 2])
+            j = last - 2
+            while j >= 1 and AGE_OR_TAG.match(text[segments[j][0] : segments[j][1]]):
+                j -= 1  # `Dana Ortiz, 44, who has run the clinic, told`: the name is before the age
+            return trim_noun_phrase(text, *segments[j])
         if name_in_phrase(text[ps:pe].strip()):  # `A lawyer for the outlets, David Schulz, said`
             return trim_noun_phrase(text, ps, pe)
     return None
@@ -272,8 +295,12 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
             frame = None
             if not QUOTE_JUST_BEFORE.search(text, max(lo, m.start() - 8), m.start()):
                 frame = _subject_first_frame(text, unit, m, lo)
+                if frame is not None and (
+                    not _names_someone(frame.speaker_phrase) or _clause_between(text, frame.speaker_end, m.start())
+                ):
+                    frame = None  # `the talks broke down, said one source`: the clause is the content
             if frame is None:
-                span = _speaker_after(text, m.end(), unit.end)
+                span = _speaker_after(text, m.end(), unit.end) if not cue_text.startswith(NO_INVERSION) else None
                 if span is None:
                     continue
                 frame = Frame(m.start(), m.end(), "before", *span, text[span[0] : span[1]])
@@ -286,6 +313,8 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
                 frame = _subject_first_frame(text, unit, m, lo, frames[-1])  # `said Mr. Kamin, who emphasized`
         if frame is not None and not _subject_fits_cue(m, frame):
             continue
+        if frame is not None and not frame.inherits and frame.side == "after" and _base_form_after_singular(m, frame):
+            continue  # `help Mr. Putin maintain the image`: a bare verb with a singular subject is not finite
         phrase = frame.speaker_phrase if frame is not None else None
         if phrase is not None and phrase not in MENTION_PRONOUNS and not is_mention(phrase):
             continue  # `Although EDC said`, `Readings above 50 indicate`: no one is named
@@ -299,6 +328,38 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
         if not RELATIVE_ONLY.match(text, max(unit.start, (frame.speaker_end or m.start())), m.start()):
             lo = max(m.end(), frame.speaker_end or m.end())
     return frames
+
+
+def _base_form_after_singular(m: Cue, frame: Frame) -> bool:
+    """`Mr. Putin maintain`, `he say`: a base form cannot be the finite verb of a singular subject."""
+    cue = m.group().lower()
+    if m.kind == NOMINAL or cue not in BASE_FORMS or m.lead < m.start():
+        return False
+    phrase = frame.speaker_phrase or ""
+    low = phrase.lower()
+    if low in ("he", "she", "it"):
+        return True
+    if low in PRONOUNS or " and " in phrase or "&" in phrase:
+        return False
+    words = phrase.split()
+    i = len(words)
+    while i > 0 and words[i - 1][:1].isupper():
+        i -= 1
+    if i == len(words) or words[-1].endswith(("s", "S", "’", "'")) or len(words) - i > 4 or low in PLURAL_WORDS:
+        return False  # not a name at the end, or one that may be plural (`Democrats`, `the Joneses`)
+    # `advisers to Mr. Obama say`: the head noun is before the name
+    return not (i > 0 and (words[i - 1].lower() in SINGULAR_NAME_BREAKS or words[i - 1].endswith("s")))
+
+
+def _clause_between(text: str, speaker_end: int | None, cue_start: int) -> bool:
+    """`... went badly for Republicans, and the meeting ended, said X`: a clause parts the subject from the cue."""
+    if speaker_end is None:
+        return False
+    return COORDINATED_CLAUSE.search(text, speaker_end, cue_start) is not None
+
+
+def _names_someone(phrase: str | None) -> bool:
+    return phrase is not None and (phrase in MENTION_PRONOUNS or is_mention(phrase))
 
 
 def _shared_subject(text: str, near: int, at: int) -> bool:
@@ -356,15 +417,20 @@ def _subject_first_frame(text: str, unit: Unit, m: re.Match, lo: int, antecedent
         if span is None:  # `Mr. Obama, who understood that ..., told`: the boundary was inside a relative clause
             span = _subject_before(text, unit, lo, lead, hard_boundaries=False)
     plausible = span is not None and looks_like_speaker(text[span[0] : span[1]])
-    if span is not None and (not plausible or _has_clause_verb(text, span)):
+    fits = plausible and is_mention(text[span[0] : span[1]])
+    if span is not None and (not fits or _has_clause_verb(text, span)):
         # `... the investigation and Democrats accused`
         tail = COORDINATED_SUBJECT.search(text, max(span[0], span[1] - 60), span[1])
         if tail and looks_like_speaker(tail.group(1)):
             span = tail.start(1), tail.end(1)
+            fits = is_mention(tail.group(1))
         elif not plausible:
             # `... were the third time AROS said`: a name right before the cue
             name = TRAILING_NAME.search(text, max(span[0], span[1] - 60), span[1])
             span = name.span() if name and name.start() > span[0] and name_in_phrase(name.group()) else None
+            fits = span is not None and is_mention(text[span[0] : span[1]])
+    if not fits:
+        span = _relative_head(text, lo, getattr(m, "lead", m.start())) or span
     if span is None:
         return None
     span = _narrow_speaker(text, span)
@@ -378,6 +444,23 @@ def _subject_first_frame(text: str, unit: Unit, m: re.Match, lo: int, antecedent
     if frame.via is None and span[0] > lo:  # `In an interview with Fox News, Trump claimed`
         frame.via = via_in(text[lo : span[0]])
     return frame
+
+
+def _relative_head(text: str, lo: int, at: int) -> tuple[int, int] | None:
+    """`A 2019 study that appeared in a journal found`: the noun phrase a relative clause hangs on speaks."""
+    window = max(lo, at - 120)
+    rel = None
+    for found in RELATIVE_WORD_AT.finditer(text, window, at):
+        rel = found
+    if rel is None or text.find(",", rel.end(), at) >= 0:
+        return None
+    m = RELATIVE_HEAD.search(text, window, rel.end())
+    if m is None:
+        return None
+    span = trim_noun_phrase(text, m.start(1), m.end(1))
+    if span is None or not is_mention(text[span[0] : span[1]]) or not looks_like_speaker(text[span[0] : span[1]]):
+        return None
+    return span
 
 
 def _narrow_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -398,6 +481,8 @@ def _narrow_speaker(text: str, span: tuple[int, int]) -> tuple[int, int]:
 def _according_frame(text: str, unit: Unit, m: re.Match, lo: int) -> Frame | None:
     """`According to X, C` (content after the comma) or `C, according to X` (content before)."""
     span = _speaker_after(text, m.end(), unit.end, max_words=25)  # `according to a complaint filed by ...`
+    if span is None or not looks_like_speaker(text[span[0] : span[1]]):
+        span = _relative_head(text, lo, getattr(m, "lead", m.start())) or span
     if span is None:
         return None
     span = _narrow_speaker(text, span)
@@ -426,6 +511,16 @@ def _subordinate_end(text: str, unit: Unit, opener: re.Match | None, frame: Fram
     while comma >= 0 and any(s <= comma < e for s, e in unit.quotes):
         comma = text.find(",", comma + 1, end)
     return comma if comma > start else end
+
+
+def _quote_after_colon(text: str, unit: Unit, start: int, end: int) -> int:
+    """`X scolded him: “Q,” she said`: the quote is the content, not the sentence that introduces it."""
+    for quote_start, quote_end in unit.quotes:
+        if start < quote_start and quote_end <= end and not text[quote_end:end].strip(" ,—–-"):
+            if text[start:quote_start].rstrip().endswith(":"):
+                return quote_start
+            break
+    return start
 
 
 def kind_of(unit: Unit, start: int, end: int) -> str:
@@ -484,6 +579,7 @@ def content_spans(text: str, unit: Unit, frames: list[Frame]) -> list[tuple[Fram
     for i, frame in enumerate(kept):
         if frame.side == "before":
             start, end = lo, frame_start(frame)
+            start = _quote_after_colon(text, unit, start, end)
         else:
             if frame.also_before:
                 first = trim_content(text, lo, frame_start(frame))

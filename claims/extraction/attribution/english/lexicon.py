@@ -124,7 +124,7 @@ LEADING_FILLERS = {
     "but", "and", "so", "yet", "still", "meanwhile", "however", "now", "then", "also", "later", "earlier",
     "instead", "indeed", "separately", "similarly", "likewise", "moreover", "furthermore", "finally", "or",
     "because", "while", "although", "though", "as", "when", "if", "since", "where", "after", "before",
-    "whereas", "today", "yesterday", "tonight", "ultimately", "specifically", "notably", "there", "here",
+    "whereas", "today", "yesterday", "tonight", "ultimately", "specifically", "notably", "there", "here", "even",
 }
 AUXILIARIES = {
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "should", "may", "might",
@@ -185,7 +185,8 @@ NOUN_LIKE_FORMS = {
 
 INTENTION_FORMS = (
     "wants", "wanted", "plans", "planned", "intends", "intended", "hopes", "hoped", "vows", "vowed", "seeks", "sought",
-    "seeking", "aims", "aimed", "aiming",
+    "seeking", "aims", "aimed", "aiming", "want", "hope", "plan", "intend", "seek", "aim", "refuses", "refused",
+    "refuse", "vow",
 )
 CUE_FIRST_WORDS = frozenset(
     form.split()[0].lower() for form in re.sub(r"\\s\+", " ", CUE_FORMS + "|" + THAT_ONLY_FORMS).split("|")

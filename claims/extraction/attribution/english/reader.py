@@ -18,7 +18,7 @@ from ...types import Attribution
 from .content import trim_content
 from .cues import CueIndex
 from .frames import Frame, content_spans, frames_in_unit, kind_of
-from .lexicon import BOILERPLATE_LABELS, PRONOUNS, SECTION_LABELS, TEASER_START
+from .lexicon import BOILERPLATE_LABELS, PRONOUNS, SECTION_LABELS, TEASER_START, TITLE_WORDS
 from .speakers import SpeakerResolver, is_mention, is_pronoun, main_clause_subject, name_in_phrase
 from .units import Unit, split_units
 
@@ -43,6 +43,8 @@ def _headline_claim(text: str, unit: Unit, speakers: SpeakerResolver) -> Attribu
         return None
     if not name_in_phrase(label) or any(word in HEADLINE_FUNCTION_WORDS for word in label.split()[1:]):
         return None  # `Stealth Over Health: ...` is a title, not a speaker
+    if _is_heading(label):
+        return None  # `Veto Power Impedes Peace Efforts: ...`: a section heading
     start, end = trim_content(text, m.end(), unit.end)
     if end - start < 3:
         return None
@@ -53,6 +55,14 @@ def _headline_claim(text: str, unit: Unit, speakers: SpeakerResolver) -> Attribu
         sentence_end=unit.end, cue=":", cue_start=colon, cue_end=colon + 1, speaker_start=m.start(1),
         speaker_end=m.end(1), speaker_aliases=aliases,
     )
+
+
+def _is_heading(label: str) -> bool:
+    """Four or more capitalised words with no title among them read as a heading, not a name."""
+    words = label.split()
+    if len(words) < 4:
+        return False
+    return not any(w.lower() in TITLE_WORDS or w.lower().rstrip(".") in TITLE_WORDS for w in words)
 
 
 COLON_QUOTE = re.compile(r":\s*(?=[“\"‘]|'')")
@@ -212,7 +222,7 @@ EMPTY_WORDS = frozenset({
     "what", "how", "the", "a", "an", "to", "as", "well", "too", "also", "then", "there", "here",
     "because", "when", "where", "who", "whom", "whose", "one", "ones", "some", "those",
     "these", "such", "thus", "hence", "again", "just", "only", "even", "still", "yet", "however", "though",
-    "although", "indeed", "perhaps", "now", "he", "she", "they", "we", "i", "you",
+    "although", "indeed", "perhaps", "now", "he", "she", "they", "we", "i", "you", "not", "no", "do", "does", "did",
 })
 
 
@@ -236,7 +246,10 @@ def _new_subject(text: str, unit: Unit, voice: _Voice | None, speakers: SpeakerR
     if not subject or not is_mention(subject) or is_pronoun(subject) or not name_in_phrase(subject):
         return voice
     at = clause.find(subject)
-    verb = clause[at + len(subject) :].split()[:1] if at >= 0 else []
+    rest = clause[at + len(subject) :] if at >= 0 else ""
+    if rest.startswith(",") and rest.count(",") >= 2:  # `Ann Ruiz, the mayor, disagreed`: past the appositive
+        rest = rest[rest.index(",", 1) + 1 :]
+    verb = rest.split()[:1]
     if not verb or not verb[0].isalpha() or not verb[0].islower():
         return voice  # `Seriously.`, `On Netflix.`: no clause with this subject
     name, aliases = speakers.resolve(subject, unit.start + at)
