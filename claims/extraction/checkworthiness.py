@@ -186,6 +186,20 @@ _BOTH = {name: by_lang["en"] | by_lang["id"] for name, by_lang in _LEXICON.items
 _FOR_LANG = {lang: {name: by_lang[lang] for name, by_lang in _LEXICON.items()} for lang in ("en", "id")}
 
 
+def _cues_by_word(lexicon: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Word -> the names of the word-list cues it fires, to look each word of a claim up once."""
+    by_word: dict[str, set[str]] = {}
+    for name, vocabulary in lexicon.items():
+        for word in vocabulary:
+            by_word.setdefault(word, set()).add(name)
+    return {word: frozenset(names) for word, names in by_word.items()}
+
+
+_CUES_BY_WORD = {lang: _cues_by_word(lexicon) for lang, lexicon in _FOR_LANG.items()}
+_CUES_BY_WORD_BOTH = _cues_by_word(_BOTH)
+_FIRST_SINGULAR_ANY = _BOTH["first_singular"]
+
+
 # A match score or result line (`11 - 7`, `0-2`, `21 - 13, 21 - 16`) and a time of day
 # (`pukul 19.00 WIB`, `08.40 - 09.00`, `7:30 p.m.`): shapes of play-by-play and schedules.
 _MATCH_SCORE = re.compile(
@@ -194,7 +208,6 @@ _MATCH_SCORE = re.compile(
 _MATCH_SCORE_HINT = re.compile(r"\d ?[-–] ?\d")  # a cheap first look; most sentences have no such pair
 _CLOCK_WORD = re.compile(r"\b(?:pukul|jam) \d")
 _CLOCK_ZONE = re.compile(r"\d[.:]\d\d ?(?:wib|wita|wit|waktu setempat|a\.?m\b|p\.?m\b)")  # on lower case
-_QUOTE_CHARS = re.compile(r"[\"“”]")
 
 
 def score(content: str, *, lang: str) -> float:
@@ -283,9 +296,16 @@ def _features(content: str, tokens: list[str], lowered: list[str], lang: str) ->
     elif n > 40:
         found["length_over_40"] = 1.0
     lexicon = _FOR_LANG.get(lang, _BOTH)
-    for name, vocabulary in lexicon.items():
-        if not words.isdisjoint(vocabulary):
-            found[name] = 1.0
+    by_word = _CUES_BY_WORD.get(lang, _CUES_BY_WORD_BOTH)
+    fired: set[str] = set()
+    for word in words:  # each word looked up once; the cues are added in the lexicon's order
+        names = by_word.get(word)
+        if names is not None:
+            fired |= names
+    if fired:
+        for name in lexicon:
+            if name in fired:
+                found[name] = 1.0
     digits = [t for t in tokens if t[0].isdigit()]
     if digits:
         found["digits"] = 1.0
@@ -297,20 +317,26 @@ def _features(content: str, tokens: list[str], lowered: list[str], lang: str) ->
         found["question_mark"] = 1.0
     if lowered and lowered[0] in lexicon["question_word"]:
         found["starts_with_question_word"] = 1.0
-    capitalised = sum(1 for t in tokens[1:] if t[0].isupper() and t.lower() not in _BOTH["first_singular"])
+    capitalised = 0
+    for t in tokens[1:]:
+        if t[0].isupper() and t.lower() not in _FIRST_SINGULAR_ANY:
+            capitalised += 1
     if capitalised:
         found["named_entities"] = min(capitalised, 4) / 4
         if n and capitalised / n > 0.5:
             found["mostly_names"] = 1.0
-    if lang != "id" and any(len(t) > 4 and t.endswith("ed") for t in lowered):
-        found["past_tense_ed"] = 1.0
+    if lang != "id":
+        for low in lowered:
+            if len(low) > 4 and low.endswith("ed"):
+                found["past_tense_ed"] = 1.0
+                break
     if digits:  # both shapes hold figures
         if _MATCH_SCORE_HINT.search(content) and _MATCH_SCORE.search(content):
             found["match_score"] = 1.0
         low = content.lower()
         if ("pukul " in low or "jam " in low) and _CLOCK_WORD.search(low) or _CLOCK_ZONE.search(low):
             found["clock_time"] = 1.0
-    if _QUOTE_CHARS.search(content):
+    if '"' in content or "“" in content or "”" in content:
         found["inner_quote"] = 1.0
     return found
 

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from .scanning import finditer
+
 MISSING_ENTITY = "missing_entity"
 
 
@@ -301,7 +303,7 @@ def _inside_gaps(text: str, lang: str | None) -> list[int]:
         return last_gaps
     found = set()
     for pattern in (_SHARED, *_BY_LANGUAGE.get(lang, (_ID, _EN))):
-        for m in pattern.finditer(text):
+        for m in finditer(pattern, text):  # pattern.finditer's matches, skipping where none can start
             at = _at(m)
             if at is not None:
                 found.add(at)
