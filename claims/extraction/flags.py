@@ -187,7 +187,14 @@ _ID = re.compile(
       |[.,]|[-–]\ |$)                                                              # `" ucap memberikan`
     | (?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT)\ (?:juga|JUGA)\ ?:\ ?(?P<at27>)
       (?=[a-z:\-\]]|[\ \t]*(?:\n|$))                                             # `Baca juga: di`
-    | (?<=\w)\ -\ (?P<at26>)(?=(?:dan|atau|serta|adalah|dapat|kini|belum|masing-masing)\b|[”"’](?=[\s.,]|$))
+    """,
+    re.VERBOSE,
+)
+# Apart from _ID, which starts only at words: a shape that opens on a space would make every
+# space a place to try all of _ID's shapes. On its own, its leading literal is quick to find.
+_ID_SPACED_DASH = re.compile(
+    r"""
+    \ -\ (?<=\w\ -\ )(?P<at26>)(?=(?:dan|atau|serta|adalah|dapat|kini|belum|masing-masing)\b|[”"’](?=[\s.,]|$))
                                                                                   # `Sudrajat - dan`, `“Go - ”`
     """,
     re.VERBOSE,
@@ -216,7 +223,7 @@ _EN = re.compile(
     """,
     re.VERBOSE,
 )
-_BY_LANGUAGE = {"id": (_ID,), "en": (_EN,)}
+_BY_LANGUAGE = {"id": (_ID, _ID_SPACED_DASH), "en": (_EN,)}
 _OPENING = re.compile(
     rf"""
       [\"“‘']?\ ?(?P<at>)(?=[a-z]{{2,}}\b(?![.\w])|,)                            # `harus hadir ...`, `said on Monday`
@@ -302,7 +309,7 @@ def _inside_gaps(text: str, lang: str | None) -> list[int]:
     if last_text is text and last_lang == lang:
         return last_gaps
     found = set()
-    for pattern in (_SHARED, *_BY_LANGUAGE.get(lang, (_ID, _EN))):
+    for pattern in (_SHARED, *_BY_LANGUAGE.get(lang, (_ID, _ID_SPACED_DASH, _EN))):
         for m in finditer(pattern, text):  # pattern.finditer's matches, skipping where none can start
             at = _at(m)
             if at is not None:
