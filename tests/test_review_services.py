@@ -18,7 +18,7 @@ from claims.review.services import (
     claim_take,
 )
 
-from .factories import make_claim, make_published_claim, make_speaker, make_user
+from .factories import add_evidence, make_claim, make_published_claim, make_speaker, make_user
 
 pytestmark = pytest.mark.django_db
 Status = Claim.ReviewStatus
@@ -41,6 +41,7 @@ def editor():
 
 def _proposed(claim, checker, verdict):
     claim_take(claim=claim, user=checker, expected_version=claim.version)
+    add_evidence(claim, checker)
     return claim_propose_verdict(
         claim=claim,
         user=checker,
