@@ -152,7 +152,7 @@ def test_two_person_rule_forbids_publishing_ones_own_verdict(false):
     editor = make_user(role="editor")
     claim = make_claim()
     _proposed(claim, editor, false)
-    with pytest.raises(PermissionDenied, match="Two-person rule"):
+    with pytest.raises(PermissionDenied, match="You proposed this verdict; another editor must publish it"):
         claim_publish(claim=claim, user=editor, expected_version=claim.version)
     claim.refresh_from_db()
     assert claim.review_status == Status.VERDICT_PROPOSED
@@ -162,7 +162,7 @@ def test_two_person_rule_holds_for_superusers_too(false):
     boss = make_user(is_superuser=True, is_staff=True)
     claim = make_claim()
     _proposed(claim, boss, false)
-    with pytest.raises(PermissionDenied, match="Two-person rule"):
+    with pytest.raises(PermissionDenied, match="You proposed this verdict; another editor must publish it"):
         claim_publish(claim=claim, user=boss, expected_version=claim.version)
 
 

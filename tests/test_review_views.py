@@ -113,7 +113,7 @@ def test_taking_proposing_and_publishing_through_the_pages(client, checker):
     claim = make_claim()
     response = _act(client, claim, "take")
     assert response.status_code == 302
-    assert response["Location"] == reverse("review:claim", args=[claim.pk])
+    assert response["Location"] == reverse("review:claim", args=[claim.pk]) + "?queue=open"
     claim.refresh_from_db()
     assert (claim.assignee, claim.review_status) == (checker, Status.IN_REVIEW)
     page = client.get(response["Location"]).text
@@ -143,7 +143,8 @@ def test_a_stale_form_shows_the_conflict_and_changes_nothing(client, checker):
     claim = make_claim()
     Claim.objects.filter(pk=claim.pk).update(version=2)
     response = _act(client, claim, "take")
-    page = client.get(response["Location"]).text
+    assert response.status_code == 409, "the page again, the form kept, on the new version"
+    page = response.content.decode()
     assert "Someone else changed this claim (you saw version 1, it is now at version 2)" in page
     claim.refresh_from_db()
     assert claim.assignee is None
@@ -500,6 +501,7 @@ def test_claim_page_query_count_does_not_grow_with_the_family(client, checker):
 
 def _proposed_by(reviewer):
     claim = claim_take(claim=make_claim(), user=reviewer, expected_version=1)
+    add_evidence(claim, reviewer)
     return claim_propose_verdict(
         claim=claim, user=reviewer, verdict=Verdict.objects.get(name="False"), rationale="BPS.", expected_version=2
     )

@@ -37,6 +37,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from ..models import Claim, ClaimEvent, Evidence, PublicNotice, Speaker, Verdict
 from .permissions import REVIEW_REFUSAL, can_publish, can_review, require_review
@@ -153,26 +154,26 @@ def _reviewer_only(claim: Claim, user) -> None:
 
 def _not_the_proposer(claim: Claim, user) -> None:
     if claim.proposed_by_id == user.pk:
-        raise PermissionDenied("You proposed this verdict; another editor must publish it (two-person rule).")
+        raise PermissionDenied(gettext("You proposed this verdict; another editor must publish it (two-person rule)."))
 
 
 def _has_evidence(claim: Claim, user) -> None:
     if settings.FACTCHECK_REQUIRE_EVIDENCE and not Evidence.objects.filter(claim_id=claim.pk).exists():
         raise ValidationError(
-            "A verdict needs at least one evidence link before it is published: add the sources first.",
+            gettext("A verdict needs at least one evidence link before it is published: add the sources first."),
             code="no_evidence",
         )
 
 
 def _is_public(claim: Claim, user) -> None:
     if claim.public_verdict_id is None:
-        raise ValidationError("Only a published fact-check can be retracted.", code="invalid_state")
+        raise ValidationError(gettext("Only a published fact-check can be retracted."), code="invalid_state")
 
 
 def _not_public(claim: Claim, user) -> None:
     if claim.public_verdict_id is not None:
         raise ValidationError(
-            "This fact-check has been published: retract it instead, with a notice.", code="published"
+            gettext("This fact-check has been published: retract it instead, with a notice."), code="published"
         )
 
 
@@ -210,7 +211,7 @@ RETRACT = Rule(
     Action.RETRACT,
     PUBLIC_STATES,
     editors_only=True,
-    role_refusal="Only editors can retract published fact-checks.",
+    role_refusal=gettext_lazy("Only editors can retract published fact-checks."),
     checks=(_is_public,),
 )
 DISMISS = Rule(Action.DISMISS, OPEN, checks=(_not_someone_elses, _not_public))
@@ -456,7 +457,9 @@ def claim_publish(*, claim: Claim, user, expected_version: int, notice: str = ""
     PUBLISH.require_role(user)
     notice = notice.strip()
     if notice_kind and notice_kind not in (PublicNotice.Kind.UPDATE, PublicNotice.Kind.CORRECTION):
-        raise ValidationError(f"A republication notice is an update or a correction, not {notice_kind!r}.")
+        raise ValidationError(
+            gettext("A republication notice is an update or a correction, not %(kind)r.") % {"kind": notice_kind}
+        )
     now = timezone.now()
 
     def record(current: Claim) -> tuple[dict, str]:
@@ -474,7 +477,7 @@ def claim_publish(*, claim: Claim, user, expected_version: int, notice: str = ""
             return {}
         if not notice:
             raise ValidationError(
-                "Say what changed and why: the notice is shown on the public fact-check.", code="no_notice"
+                gettext("Say what changed and why: the notice is shown on the public fact-check."), code="no_notice"
             )
         changed = public_changes(current)
         kind = notice_kind or (
@@ -543,7 +546,7 @@ def claim_retract(*, claim: Claim, user, note: str, expected_version: int) -> Cl
     RETRACT.require_role(user)
     note = note.strip()
     if not note:
-        raise ValidationError("Say why the fact-check is retracted: the notice is published.", code="no_note")
+        raise ValidationError(gettext("Say why the fact-check is retracted: the notice is published."), code="no_note")
     now = timezone.now()
 
     def announce(current: Claim) -> dict:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Claim
 from . import services
@@ -80,11 +81,11 @@ STEPS: dict[str, Step] = {
         _ruled("reopen", "Reopen", ReopenForm, services.claim_reopen, services.REOPEN),
         _ruled(
             "retract",
-            "Retract",
+            _("Retract"),
             RetractForm,
             services.claim_retract,
             services.RETRACT,
-            summary="Retract the published fact-check",
+            summary=_("Retract the published fact-check"),
         ),
         _ruled(
             "edit",

@@ -67,14 +67,23 @@ def queue(request):
             "page": page,
             "has_next": len(rows) > PAGE_SIZE,
             "query": _query_without_page(request),
+            "claim_query": _queue_query(request),
         },
     )
 
 
 def _query_without_page(request) -> str:
-    """The queue's query string (its name and filters): carried from the queue to a claim and from claim to claim."""
     query = request.GET.copy()
     query.pop("page", None)
+    return query.urlencode()
+
+
+def _queue_query(request) -> str:
+    """The queue the reviewer is in, its name and filters: carried from the queue to a claim, from claim to claim."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    name = query.get("queue")
+    query["queue"] = name if name in QUEUES else "open"
     return query.urlencode()
 
 
@@ -124,7 +133,7 @@ def _claim_response(request, claim: Claim, *, bound=None, conflict=None, status:
             "unavailable": steps_unavailable_to(claim, user),
             "conflict": conflict,
             "queue": queue_name if queue_name in QUEUES else "open",
-            "queue_query": _query_without_page(request),
+            "queue_query": _queue_query(request),
             "previous": previous,
             "following": following,
         },
@@ -143,8 +152,7 @@ def claim_act(request, pk: int, action: str):
     if claim is None:
         raise Http404("No such claim.")
     form = step.form(request.POST, auto_id=f"{step.name}-%s")
-    query = _query_without_page(request)
-    page = reverse("review:claim", args=[pk]) + (f"?{query}" if query else "")
+    page = reverse("review:claim", args=[pk]) + f"?{_queue_query(request)}"
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
