@@ -9,5 +9,5 @@ class ClaimsConfig(AppConfig):
     def ready(self):
         # Services send tasks by name (claims.dispatch); every process that sends them, the web
         # server included, needs them registered, not only the workers that autodiscover them.
-        from . import tasks  # noqa: F401
+        from . import checks, tasks  # noqa: F401
         from .review import summaries  # noqa: F401 - the dashboard's totals follow every write

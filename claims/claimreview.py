@@ -23,8 +23,12 @@ def rating_scale() -> tuple[int, int]:
     return bounds["worst"] or 1, bounds["best"] or 5
 
 
+DEFAULT_ORGANISATION = "factcheck"
+
+
 def organisation() -> dict:
-    org = {"@type": "Organization", "name": settings.FACTCHECK_ORGANISATION_NAME}
+    """The publishing organisation, the author of every ClaimReview (claims.checks warns while it is unset)."""
+    org = {"@type": "Organization", "name": settings.FACTCHECK_ORGANISATION_NAME.strip() or DEFAULT_ORGANISATION}
     if settings.FACTCHECK_ORGANISATION_URL:
         org["url"] = settings.FACTCHECK_ORGANISATION_URL
     return org
@@ -33,15 +37,18 @@ def organisation() -> dict:
 def claim_review(
     claim: Claim, *, url: str, scale: tuple[int, int] | None = None, family: list[Claim] | None = None
 ) -> dict:
-    """The ClaimReview of a published claim; `url` is the absolute address of its public page.
+    """The ClaimReview of a public fact-check, as last published; `url` is the absolute address of its page.
 
-    `family` is the claim's `claim_family`, looked up when not given.
+    It reads the claim's public record, not its working fields: a fact-check reviewed again keeps
+    its published verdict until it is published again. `dateModified` is the last public change
+    (an update or a correction). A retracted fact-check has none. `family` is the claim's
+    `claim_family`, looked up when not given.
     """
-    if claim.review_status != Claim.ReviewStatus.PUBLISHED or claim.verdict is None:
+    if claim.public_verdict_id is None or claim.review_status == Claim.ReviewStatus.RETRACTED:
         raise ValueError(f"claim {claim.pk} has no published verdict")
     worst, best = scale or rating_scale()
     article = claim.article
-    verdict = claim.verdict
+    verdict = claim.public_verdict
     rating = {"@type": "Rating", "alternateName": _verdict_label(verdict, article.language)}
     if verdict.rating_value is not None:
         rating.update(ratingValue=verdict.rating_value, bestRating=best, worstRating=worst)
@@ -50,13 +57,14 @@ def claim_review(
         "@type": "ClaimReview",
         "url": url,
         "datePublished": claim.published_at.date().isoformat(),
+        "dateModified": (claim.public_modified_at or claim.published_at).isoformat(),
         "author": organisation(),
-        "claimReviewed": claim.content,
+        "claimReviewed": claim.public_content or claim.content,
         "reviewRating": rating,
         "itemReviewed": _item_reviewed(claim, claim_family(claim) if family is None else family),
     }
-    if claim.rationale:
-        review["reviewBody"] = claim.rationale
+    if claim.public_rationale:
+        review["reviewBody"] = claim.public_rationale
     if article.language:
         review["inLanguage"] = article.language
     return review
@@ -130,10 +138,17 @@ def claim_review_feed(claims, *, url_for) -> dict:
     for claim in claims:
         review = claim_review(claim, url=url_for(claim), scale=scale, family=families.get(claim.pk, [claim]))
         del review["@context"]  # the feed's context covers its items
-        items.append({"@type": "DataFeedItem", "dateCreated": claim.published_at.isoformat(), "item": review})
+        items.append(
+            {
+                "@type": "DataFeedItem",
+                "dateCreated": claim.published_at.isoformat(),
+                "dateModified": review["dateModified"],
+                "item": review,
+            }
+        )
     feed = {"@context": CONTEXT, "@type": "DataFeed", "name": f"{organisation()['name']} fact-checks"}
     if items:
-        feed["dateModified"] = items[0]["dateCreated"]
+        feed["dateModified"] = max(item["dateModified"] for item in items)
     feed["dataFeedElement"] = items
     return feed
 

@@ -142,6 +142,7 @@ class Claim(models.Model):
         NOT_A_CLAIM = "not_a_claim", "Not a claim"
         DUPLICATE = "duplicate", "Duplicate"
         REOPENED = "reopened", "Reopened"
+        RETRACTED = "retracted", "Retracted"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
     content = models.TextField()
@@ -183,6 +184,17 @@ class Claim(models.Model):
     duplicate_of = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
     )
+    # The fact-check as the public reads it: written when a verdict is published, kept while the claim
+    # is reviewed again (the working fields above change), replaced when it is published again.
+    public_verdict = models.ForeignKey(
+        Verdict, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="The verdict on the public page; set once a verdict is published.",
+    )
+    public_content = models.TextField(blank=True, help_text="The claim as the public page shows it.")
+    public_rationale = models.TextField(blank=True, help_text="The explanation as the public page shows it.")
+    public_modified_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the public fact-check last changed: published, updated, corrected."
+    )
     version = models.PositiveIntegerField(default=1, help_text="Raised on every save; a stale edit is refused.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -216,6 +228,12 @@ class Claim(models.Model):
                 name="claim_published_idx",
                 condition=models.Q(review_status="published"),
             ),
+            # Public fact-checks (published, under review again or retracted), newest first.
+            models.Index(
+                fields=["-published_at", "-id"],
+                name="claim_public_idx",
+                condition=models.Q(public_verdict__isnull=False),
+            ),
             # The review queue: unassigned open claims, most check-worthy first.
             models.Index(
                 fields=["-checkworthiness", "id"],
@@ -247,6 +265,7 @@ class ClaimEvent(models.Model):
         REOPEN = "reopen", "Reopened it"
         DISMISS = "dismiss", "Dismissed it"
         EVIDENCE = "evidence", "Added evidence"
+        RETRACT = "retract", "Retracted it"
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -288,6 +307,36 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.url
+
+
+class PublicNotice(models.Model):
+    """A notice on a public fact-check: it was updated, corrected or retracted, what changed, when and why.
+
+    Written by the review services in the same transaction as the step; the public page lists them, newest first.
+    """
+
+    class Kind(models.TextChoices):
+        UPDATE = "update", "Update"
+        CORRECTION = "correction", "Correction"
+        RETRACTION = "retraction", "Retraction"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    text = models.TextField(help_text="Why, in the words of the editor; shown on the public page.")
+    changes = models.JSONField(
+        default=dict, blank=True, help_text='What changed on the public page: {"field": [before, after]}.'
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    version = models.PositiveIntegerField(help_text="The claim's version after the step that wrote the notice.")
+
+    class Meta:
+        ordering = ["claim_id", "-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} of #{self.claim_id} ({self.created_at:%Y-%m-%d})"
 
 
 class Feed(models.Model):

@@ -265,9 +265,12 @@ LOGGING = {
     "loggers": {"celery.app.trace": {"level": "WARNING"}} if CELERY_TASK_ALWAYS_EAGER else {},
 }
 
-# The organisation publishing fact-checks, named as the author of every ClaimReview.
-FACTCHECK_ORGANISATION_NAME = env_str("FACTCHECK_ORGANISATION_NAME", "factcheck")
+# The organisation publishing fact-checks, named as the author of every ClaimReview and on the
+# public pages; a system check warns while either is unset (the name then falls back to "factcheck").
+FACTCHECK_ORGANISATION_NAME = env_str("FACTCHECK_ORGANISATION_NAME", "")
 FACTCHECK_ORGANISATION_URL = env_str("FACTCHECK_ORGANISATION_URL", "")
+# A verdict is published only with at least one evidence link (the public page lists its sources).
+FACTCHECK_REQUIRE_EVIDENCE = env_bool("FACTCHECK_REQUIRE_EVIDENCE", True)
 # How many of the newest published verdicts the ClaimReview feed carries.
 FACTCHECK_FEED_SIZE = env_int("FACTCHECK_FEED_SIZE", 100)
 # The review dashboard reads running totals; its figures are cached this long, and any counted

@@ -56,6 +56,13 @@ def make_user(username: str | None = None, *, role: str | None = None, **fields)
     return user
 
 
+def add_evidence(claim: Claim, user=None, url: str = "https://www.bps.go.id/tabel", **fields):
+    """A source for the claim's verdict (publishing needs one), written directly: no step, no new version."""
+    from claims.models import Evidence
+
+    return Evidence.objects.create(claim=claim, url=url, added_by=user, **fields)
+
+
 def make_published_claim(**fields) -> Claim:
     """A claim taken, proposed and published by two different people, through the services."""
     from claims.models import Verdict
@@ -64,6 +71,7 @@ def make_published_claim(**fields) -> Claim:
     claim = make_claim(**fields)
     checker, editor = make_user(role="reviewer"), make_user(role="editor")
     claim_take(claim=claim, user=checker, expected_version=claim.version)
+    add_evidence(claim, checker)
     claim_propose_verdict(
         claim=claim,
         user=checker,

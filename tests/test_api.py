@@ -83,16 +83,18 @@ def test_the_whole_workflow_through_the_api(checker):
     body = _step(client, claim, "take").json()
     assert (body["review_status"], body["assignee"], body["version"]) == ("in_review", "rina", 2)
     claim.refresh_from_db()
+    _step(client, claim, "evidence", url="https://www.bps.go.id/tabel")  # publishing needs a source
+    claim.refresh_from_db()
     false = Verdict.objects.get(name="False")
     body = _step(client, claim, "propose", verdict=false.pk, rationale="BPS says it fell.").json()
     assert (body["review_status"], body["verdict"]) == ("verdict_proposed", "False")
     claim.refresh_from_db()
     body = _step(_client(make_user("dewi", role="editor")), claim, "publish").json()
     assert body["review_status"] == "published"
-    assert [e["action"] for e in body["history"]] == ["take", "propose", "publish"]
-    assert body["history"][2]["actor"] == "dewi"
+    assert [e["action"] for e in body["history"]] == ["take", "evidence", "propose", "publish"]
+    assert body["history"][3]["actor"] == "dewi"
     detail = client.get(reverse("api:claim-detail", args=[claim.pk])).json()
-    assert detail["version"] == 4 and len(detail["history"]) == 3
+    assert detail["version"] == 5 and len(detail["history"]) == 4
 
 
 def test_a_stale_version_is_a_conflict(checker):
@@ -117,7 +119,7 @@ def test_two_person_rule_through_the_api():
     claim.refresh_from_db()
     response = _step(client, claim, "publish")
     assert response.status_code == 403
-    assert "Two-person rule" in response.json()["detail"]
+    assert "You proposed this verdict; another editor must publish it" in response.json()["detail"]
 
 
 def test_a_fact_checker_cannot_publish_through_the_api(checker):

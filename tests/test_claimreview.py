@@ -73,14 +73,15 @@ def test_claim_review_fields(published):
         "publisher": {"@type": "Organization", "name": "Tribunnews"},
     }
     assert set(review) == {
-        "@context", "@type", "url", "datePublished", "author", "claimReviewed",
+        "@context", "@type", "url", "datePublished", "dateModified", "author", "claimReviewed",
         "reviewBody", "reviewRating", "itemReviewed", "inLanguage",
     }  # fmt: skip
 
 
 def test_an_off_scale_verdict_has_a_label_but_no_value():
     claim = make_published_claim(article=make_article(language="en"))
-    Claim.objects.filter(pk=claim.pk).update(verdict=Verdict.objects.get(name="Unverifiable"))
+    unverifiable = Verdict.objects.get(name="Unverifiable")
+    Claim.objects.filter(pk=claim.pk).update(verdict=unverifiable, public_verdict=unverifiable)
     claim.refresh_from_db()
     assert claim_review(claim, url="https://x.example/1/")["reviewRating"] == {
         "@type": "Rating",
@@ -112,10 +113,24 @@ def test_public_page_carries_the_claim_review(client, published):
     assert '<link rel="canonical" href="http://testserver/fact-checks/' in response.text
 
 
-def test_public_page_of_an_unpublished_or_reopened_claim_is_not_found(client, published):
+def test_public_page_of_an_unpublished_claim_is_not_found(client):
     assert client.get(reverse("factchecks:claim", args=[make_claim().pk])).status_code == 404
-    claim_reopen(claim=published, user=make_user(role="editor"), note="new data", expected_version=published.version)
-    assert client.get(reverse("factchecks:claim", args=[published.pk])).status_code == 404
+    proposed = make_claim(review_status=Claim.ReviewStatus.VERDICT_PROPOSED, verdict=Verdict.objects.first())
+    assert client.get(reverse("factchecks:claim", args=[proposed.pk])).status_code == 404
+
+
+def test_a_reopened_fact_check_stays_online_as_published_with_its_notice(client, published):
+    claim_reopen(claim=published, user=make_user(role="editor"), note="New BPS figures.", expected_version=4)
+    response = client.get(reverse("factchecks:claim", args=[published.pk]))
+    assert response.status_code == 200
+    data = _json_ld(response.text)
+    assert data["reviewRating"]["alternateName"] == "Salah"
+    published.refresh_from_db()
+    assert data["dateModified"] == published.public_modified_at.isoformat()
+    assert published.public_modified_at > published.published_at
+    assert re.search(r'<li class="notice update"><strong>Update</strong>.*?New BPS figures\.', response.text, re.S)
+    feed = client.get(reverse("claimreview-feed")).json()
+    assert [e["item"]["url"] for e in feed["dataFeedElement"]] == [data["url"]]
 
 
 def test_hostile_text_cannot_break_out_of_the_json_ld(client):
@@ -151,7 +166,7 @@ def test_feed_lists_published_claim_reviews_newest_first(client, settings):
     ]
     assert elements[0]["@type"] == "DataFeedItem"
     assert elements[0]["dateCreated"] == newest.published_at.isoformat()
-    assert feed["dateModified"] == elements[0]["dateCreated"]
+    assert feed["dateModified"] == elements[0]["dateCreated"] == elements[0]["dateModified"]
     assert elements[0]["item"]["@type"] == "ClaimReview"
     assert "@context" not in elements[0]["item"]
     assert older.pk not in [e["item"]["url"] for e in elements]

@@ -18,7 +18,7 @@ from claims.review.services import (
     claim_take,
 )
 
-from .factories import make_claim, make_published_claim, make_speaker, make_user
+from .factories import add_evidence, make_claim, make_published_claim, make_speaker, make_user
 
 pytestmark = pytest.mark.django_db
 Status = Claim.ReviewStatus
@@ -41,6 +41,7 @@ def editor():
 
 def _proposed(claim, checker, verdict):
     claim_take(claim=claim, user=checker, expected_version=claim.version)
+    add_evidence(claim, checker)
     return claim_propose_verdict(
         claim=claim,
         user=checker,
@@ -151,7 +152,7 @@ def test_two_person_rule_forbids_publishing_ones_own_verdict(false):
     editor = make_user(role="editor")
     claim = make_claim()
     _proposed(claim, editor, false)
-    with pytest.raises(PermissionDenied, match="Two-person rule"):
+    with pytest.raises(PermissionDenied, match="You proposed this verdict; another editor must publish it"):
         claim_publish(claim=claim, user=editor, expected_version=claim.version)
     claim.refresh_from_db()
     assert claim.review_status == Status.VERDICT_PROPOSED
@@ -161,7 +162,7 @@ def test_two_person_rule_holds_for_superusers_too(false):
     boss = make_user(is_superuser=True, is_staff=True)
     claim = make_claim()
     _proposed(claim, boss, false)
-    with pytest.raises(PermissionDenied, match="Two-person rule"):
+    with pytest.raises(PermissionDenied, match="You proposed this verdict; another editor must publish it"):
         claim_publish(claim=claim, user=boss, expected_version=claim.version)
 
 

@@ -12,7 +12,7 @@ from rest_framework.test import APIClient
 from claims.models import Claim, ClaimMatch, Verdict
 from claims.review.steps import STEPS, steps_open_to
 
-from .factories import make_claim, make_published_claim, make_user
+from .factories import add_evidence, make_claim, make_published_claim, make_user
 
 pytestmark = pytest.mark.django_db
 Status = Claim.ReviewStatus
@@ -32,15 +32,26 @@ def _user(role: str):
 IMPOSSIBLE = datetime.date(9999, 12, 31)
 
 
+# States a fact-check may be in once published (reviewed again, or retracted).
+ONCE_PUBLIC = (Status.PUBLISHED, Status.REOPENED, Status.IN_REVIEW, Status.VERDICT_PROPOSED, Status.RETRACTED)
+
+
 def _situations():
     """Every state, with nobody, the acting user or someone else as its reviewer (and as its proposer).
 
-    Claims about to get a verdict are also tried with an impossible date, which blocks proposing and publishing.
+    Claims about to get a verdict are also tried with an impossible date, which blocks proposing and publishing,
+    proposed ones without evidence (which blocks publishing), and the states a published fact-check may
+    be in with and without its public record (which retracting needs, and dismissing refuses).
     """
     for status, assignee in itertools.product(Status.values, (None, "actor", "other")):
         for proposer in ("actor", "other") if status in PROPOSED else (None,):
             for date in (None, IMPOSSIBLE) if status in (Status.IN_REVIEW, Status.VERDICT_PROPOSED) else (None,):
-                yield status, assignee, proposer, date
+                for evidence in (True, False) if status == Status.VERDICT_PROPOSED else (True,):
+                    publics = (False, True) if status in ONCE_PUBLIC else (False,)
+                    if status == Status.PUBLISHED:
+                        publics = (True,)
+                    for public in publics:
+                        yield status, assignee, proposer, date, evidence, public
 
 
 def _inputs(step: str, *, reviewer, verdict, match) -> dict:
@@ -50,6 +61,8 @@ def _inputs(step: str, *, reviewer, verdict, match) -> dict:
         "propose": {"verdict": verdict.pk, "rationale": "BPS figures say otherwise."},
         "send_back": {"note": "Cite the table."},
         "reopen": {"note": "New figures."},
+        "retract": {"note": "Misattributed."},
+        "publish": {"notice": "Checked again."},
         "edit": {"content": "A corrected wording.", "speaker_name": ""},
         "dismiss": {"status": Status.NOT_A_CLAIM},
         "apply_match": {"match": match.pk},
@@ -83,7 +96,7 @@ def test_the_registry_allows_exactly_what_the_service_does_not_refuse(name):
     for role in ROLES:
         actor = _user(role)
         people = {None: None, "actor": actor, "other": other}
-        for status, assignee, proposer, date in _situations():
+        for status, assignee, proposer, date, evidence, public in _situations():
             claim = make_claim(
                 claim_date=date,
                 review_status=status,
@@ -91,13 +104,16 @@ def test_the_registry_allows_exactly_what_the_service_does_not_refuse(name):
                 proposed_by=people[proposer],
                 verdict=verdict if status in PROPOSED else None,
                 rationale="Checked." if status in PROPOSED else "",
+                public_verdict=verdict if public else None,
             )
+            if evidence:
+                add_evidence(claim)
             match = ClaimMatch.objects.create(claim=claim, other=original, score=0.9, method="test")
             seen = Claim.objects.select_related("assignee").get(pk=claim.pk)
             expected = step.refusal(seen, actor)
             inputs = _inputs(name, reviewer=reviewer, verdict=verdict, match=match)
             refused = _service_refusal(step, seen, actor, inputs)
-            assert expected == refused, (name, role, status, assignee, proposer, date)
+            assert expected == refused, (name, role, status, assignee, proposer, date, evidence, public)
             outcomes.add((role, refused is None))
     assert ("none", True) not in outcomes, "no step is open to a user without a review role"
     assert {allowed for _, allowed in outcomes} == {True, False}, "the walk reaches both answers"
@@ -114,6 +130,7 @@ def test_the_registry_has_every_step_of_the_workflow():
         "publish",
         "send_back",
         "reopen",
+        "retract",
         "dismiss",
         "apply_match",
         "reject_match",
@@ -126,7 +143,9 @@ def test_refusals_give_their_reason():
     assert STEPS["assign"].refusal(claim, checker) == "Only editors can assign claims."
     assert STEPS["propose"].refusal(claim, checker) == "The claim is “New”: “Proposed a verdict” is not possible now."
     proposed = make_claim(review_status=Status.VERDICT_PROPOSED, assignee=editor, proposed_by=editor)
-    assert STEPS["publish"].refusal(proposed, editor).startswith("Two-person rule")
+    assert STEPS["publish"].refusal(proposed, editor).startswith("You proposed this verdict; another editor must")
+    assert STEPS["publish"].refusal(proposed, make_user(role="editor")).startswith("A verdict needs at least one")
+    add_evidence(proposed)
     assert STEPS["publish"].refusal(proposed, make_user(role="editor")) is None
     taken = make_claim(review_status=Status.IN_REVIEW, assignee=checker)
     assert STEPS["take"].refusal(taken, checker) == "You are already reviewing this claim."
@@ -146,7 +165,7 @@ def test_every_step_is_routed_by_the_desk_and_the_api():
         # No version: each step's form refuses it, which shows the step exists there.
         response = api.post(reverse("api:claim-step", args=[claim.pk, name]), {}, format="json")
         assert response.status_code == 400 and "version" in response.json(), name
-        assert desk.post(reverse("review:act", args=[claim.pk, name]), {}).status_code == 302, name
+        assert desk.post(reverse("review:act", args=[claim.pk, name]), {}).status_code == 400, name
 
 
 def _offered(client, claim) -> set[str]:
@@ -163,6 +182,8 @@ def test_the_desk_offers_the_steps_the_registry_allows(client):
     assert _offered(client, new) == {"take", "assign", "dismiss"}
     assert {s.name for s in steps_open_to(new, editor)} == {"take", "assign", "dismiss", "reject_match", "apply_match"}
     proposed = make_claim(review_status=Status.VERDICT_PROPOSED, assignee=make_user(role="reviewer"))
+    assert _offered(client, proposed) == {"evidence", "send_back", "edit"}, "no evidence yet: no publishing"
+    add_evidence(proposed)
     assert _offered(client, proposed) == {"evidence", "publish", "send_back", "edit"}
     checker = make_user(role="reviewer")
     client.force_login(checker)
@@ -243,7 +264,9 @@ def test_a_refused_correction_adds_no_speaker(client):
     client.force_login(checker)
     claim = make_claim(review_status=Status.IN_REVIEW, assignee=make_user(role="reviewer"))
     data = {"version": 1, "content": "Harga naik.", "speaker_name": "Orang Baru"}
-    assert client.post(reverse("review:act", args=[claim.pk, "edit"]), data).status_code == 403
+    response = client.post(reverse("review:act", args=[claim.pk, "edit"]), data)
+    assert response.status_code == 302, "a refusal is said on the page, not as a bare 403"
+    assert "Only the claim&#x27;s reviewer or an editor can correct it" in client.get(response["Location"]).text
     assert not Speaker.objects.filter(canonical_name="Orang Baru").exists()
 
 

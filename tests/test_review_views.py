@@ -8,7 +8,15 @@ from django.urls import reverse
 from claims.models import Claim, Verdict
 from claims.review.services import claim_propose_verdict, claim_take
 
-from .factories import make_article, make_claim, make_outlet, make_published_claim, make_speaker, make_user
+from .factories import (
+    add_evidence,
+    make_article,
+    make_claim,
+    make_outlet,
+    make_published_claim,
+    make_speaker,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 Status = Claim.ReviewStatus
@@ -105,7 +113,7 @@ def test_taking_proposing_and_publishing_through_the_pages(client, checker):
     claim = make_claim()
     response = _act(client, claim, "take")
     assert response.status_code == 302
-    assert response["Location"] == reverse("review:claim", args=[claim.pk])
+    assert response["Location"] == reverse("review:claim", args=[claim.pk]) + "?queue=open"
     claim.refresh_from_db()
     assert (claim.assignee, claim.review_status) == (checker, Status.IN_REVIEW)
     page = client.get(response["Location"]).text
@@ -114,6 +122,7 @@ def test_taking_proposing_and_publishing_through_the_pages(client, checker):
     _act(client, claim, "propose", verdict=false.pk, rationale="BPS says prices fell.")
     claim.refresh_from_db()
     assert claim.review_status == Status.VERDICT_PROPOSED
+    add_evidence(claim, checker)
     editor = make_user(role="editor")
     client.force_login(editor)
     page = client.get(reverse("review:claim", args=[claim.pk])).text
@@ -134,7 +143,8 @@ def test_a_stale_form_shows_the_conflict_and_changes_nothing(client, checker):
     claim = make_claim()
     Claim.objects.filter(pk=claim.pk).update(version=2)
     response = _act(client, claim, "take")
-    page = client.get(response["Location"]).text
+    assert response.status_code == 409, "the page again, the form kept, on the new version"
+    page = response.content.decode()
     assert "Someone else changed this claim (you saw version 1, it is now at version 2)" in page
     claim.refresh_from_db()
     assert claim.assignee is None
@@ -146,7 +156,9 @@ def test_publishing_ones_own_verdict_is_forbidden(client):
     claim = claim_take(claim=make_claim(), user=editor, expected_version=1)
     claim_propose_verdict(claim=claim, user=editor, verdict=Verdict.objects.first(), rationale="r", expected_version=2)
     assert 'name="publish"' not in client.get(reverse("review:claim", args=[claim.pk])).text
-    assert _act(client, claim, "publish").status_code == 403
+    response = _act(client, claim, "publish")
+    assert response.status_code == 302, "a refusal is said on the page, not as a bare 403"
+    assert "You proposed this verdict; another editor must publish it" in client.get(response["Location"]).text
     claim.refresh_from_db()
     assert claim.review_status == Status.VERDICT_PROPOSED
 
@@ -154,7 +166,8 @@ def test_publishing_ones_own_verdict_is_forbidden(client):
 def test_an_invalid_form_reports_its_errors(client, checker):
     claim = claim_take(claim=make_claim(), user=checker, expected_version=1)
     response = _act(client, claim, "propose", verdict="", rationale="")
-    page = client.get(response["Location"]).text
+    assert response.status_code == 400
+    page = response.content.decode()
     assert "This field is required." in page
     assert Claim.objects.get(pk=claim.pk).review_status == Status.IN_REVIEW
 
@@ -176,7 +189,7 @@ def test_claim_page_query_count_does_not_grow_with_history(client, checker):
         claim_propose_verdict(
             claim=long, user=checker, verdict=long.verdict, rationale="again", expected_version=long.version
         )
-        claim_publish(claim=long, user=other_editor, expected_version=long.version)
+        claim_publish(claim=long, user=other_editor, expected_version=long.version, notice="Checked again.")
 
     def queries(claim):
         with CaptureQueriesContext(connection) as captured:
@@ -193,7 +206,8 @@ def test_dismissing_as_a_duplicate_through_the_page(client, checker):
     copy.refresh_from_db()
     assert (copy.review_status, copy.duplicate_of) == (Status.DUPLICATE, original)
     response = _act(client, make_claim(), "dismiss", status="duplicate", duplicate_of=999999)
-    assert "There is no claim #999999." in client.get(response["Location"]).text
+    assert response.status_code == 400, "the page again, with the form as submitted"
+    assert "There is no claim #999999." in response.content.decode()
 
 
 def test_correcting_the_claim_and_its_speaker_through_the_page(client, checker):
@@ -217,7 +231,8 @@ def test_adding_evidence_through_the_page(client, checker):
     page = client.get(reverse("review:claim", args=[claim.pk])).text
     assert '<a href="https://bps.go.id/t/1" rel="noopener noreferrer nofollow">BPS &lt;table&gt;</a>' in page
     response = _act(client, Claim.objects.get(pk=claim.pk), "evidence", url="javascript:alert(1)")
-    assert "Enter a valid URL." in client.get(response["Location"]).text
+    assert response.status_code == 400
+    assert "Enter a valid URL." in response.content.decode()
     assert claim.evidence.count() == 1
 
 
@@ -486,6 +501,7 @@ def test_claim_page_query_count_does_not_grow_with_the_family(client, checker):
 
 def _proposed_by(reviewer):
     claim = claim_take(claim=make_claim(), user=reviewer, expected_version=1)
+    add_evidence(claim, reviewer)
     return claim_propose_verdict(
         claim=claim, user=reviewer, verdict=Verdict.objects.get(name="False"), rationale="BPS.", expected_version=2
     )
@@ -514,7 +530,8 @@ def test_the_desk_corrects_the_claim_date_and_refuses_an_impossible_one(client, 
     page = client.get(reverse("review:claim", args=[claim.pk])).text
     assert 'type="date" name="claim_date" value="0001-01-01"' in page
     response = _act(client, claim, "edit", content=claim.content, speaker_name="", claim_date="9999-12-31")
-    assert "9999-12-31 is not plausible." in client.get(response["Location"]).text
+    assert response.status_code == 400
+    assert "9999-12-31 is not plausible." in response.content.decode()
     _act(client, claim, "edit", content=claim.content, speaker_name="", claim_date="2025-02-03")
     claim.refresh_from_db()
     assert claim.claim_date == datetime.date(2025, 2, 3)

@@ -11,6 +11,8 @@ PRODUCTION = {
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "DJANGO_SECRET_KEY": "k7Qz3-this-is-a-long-random-production-secret-xY9wLp2mN8vR4tB6",
     "DJANGO_ALLOWED_HOSTS": "factcheck.example.org",
+    "FACTCHECK_ORGANISATION_NAME": "Cek Fakta Contoh",
+    "FACTCHECK_ORGANISATION_URL": "https://cekfakta.example.org",
 }
 
 
@@ -36,6 +38,16 @@ def test_check_deploy_is_clean_with_production_settings():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_warns_while_the_publishing_organisation_is_unset():
+    env = {k: v for k, v in PRODUCTION.items() if not k.startswith("FACTCHECK_ORGANISATION")}
+    result = _manage("check", "--deploy", env=env)
+    assert result.returncode == 0, "a warning does not stop the start"
+    assert "claims.W001" in result.stderr and "FACTCHECK_ORGANISATION_NAME is not set" in result.stderr
+    assert "claims.W002" in result.stderr and "FACTCHECK_ORGANISATION_URL is not set" in result.stderr
+    named = _manage("check", "--deploy", env={**env, "FACTCHECK_ORGANISATION_NAME": "Cek Fakta"})
+    assert "claims.W001" not in named.stderr and "claims.W002" in named.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():
@@ -74,7 +86,9 @@ def test_a_dotenv_file_fills_in_what_the_environment_does_not_set(tmp_path):
 
 
 def test_the_embedded_mode_loads_an_article_without_broker_warnings(tmp_path):
-    env = {"FACTCHECK_VAR_DIR": str(tmp_path)}
+    # The organisation set, so that the only warnings that could show are the broker's.
+    organisation = {k: v for k, v in PRODUCTION.items() if k.startswith("FACTCHECK_ORGANISATION")}
+    env = {"FACTCHECK_VAR_DIR": str(tmp_path), **organisation}
     assert _manage("migrate", "--noinput", "-v0", env=env).returncode == 0
     sample = ROOT / "claims" / "fixtures" / "tribunnews-hamas-rusia.txt"
     result = _manage("ingest", str(sample), "--lang", "id", "--published", "2025-02-04", env=env)

@@ -7,9 +7,10 @@ keyword arguments of the step's service.
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from ..ingest.speakers import speaker_resolve
-from ..models import Claim, Speaker, Verdict
+from ..models import Claim, PublicNotice, Speaker, Verdict
 from .selectors import reviewers
 from .validators import validate_claim_date
 
@@ -28,9 +29,18 @@ class StepForm(forms.Form):
         """The service's keyword arguments besides the claim, the user and the version."""
         return {name: value for name, value in self.cleaned_data.items() if name != "version"}
 
+    def fit_to(self, claim: Claim) -> StepForm:
+        """Leave out, on the desk, the inputs that do not apply to this claim; the form as it is by default."""
+        return self
+
+    # The inputs a stale form shows side by side with the claim's newer values (theirs vs yours).
+    conflict_fields: tuple[str, ...] = ()
+
 
 class NoteForm(StepForm):
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    conflict_fields = ("note",)
 
 
 class AssignForm(NoteForm):
@@ -53,12 +63,69 @@ class AssignForm(NoteForm):
 
 
 class ProposeForm(StepForm):
-    verdict = forms.ModelChoiceField(queryset=Verdict.objects.all(), empty_label=None)
+    # No verdict is chosen until a person chooses one: the menu starts empty and an empty choice is refused.
+    verdict = forms.ModelChoiceField(
+        queryset=Verdict.objects.all(),
+        empty_label=_("Choose a verdict…"),
+        error_messages={"required": _("Choose a verdict: none is chosen for you.")},
+    )
     rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), help_text="Published with the verdict.")
+
+    conflict_fields = ("verdict", "rationale")
 
     @classmethod
     def initial_for(cls, claim: Claim) -> dict:
         return {**super().initial_for(claim), "verdict": claim.verdict_id, "rationale": claim.rationale}
+
+
+class PublishForm(StepForm):
+    """Publishing; publishing again (after a reopening) also takes the public notice of what changed and why."""
+
+    notice_kind = forms.ChoiceField(
+        choices=[("", _("Decide from what changed"))] + [
+            (kind.value, kind.label) for kind in (PublicNotice.Kind.UPDATE, PublicNotice.Kind.CORRECTION)
+        ],
+        required=False,
+        label=_("Notice"),
+        help_text=_("A correction when the verdict or the claim changed, else an update, unless you choose."),
+    )
+    notice = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        label=_("What changed and why"),
+        help_text=_("Shown on the public fact-check with the date."),
+    )
+
+    conflict_fields = ("notice",)
+
+    def fit_to(self, claim: Claim) -> StepForm:
+        if claim.public_verdict_id is None:  # a first publication has no notice
+            del self.fields["notice_kind"], self.fields["notice"]
+        else:  # publishing again: the browser asks for the notice too (the service refuses it empty)
+            self.fields["notice"].required = True
+        return self
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {"notice": data.get("notice") or "", "notice_kind": data.get("notice_kind") or ""}
+
+
+class ReopenForm(NoteForm):
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        label=_("Why it is reviewed again"),
+        help_text=_("Shown on the public fact-check as an update notice; the page stays online."),
+    )
+
+
+class RetractForm(NoteForm):
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        label=_("Why it is retracted"),
+        help_text=_("Shown on the public fact-check as its retraction notice; the page stays online."),
+    )
 
 
 class DismissForm(NoteForm):
@@ -81,6 +148,8 @@ class DismissForm(NoteForm):
 
 class EditForm(StepForm):
     """A correction: the wording, the speaker by name (found or added) or by id, and the date (kept if not sent)."""
+
+    conflict_fields = ("content", "speaker_name", "claim_date")
 
     content = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
     speaker_name = forms.CharField(
@@ -123,6 +192,8 @@ class EvidenceForm(StepForm):
     url = forms.URLField(max_length=2000, label="Link", assume_scheme="https")
     title = forms.CharField(max_length=500, required=False)
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    conflict_fields = ("url", "title", "note")
 
 
 class MatchForm(StepForm):

@@ -1,4 +1,8 @@
-"""Public pages of published verdicts, with their ClaimReview markup, and the ClaimReview feed."""
+"""Public pages of fact-checks, with their ClaimReview markup, and the ClaimReview feed.
+
+A fact-check stays online once published: while it is reviewed again the page shows the verdict
+as published, and every update, correction or retraction is listed on it, newest first.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,10 @@ from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from ..claimreview import claim_review, claim_review_feed, json_ld_script
+from ..claimreview import claim_review, claim_review_feed, json_ld_script, organisation
 from ..matching.selectors import with_repeat_flag
 from ..models import Claim
-from .selectors import published_claims
+from .selectors import claim_evidence, claim_notices, public_claims, published_claims
 
 
 def _public_url(request, claim) -> str:
@@ -18,21 +22,42 @@ def _public_url(request, claim) -> str:
 
 
 def published_list(request):
-    claims = list(published_claims()[:50])
-    return TemplateResponse(request, "claims/review/public_list.html", {"claims": claims})
+    claims = list(public_claims()[:50])
+    return TemplateResponse(
+        request, "claims/review/public_list.html", {"claims": claims, "organisation": organisation()}
+    )
 
 
 def published_claim(request, pk: int):
     try:
-        claim = published_claims().order_by().get(pk=pk)
+        claim = public_claims().order_by().get(pk=pk)
     except Claim.DoesNotExist:
         raise Http404("No published fact-check with this number.") from None
-    review = claim_review(claim, url=_public_url(request, claim))
+    retracted = claim.review_status == Claim.ReviewStatus.RETRACTED
+    review = None if retracted else claim_review(claim, url=_public_url(request, claim))
     return TemplateResponse(
         request,
         "claims/review/public_claim.html",
-        {"claim": claim, "review": review, "json_ld": json_ld_script(review)},
+        {
+            "claim": claim,
+            "review": review,
+            "json_ld": json_ld_script(review) if review else "",
+            "url": _public_url(request, claim),
+            "verdict": claim.public_verdict,
+            "verdict_label": _label(claim),
+            "retracted": retracted,
+            "sources": list(claim_evidence(claim)),
+            "notices": list(claim_notices(claim)),
+            "organisation": organisation(),
+        },
     )
+
+
+def _label(claim: Claim) -> str:
+    verdict = claim.public_verdict
+    if claim.article.language == "id" and verdict.name_id:
+        return verdict.name_id
+    return verdict.name
 
 
 def claim_review_json(request):

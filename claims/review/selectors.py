@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Q, QuerySet
 
-from ..models import Claim, ClaimEvent
+from ..models import Claim, ClaimEvent, PublicNotice
 from .filters import ClaimFilter
 from .permissions import REVIEW
 
@@ -85,10 +85,6 @@ def _queue(user, queue: str) -> QuerySet:
     return Claim.objects.filter(review_status__in=(Status.NEW, Status.IN_REVIEW, Status.REOPENED), assignee=None)
 
 
-def _language(language: str) -> Q:
-    return Q(article__language=language) if language else Q()
-
-
 def claim_for_review(pk: int) -> Claim:
     """One claim with its article (text included, for the context) and the people around it."""
     return Claim.objects.select_related(
@@ -112,14 +108,24 @@ def claim_history(claim: Claim) -> QuerySet:
     return ClaimEvent.objects.filter(claim=claim).select_related("actor", "verdict", "assignee").order_by("version")
 
 
-def published_claims() -> QuerySet:
-    """Claims whose verdict is public, newest first."""
+def public_claims() -> QuerySet:
+    """Every fact-check ever published, newest first: online as published, while reviewed again, or retracted."""
     return (
-        Claim.objects.filter(review_status=Status.PUBLISHED)
-        .select_related("article__outlet", "speaker", "verdict")
+        Claim.objects.filter(public_verdict__isnull=False)
+        .select_related("article__outlet", "speaker", "public_verdict")
         .defer("article__text", "article__html")
         .order_by("-published_at", "-pk")
     )
+
+
+def published_claims() -> QuerySet:
+    """Public fact-checks whose verdict stands (not retracted), newest first: the ClaimReview feed's."""
+    return public_claims().exclude(review_status=Status.RETRACTED)
+
+
+def claim_notices(claim: Claim) -> QuerySet:
+    """The public notices of a fact-check (updates, corrections, a retraction), newest first."""
+    return PublicNotice.objects.filter(claim=claim).order_by("-created_at", "-pk")
 
 
 FLAG_WARNINGS = {
@@ -143,11 +149,17 @@ def claims_by_same_speaker(claim: Claim, limit: int = 5) -> list[Claim]:
     return list(_listed(others)[:limit])
 
 
-def queue_neighbours(claim: Claim, *, user, queue: str, language: str = "") -> tuple[int | None, int | None]:
-    """The claims before and after this one in a queue ordered by check-worthiness: for j / k."""
+def queue_neighbours(
+    claim: Claim, *, user, queue: str, filters: ClaimFilter | None = None
+) -> tuple[int | None, int | None]:
+    """The claims before and after this one in a queue ordered by check-worthiness, narrowed by the
+    queue's filters (the reviewer's own view of it): for j / k."""
     if queue not in ("open", "mine", "approve"):
         return None, None
-    claims = _queue(user, queue).filter(_language(language))
+    claims = _queue(user, queue)
+    if filters is not None:
+        filters.is_valid()
+        claims = filters.filter_queryset(claims)
     cw = claim.checkworthiness
     # Ranges the queue index can seek to (an OR of the two cases would make it scan from the top).
     after = claims.filter(checkworthiness__lte=cw).exclude(checkworthiness=cw, pk__lte=claim.pk)

@@ -12,6 +12,12 @@ concurrent edits can never both succeed.
      │                    └─ take/assign ── reopened <───────── reopen ─────────────┘
      └─ dismiss (from new, in review or reopened) ──> not a claim / duplicate
 
+A published fact-check stays online: publishing writes the claim's public record (public_verdict,
+public_content, public_rationale), which the public page and the ClaimReview read. Reopening keeps
+it and posts an update notice; publishing again replaces it with a notice of what changed and why;
+retracting (an editor's step, from any state once published) keeps the page with a retraction
+notice. The notices (PublicNotice) are written in the step's transaction.
+
 A correction of a proposed claim sends it back too (the two-person rule: nobody publishes what
 they changed last). Each step's Rule (who, from which states, what else) is checked here on the
 locked row, and read beforehand by the step registry (steps.py) to offer only what would succeed.
@@ -25,13 +31,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
-from ..models import Claim, ClaimEvent, Evidence, Speaker, Verdict
+from ..models import Claim, ClaimEvent, Evidence, PublicNotice, Speaker, Verdict
 from .permissions import REVIEW_REFUSAL, can_publish, can_review, require_review
 from .validators import claim_date_refusal, validate_claim_date
 
@@ -40,6 +48,10 @@ Action = ClaimEvent.Action
 
 OPEN = (Status.NEW, Status.IN_REVIEW, Status.REOPENED)
 EDITABLE = (Status.IN_REVIEW, Status.VERDICT_PROPOSED, Status.REOPENED)
+# Where a published fact-check may be once it is public, before it is retracted.
+PUBLIC_STATES = (Status.PUBLISHED, Status.REOPENED, Status.IN_REVIEW, Status.VERDICT_PROPOSED)
+# Refusals that only say the step does not fit the claim's state: the desk does not explain them.
+SILENT_CODES = frozenset({"invalid_state", "already_yours"})
 
 
 class StaleClaimError(ValidationError):
@@ -93,6 +105,22 @@ class Rule:
 
         return _refusal(attempt)
 
+    def explanation(self, claim: Claim, user) -> str | None:
+        """Why this user cannot take a step the claim's state would allow, to show where its button would be.
+
+        None when the step is open to them, or when it simply does not fit the claim's state.
+        """
+        if claim.review_status not in self.allowed_from:
+            return None
+        try:
+            self.require_role(user)
+            self.enforce(claim, user)
+        except PermissionDenied as exc:
+            return str(exc)
+        except ValidationError as exc:
+            return None if exc.code in SILENT_CODES else exc.messages[0]
+        return None
+
 
 def _refusal(attempt: Callable[[], object]) -> str | None:
     try:
@@ -106,7 +134,7 @@ def _refusal(attempt: Callable[[], object]) -> str | None:
 
 def _not_taken(claim: Claim, user) -> None:
     if claim.assignee_id == user.pk:
-        raise ValidationError("You are already reviewing this claim.", code="taken")
+        raise ValidationError("You are already reviewing this claim.", code="already_yours")
     if claim.assignee_id is not None:
         raise ValidationError(f"{claim.assignee} is already reviewing this claim.", code="taken")
 
@@ -126,7 +154,27 @@ def _reviewer_only(claim: Claim, user) -> None:
 
 def _not_the_proposer(claim: Claim, user) -> None:
     if claim.proposed_by_id == user.pk:
-        raise PermissionDenied("Two-person rule: someone other than the proposer must publish this verdict.")
+        raise PermissionDenied(gettext("You proposed this verdict; another editor must publish it (two-person rule)."))
+
+
+def _has_evidence(claim: Claim, user) -> None:
+    if settings.FACTCHECK_REQUIRE_EVIDENCE and not Evidence.objects.filter(claim_id=claim.pk).exists():
+        raise ValidationError(
+            gettext("A verdict needs at least one evidence link before it is published: add the sources first."),
+            code="no_evidence",
+        )
+
+
+def _is_public(claim: Claim, user) -> None:
+    if claim.public_verdict_id is None:
+        raise ValidationError(gettext("Only a published fact-check can be retracted."), code="invalid_state")
+
+
+def _not_public(claim: Claim, user) -> None:
+    if claim.public_verdict_id is not None:
+        raise ValidationError(
+            gettext("This fact-check has been published: retract it instead, with a notice."), code="published"
+        )
 
 
 def _plausible_date(claim: Claim, user) -> None:
@@ -151,7 +199,7 @@ PUBLISH = Rule(
     (Status.VERDICT_PROPOSED,),
     editors_only=True,
     role_refusal="Only editors can publish verdicts.",
-    checks=(_not_the_proposer, _plausible_date),
+    checks=(_not_the_proposer, _plausible_date, _has_evidence),
 )
 SEND_BACK = Rule(
     Action.SEND_BACK, (Status.VERDICT_PROPOSED,), editors_only=True, role_refusal="Only editors can send verdicts back."
@@ -159,7 +207,14 @@ SEND_BACK = Rule(
 REOPEN = Rule(
     Action.REOPEN, (Status.PUBLISHED,), editors_only=True, role_refusal="Only editors can reopen published verdicts."
 )
-DISMISS = Rule(Action.DISMISS, OPEN, checks=(_not_someone_elses,))
+RETRACT = Rule(
+    Action.RETRACT,
+    PUBLIC_STATES,
+    editors_only=True,
+    role_refusal=gettext_lazy("Only editors can retract published fact-checks."),
+    checks=(_is_public,),
+)
+DISMISS = Rule(Action.DISMISS, OPEN, checks=(_not_someone_elses, _not_public))
 
 
 # Fields whose before and after each event records, shown as text in the history.
@@ -196,7 +251,7 @@ def _transition(
     with transaction.atomic():
         current = (
             Claim.objects.select_for_update(of=("self",))
-            .select_related("assignee", "verdict", "speaker", "duplicate_of")
+            .select_related("assignee", "verdict", "speaker", "duplicate_of", "public_verdict")
             .get(pk=claim.pk)
         )
         if current.version != expected_version:
@@ -367,15 +422,78 @@ def claim_propose_verdict(*, claim: Claim, user, verdict: Verdict, rationale: st
     )
 
 
-def claim_publish(*, claim: Claim, user, expected_version: int) -> Claim:
-    """An editor publishes the proposed verdict; the two-person rule forbids publishing one's own."""
+def _notice(current: Claim, *, kind: str, text: str, user, changes: dict, at) -> PublicNotice:
+    return PublicNotice.objects.create(
+        claim=current,
+        kind=kind,
+        text=text,
+        changes=changes,
+        created_by=user,
+        created_at=at,
+        version=current.version + 1,
+    )
+
+
+def public_changes(current: Claim) -> dict:
+    """What publishing the claim as it is now would change on its public page: {field: [before, after]}."""
+    changes = {}
+    if current.public_verdict_id != current.verdict_id:
+        before = str(current.public_verdict) if current.public_verdict_id else None
+        changes["verdict"] = [before, str(current.verdict) if current.verdict_id else None]
+    if current.public_content != current.content:
+        changes["claim"] = [current.public_content, current.content]
+    if current.public_rationale != current.rationale:
+        changes["explanation"] = [current.public_rationale, current.rationale]
+    return changes
+
+
+def claim_publish(*, claim: Claim, user, expected_version: int, notice: str = "", notice_kind: str = "") -> Claim:
+    """An editor publishes the proposed verdict; the two-person rule forbids publishing one's own.
+
+    Publishing a fact-check again (after it was reopened) needs a public notice saying why: the page
+    shows it with what changed, as a correction when the verdict or the claim changed, else an
+    update (unless the editor says which). The first publication date is kept.
+    """
     PUBLISH.require_role(user)
+    notice = notice.strip()
+    if notice_kind and notice_kind not in (PublicNotice.Kind.UPDATE, PublicNotice.Kind.CORRECTION):
+        raise ValidationError(
+            gettext("A republication notice is an update or a correction, not %(kind)r.") % {"kind": notice_kind}
+        )
+    now = timezone.now()
+
+    def record(current: Claim) -> tuple[dict, str]:
+        public = {
+            "public_verdict": current.verdict,
+            "public_content": current.content,
+            "public_rationale": current.rationale,
+            "public_modified_at": now,
+            "published_at": current.published_at or now,
+        }
+        return public, ""
+
+    def announce(current: Claim) -> dict:
+        if current.public_verdict_id is None:
+            return {}
+        if not notice:
+            raise ValidationError(
+                gettext("Say what changed and why: the notice is shown on the public fact-check."), code="no_notice"
+            )
+        changed = public_changes(current)
+        kind = notice_kind or (
+            PublicNotice.Kind.CORRECTION if {"verdict", "claim"} & changed.keys() else PublicNotice.Kind.UPDATE
+        )
+        _notice(current, kind=kind, text=notice, user=user, changes=changed, at=now)
+        return {"notice": [None, f"{PublicNotice.Kind(kind).label}: {notice}"]}
+
     return _transition(
         rule=PUBLISH,
         claim=claim,
         user=user,
         expected_version=expected_version,
-        changes={"review_status": Status.PUBLISHED, "published_by": user, "published_at": timezone.now()},
+        changes={"review_status": Status.PUBLISHED, "published_by": user},
+        amend=record,
+        then=announce,
     )
 
 
@@ -395,17 +513,54 @@ def claim_send_back(*, claim: Claim, user, note: str, expected_version: int) -> 
 
 
 def claim_reopen(*, claim: Claim, user, note: str, expected_version: int) -> Claim:
-    """An editor withdraws a published verdict for another review (new evidence, a correction)."""
+    """An editor takes a published verdict back for another review (new evidence, a correction).
+
+    The fact-check stays online as published, with an update notice saying why it is reviewed again.
+    """
     REOPEN.require_role(user)
-    if not note.strip():
+    note = note.strip()
+    if not note:
         raise ValidationError("Say why the verdict is reopened.", code="no_note")
+    now = timezone.now()
+
+    def announce(current: Claim) -> dict:
+        _notice(current, kind=PublicNotice.Kind.UPDATE, text=note, user=user, changes={}, at=now)
+        return {}
+
     return _transition(
         rule=REOPEN,
         claim=claim,
         user=user,
         expected_version=expected_version,
-        changes={"review_status": Status.REOPENED, "assignee": None},
-        note=note.strip(),
+        changes={"review_status": Status.REOPENED, "assignee": None, "public_modified_at": now},
+        then=announce,
+        note=note,
+    )
+
+
+def claim_retract(*, claim: Claim, user, note: str, expected_version: int) -> Claim:
+    """An editor retracts a published fact-check: its page stays online with a retraction notice saying why.
+
+    A retracted fact-check leaves the ClaimReview feed and is not reviewed again.
+    """
+    RETRACT.require_role(user)
+    note = note.strip()
+    if not note:
+        raise ValidationError(gettext("Say why the fact-check is retracted: the notice is published."), code="no_note")
+    now = timezone.now()
+
+    def announce(current: Claim) -> dict:
+        _notice(current, kind=PublicNotice.Kind.RETRACTION, text=note, user=user, changes={}, at=now)
+        return {}
+
+    return _transition(
+        rule=RETRACT,
+        claim=claim,
+        user=user,
+        expected_version=expected_version,
+        changes={"review_status": Status.RETRACTED, "assignee": None, "public_modified_at": now},
+        then=announce,
+        note=note,
     )
 
 

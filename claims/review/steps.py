@@ -5,6 +5,8 @@ the API validates JSON with it), and who may take it on which claim, with the re
 The services stay the judges: they check the role, the state and the version again on the
 locked row. `refusal()` says beforehand what the service would say, so an interface offers
 only what would succeed; tests walk every step, state and role to hold the two together.
+`unavailable_reason()` is the same refusal, said where the step's button would be when the
+claim's state would allow the step but this user may not take it (yet).
 """
 
 from __future__ import annotations
@@ -14,10 +16,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Claim
 from . import services
-from .forms import AssignForm, DismissForm, EditForm, EvidenceForm, MatchForm, NoteForm, ProposeForm, StepForm
+from .forms import (
+    AssignForm,
+    DismissForm,
+    EditForm,
+    EvidenceForm,
+    MatchForm,
+    NoteForm,
+    ProposeForm,
+    PublishForm,
+    ReopenForm,
+    RetractForm,
+    StepForm,
+)
 
 
 @dataclass(frozen=True)
@@ -31,9 +46,15 @@ class Step:
     summary: str = ""
     # Acts on one of the claim's match links, which the form names.
     on_match: bool = False
+    # Why the step is closed to this user though the claim's state would allow it (None if open or off-state).
+    explanation: Callable[[Claim, Any], str | None] | None = None
 
     def allows(self, claim: Claim, user) -> bool:
         return self.refusal(claim, user) is None
+
+    def unavailable_reason(self, claim: Claim, user) -> str | None:
+        """What the desk says where the step's button would be; the refusal's own words."""
+        return self.explanation(claim, user) if self.explanation else None
 
     def run(self, *, claim: Claim, user, form: StepForm):
         """Take the step with a valid form's inputs; what the service refuses is raised and nothing is kept."""
@@ -42,41 +63,47 @@ class Step:
             return self.service(claim=claim, user=user, expected_version=form.cleaned_data["version"], **arguments)
 
 
+def _ruled(name: str, label: str, form: type[StepForm], service, rule: services.Rule, **more) -> Step:
+    """A step whose refusal, and its explanation on the desk, are its service's Rule."""
+    return Step(name, label, form, service, rule.refusal, explanation=rule.explanation, **more)
+
+
 # In the order the desk shows them.
 STEPS: dict[str, Step] = {
     step.name: step
     for step in (
-        Step("take", "Assign to me", StepForm, services.claim_take, services.TAKE.refusal),
-        Step(
-            "assign",
-            "Assign",
-            AssignForm,
-            services.claim_assign,
-            services.ASSIGN.refusal,
-            summary="Assign to a reviewer",
+        _ruled("take", "Assign to me", StepForm, services.claim_take, services.TAKE),
+        _ruled("assign", "Assign", AssignForm, services.claim_assign, services.ASSIGN, summary="Assign to a reviewer"),
+        _ruled("evidence", "Add evidence", EvidenceForm, services.evidence_add, services.EVIDENCE),
+        _ruled("propose", "Propose verdict", ProposeForm, services.claim_propose_verdict, services.PROPOSE),
+        _ruled("publish", "Publish verdict", PublishForm, services.claim_publish, services.PUBLISH),
+        _ruled("send_back", "Send back", NoteForm, services.claim_send_back, services.SEND_BACK),
+        _ruled("reopen", "Reopen", ReopenForm, services.claim_reopen, services.REOPEN),
+        _ruled(
+            "retract",
+            _("Retract"),
+            RetractForm,
+            services.claim_retract,
+            services.RETRACT,
+            summary=_("Retract the published fact-check"),
         ),
-        Step("evidence", "Add evidence", EvidenceForm, services.evidence_add, services.EVIDENCE.refusal),
-        Step("propose", "Propose verdict", ProposeForm, services.claim_propose_verdict, services.PROPOSE.refusal),
-        Step("publish", "Publish verdict", StepForm, services.claim_publish, services.PUBLISH.refusal),
-        Step("send_back", "Send back", NoteForm, services.claim_send_back, services.SEND_BACK.refusal),
-        Step("reopen", "Reopen", NoteForm, services.claim_reopen, services.REOPEN.refusal),
-        Step(
+        _ruled(
             "edit",
             "Save correction",
             EditForm,
             services.claim_edit,
-            services.EDIT.refusal,
+            services.EDIT,
             summary="Correct the claim's wording, speaker or date",
         ),
-        Step(
+        _ruled(
             "dismiss",
             "Dismiss",
             DismissForm,
             services.claim_dismiss,
-            services.DISMISS.refusal,
+            services.DISMISS,
             summary="Not a claim, or a duplicate",
         ),
-        Step("release", "Release to the queue", StepForm, services.claim_release, services.RELEASE.refusal),
+        _ruled("release", "Release to the queue", StepForm, services.claim_release, services.RELEASE),
         Step(
             "apply_match",
             "Apply this verdict",
@@ -100,3 +127,8 @@ STEPS: dict[str, Step] = {
 def steps_open_to(claim: Claim, user) -> list[Step]:
     """The steps this user may take on this claim now, in the desk's order."""
     return [step for step in STEPS.values() if step.allows(claim, user)]
+
+
+def steps_unavailable_to(claim: Claim, user) -> list[tuple[Step, str]]:
+    """The steps the claim's state allows but this user may not take now, each with the reason."""
+    return [(step, reason) for step in STEPS.values() if (reason := step.unavailable_reason(claim, user))]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from ..matching.selectors import claim_family, published_match, similar_claims
@@ -28,7 +31,8 @@ from .selectors import (
     queue_neighbours,
     review_queue,
 )
-from .steps import STEPS, steps_open_to
+from .services import StaleClaimError
+from .steps import STEPS, steps_open_to, steps_unavailable_to
 
 PAGE_SIZE = 50
 # The queue's filters offered as menus; the API and the query string take them all.
@@ -61,6 +65,7 @@ def queue(request):
             "page": page,
             "has_next": len(rows) > PAGE_SIZE,
             "query": _query_without_page(request),
+            "claim_query": _queue_query(request),
         },
     )
 
@@ -71,6 +76,15 @@ def _query_without_page(request) -> str:
     return query.urlencode()
 
 
+def _queue_query(request) -> str:
+    """The queue the reviewer is in, its name and filters: carried from the queue to a claim, from claim to claim."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    name = query.get("queue")
+    query["queue"] = name if name in QUEUES else "open"
+    return query.urlencode()
+
+
 @login_required
 def claim_page(request, pk: int):
     require_review(request.user)
@@ -78,9 +92,15 @@ def claim_page(request, pk: int):
         claim = claim_for_review(pk)
     except Claim.DoesNotExist:
         raise Http404("No such claim.") from None
+    return _claim_response(request, claim)
+
+
+def _claim_response(request, claim: Claim, *, bound=None, conflict=None, status: int = 200):
+    """The claim page; `bound` is (step, form) to show as submitted, `conflict` what a stale form ran into."""
     user = request.user
     queue_name = request.GET.get("queue", "open")
-    previous, following = queue_neighbours(claim, user=user, queue=queue_name)
+    filters = ClaimFilter(request.GET, user=user)
+    previous, following = queue_neighbours(claim, user=user, queue=queue_name, filters=filters)
     matched = published_match(claim)
     actions, match_actions = [], []
     for step in steps_open_to(claim, user):
@@ -89,8 +109,10 @@ def claim_page(request, pk: int):
             if matched is None:
                 continue
             match_actions.append((step, step.form(initial={**initial, "match": matched.pk}, auto_id=False)))
+        elif bound is not None and bound[0] is step:
+            actions.append((step, bound[1].fit_to(claim)))
         else:
-            actions.append((step, step.form(initial=initial, auto_id=f"{step.name}-%s")))
+            actions.append((step, step.form(initial=initial, auto_id=f"{step.name}-%s").fit_to(claim)))
     return TemplateResponse(
         request,
         "claims/review/claim.html",
@@ -106,10 +128,14 @@ def claim_page(request, pk: int):
             "matched": matched,
             "actions": actions,
             "match_actions": match_actions,
+            "unavailable": steps_unavailable_to(claim, user),
+            "conflict": conflict,
             "queue": queue_name if queue_name in QUEUES else "open",
+            "queue_query": _queue_query(request),
             "previous": previous,
             "following": following,
         },
+        status=status,
     )
 
 
@@ -123,22 +149,64 @@ def claim_act(request, pk: int, action: str):
     claim = Claim.objects.filter(pk=pk).first()
     if claim is None:
         raise Http404("No such claim.")
-    form = step.form(request.POST)
-    page = reverse("review:claim", args=[pk])
+    form = step.form(request.POST, auto_id=f"{step.name}-%s")
+    page = reverse("review:claim", args=[pk]) + f"?{_queue_query(request)}"
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-        return redirect(page)
+        # The page again with the form as submitted: nothing typed is lost to a missing choice.
+        return _claim_response(request, claim_for_review(pk), bound=(step, form), status=400)
     try:
         step.run(claim=claim, user=request.user, form=form)
-    except ValidationError as exc:  # a PermissionDenied goes up: Django answers 403
+    except StaleClaimError as exc:
+        return _stale(request, claim, step, form, exc)
+    except PermissionDenied as exc:  # the step's refusal, said on the page rather than as a bare 403
+        messages.error(request, str(exc) or gettext("You may not take this step."))
+    except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
     else:
         claim.refresh_from_db(fields=["review_status", "version"])
         messages.success(request, f"Done: {claim.get_review_status_display().lower()} (version {claim.version}).")
     return redirect(page)
+
+
+def _stale(request, claim: Claim, step, form, exc: StaleClaimError):
+    """A stale form: the claim page again with the form as submitted, now on the claim's current version
+    (to resubmit on it), what changed since the user loaded it, and the newer values beside theirs."""
+    claim = claim_for_review(claim.pk)
+    seen = form.cleaned_data["version"]
+    data = form.data.copy()
+    data["version"] = str(claim.version)
+    resubmit = step.form(data, auto_id=f"{step.name}-%s")
+    theirs = step.form.initial_for(claim)
+    rows = []
+    for name in step.form.conflict_fields:
+        field = form.fields.get(name)
+        if field is None or name not in form.data:
+            continue
+        label = str(field.label or name.replace("_", " ").capitalize())
+        rows.append((label, _shown(field, theirs.get(name)), _shown(field, form.cleaned_data.get(name))))
+    messages.error(request, exc.messages[0])
+    conflict = {
+        "seen": seen,
+        "step": step,
+        "rows": rows,
+        "since": [event for event in claim_history(claim) if event.version > seen],
+        "refusal": step.refusal(claim, request.user),
+    }
+    return _claim_response(request, claim, bound=(step, resubmit), conflict=conflict, status=409)
+
+
+def _shown(field, value) -> str:
+    """A form value as the page shows it: a chosen object by its name."""
+    if value in (None, ""):
+        return "—"
+    if isinstance(field, forms.ModelChoiceField) and not isinstance(value, models.Model):
+        chosen = field.queryset.filter(pk=value).first()
+        return str(chosen) if chosen else "—"
+    return str(value)
 
 
 @login_required
