@@ -54,6 +54,7 @@ QUEUES = {
     "mine": "Assigned to me",
     "approve": "Verdicts to approve",
     "published": "Published",
+    "all": "All claims",
 }
 
 
@@ -81,6 +82,8 @@ def _queue(user, queue: str) -> QuerySet:
         return Claim.objects.filter(review_status=Status.VERDICT_PROPOSED).exclude(proposed_by=user)
     if queue == "published":
         return Claim.objects.filter(review_status=Status.PUBLISHED)
+    if queue == "all":
+        return Claim.objects.all()
     # Unassigned and open: new, reopened, or released by its reviewer (the partial index's condition).
     return Claim.objects.filter(review_status__in=(Status.NEW, Status.IN_REVIEW, Status.REOPENED), assignee=None)
 

@@ -34,7 +34,7 @@ from .steps import STEPS, steps_open_to
 
 PAGE_SIZE = 50
 # The queue's filters offered as menus; the API and the query string take them all.
-QUEUE_SELECTS = ("language", "outlet", "kind", "min_cw", "verdict")
+QUEUE_SELECTS = ("review_status", "language", "outlet", "kind", "band", "min_cw", "verdict")
 
 
 @login_required

@@ -1,0 +1,102 @@
+"""Search over claims by what a reviewer remembers: words of the claim, its speaker, its article or outlet.
+
+Every word must be found somewhere: in the claim's text, the speaker's name or aliases, the
+article's title or the outlet's name or domain. A word matches words it begins ("Jokow" finds
+"Jokowi"). On PostgreSQL each part is a full-text match ('simple' configuration: Indonesian and
+English alike, no stemming) that a GIN index serves (migration 0013_search_indexes); elsewhere a
+plain case-insensitive containment does the same job more slowly.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
+from django.db import connection
+from django.db.models import F, Func, Q, QuerySet, TextField, Value
+from django.db.models.functions import Cast, Concat
+
+from ..models import Article, Outlet, Speaker
+
+# More words than this in one search are ignored: each word is a match of its own.
+MAX_WORDS = 8
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class SimpleVector(Func):
+    """to_tsvector('simple', expression), written exactly as the GIN indexes are, so the planner uses them."""
+
+    function = "to_tsvector"
+    template = "%(function)s('simple'::regconfig, %(expressions)s)"
+    output_field = SearchVectorField()
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a search, lower-cased, each once, in order."""
+    words: list[str] = []
+    for word in WORD.findall(text or ""):
+        word = word.lower()
+        if word not in words:
+            words.append(word)
+    return words[:MAX_WORDS]
+
+
+def claim_document():
+    return SimpleVector(Concat(F("content"), Value(" "), F("speaker_text"), output_field=TextField()))
+
+
+def speaker_document():
+    return SimpleVector(Concat(F("canonical_name"), Value(" "), Cast(F("aliases"), TextField()), output_field=TextField()))
+
+
+def article_document():
+    return SimpleVector(F("title"))
+
+
+def search_claims(claims: QuerySet, text: str) -> QuerySet:
+    """The claims in which every word of `text` is found (claim, speaker, article or outlet)."""
+    words = search_words(text)
+    if not words:
+        return claims
+    full_text = connection.vendor == "postgresql"
+    for word in words:
+        claims = claims.filter(_full_text_match(word) if full_text else _plain_match(word))
+    return claims
+
+
+def _prefix_query(word: str) -> SearchQuery:
+    # `word` holds word characters only, so the raw form cannot carry tsquery syntax.
+    return SearchQuery(f"{word}:*", config="simple", search_type="raw")
+
+
+def _full_text_match(word: str) -> Q:
+    query = _prefix_query(word)
+    speakers = Speaker.objects.alias(document=speaker_document()).filter(document=query).values("pk")
+    articles = Article.objects.alias(document=article_document()).filter(document=query).values("pk")
+    return (
+        Q(pk__in=_claims_matching(query))
+        | Q(speaker__in=speakers)
+        | Q(article__in=articles)
+        | Q(article__outlet__in=_outlets(word))
+    )
+
+
+def _claims_matching(query: SearchQuery):
+    from ..models import Claim
+
+    return Claim.objects.alias(document=claim_document()).filter(document=query).values("pk")
+
+
+def _outlets(word: str):
+    return Outlet.objects.filter(Q(name__icontains=word) | Q(domain__icontains=word)).values("pk")
+
+
+def _plain_match(word: str) -> Q:
+    return (
+        Q(content__icontains=word)
+        | Q(speaker_text__icontains=word)
+        | Q(speaker__canonical_name__icontains=word)
+        | Q(speaker__aliases__icontains=word)
+        | Q(article__title__icontains=word)
+        | Q(article__outlet__in=_outlets(word))
+    )
