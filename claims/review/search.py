@@ -3,7 +3,7 @@
 Every word must be found somewhere: in the claim's text, the speaker's name or aliases, the
 article's title or the outlet's name or domain. A word matches words it begins ("Jokow" finds
 "Jokowi"). On PostgreSQL each part is a full-text match ('simple' configuration: Indonesian and
-English alike, no stemming) that a GIN index serves (migration 0013_search_indexes); elsewhere a
+English alike, no stemming) that a GIN index serves (migration 0014_search_indexes); elsewhere a
 plain case-insensitive containment does the same job more slowly.
 """
 
@@ -13,8 +13,8 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection
-from django.db.models import F, Func, Q, QuerySet, TextField, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import F, Func, Q, QuerySet, TextField
+from django.db.models.functions import Cast
 
 from ..models import Article, Outlet, Speaker
 
@@ -24,10 +24,14 @@ WORD = re.compile(r"\w+", re.UNICODE)
 
 
 class SimpleVector(Func):
-    """to_tsvector('simple', expression), written exactly as the GIN indexes are, so the planner uses them."""
+    """to_tsvector('simple', a || ' ' || b ...), written exactly as the GIN indexes are, so the planner uses them.
+
+    The columns are NOT NULL, so no COALESCE (it would make the expression differ from the index's).
+    """
 
     function = "to_tsvector"
     template = "%(function)s('simple'::regconfig, %(expressions)s)"
+    arg_joiner = " || ' ' || "
     output_field = SearchVectorField()
 
 
@@ -42,11 +46,11 @@ def search_words(text: str) -> list[str]:
 
 
 def claim_document():
-    return SimpleVector(Concat(F("content"), Value(" "), F("speaker_text"), output_field=TextField()))
+    return SimpleVector(F("content"), F("speaker_text"))
 
 
 def speaker_document():
-    return SimpleVector(Concat(F("canonical_name"), Value(" "), Cast(F("aliases"), TextField()), output_field=TextField()))
+    return SimpleVector(F("canonical_name"), Cast(F("aliases"), TextField()))
 
 
 def article_document():
