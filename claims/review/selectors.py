@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Q, QuerySet
 
-from ..models import Claim, ClaimEvent
+from ..models import Claim, ClaimEvent, ClaimNote
 from .filters import ClaimFilter
 from .permissions import REVIEW
 
@@ -158,3 +158,40 @@ def queue_neighbours(claim: Claim, *, user, queue: str, language: str = "") -> t
     following = after.order_by("-checkworthiness", "pk").values_list("pk", flat=True).first()
     previous = before.order_by("checkworthiness", "-pk").values_list("pk", flat=True).first()
     return previous, following
+
+
+# Who can be handed a claim: the members of the two review roles' groups (see migration 0005).
+ASSIGNABLE_GROUPS = ("Reviewers", "Editors")
+
+
+def assignable_users() -> QuerySet:
+    """Active members of the Reviewers and Editors groups, by username: the assignment picker's choices."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=ASSIGNABLE_GROUPS)
+        .distinct()
+        .order_by("username")
+    )
+
+
+@dataclass(frozen=True)
+class ThreadEntry:
+    """One message of a claim's thread: a note, or the note a workflow step was taken with."""
+
+    author: object
+    created_at: object
+    text: str
+    step: str = ""  # the step's label when the message came with one ("Sent it back")
+
+
+# Steps whose note is addressed to the claim's reviewer, so they belong in the thread too.
+THREAD_STEPS = (ClaimEvent.Action.SEND_BACK, ClaimEvent.Action.REOPEN)
+
+
+def claim_thread(claim: Claim) -> list[ThreadEntry]:
+    """The claim's notes and its send-back / reopen notes, oldest first, in two queries."""
+    notes = ClaimNote.objects.filter(claim=claim).select_related("author")
+    steps = ClaimEvent.objects.filter(claim=claim, action__in=THREAD_STEPS).exclude(note="").select_related("actor")
+    entries = [ThreadEntry(note.author, note.created_at, note.text) for note in notes]
+    entries += [ThreadEntry(event.actor, event.created_at, event.note, event.get_action_display()) for event in steps]
+    return sorted(entries, key=lambda entry: entry.created_at)

@@ -11,12 +11,14 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from ..matching.selectors import claim_family, published_match, similar_claims
 from ..models import Claim
 from .dashboard import dashboard_figures
 from .filters import ClaimFilter
+from .forms import ClaimNoteForm
 from .pagination import page_by_keys
 from .permissions import require_review
 from .selectors import (
@@ -25,11 +27,13 @@ from .selectors import (
     claim_for_review,
     claim_history,
     claim_in_context,
+    claim_thread,
     claims_by_same_speaker,
     flag_warnings,
     queue_neighbours,
     review_queue,
 )
+from .services import claim_note_add
 from .steps import STEPS, steps_open_to
 
 PAGE_SIZE = 50
@@ -84,10 +88,12 @@ def claim_page(request, pk: int):
     queue_name = request.GET.get("queue", "open")
     previous, following = queue_neighbours(claim, user=user, queue=queue_name)
     matched = published_match(claim)
-    actions, match_actions = [], []
+    actions, match_actions, assign = [], [], None
     for step in steps_open_to(claim, user):
         initial = step.form.initial_for(claim)
-        if step.on_match:
+        if step.name == "assign":  # shown in the page's assignment section
+            assign = (step, step.form(initial=initial, auto_id=f"{step.name}-%s"))
+        elif step.on_match:
             if matched is None:
                 continue
             match_actions.append((step, step.form(initial={**initial, "match": matched.pk}, auto_id=False)))
@@ -101,6 +107,9 @@ def claim_page(request, pk: int):
             "context": claim_in_context(claim),
             "warnings": flag_warnings(claim),
             "history": claim_history(claim),
+            "thread": claim_thread(claim),
+            "note_form": ClaimNoteForm(auto_id="note-%s"),
+            "assign": assign,
             "evidence": claim_evidence(claim),
             "same_speaker": claims_by_same_speaker(claim),
             "similar": similar_claims(claim),
@@ -140,6 +149,31 @@ def claim_act(request, pk: int, action: str):
     else:
         claim.refresh_from_db(fields=["review_status", "version"])
         messages.success(request, f"Done: {claim.get_review_status_display().lower()} (version {claim.version}).")
+    return redirect(page)
+
+
+@require_POST
+@login_required
+def claim_note(request, pk: int):
+    """Add a note to the claim's thread."""
+    require_review(request.user)
+    claim = Claim.objects.filter(pk=pk).first()
+    if claim is None:
+        raise Http404("No such claim.")
+    form = ClaimNoteForm(request.POST)
+    page = reverse("review:claim", args=[pk]) + "#notes"
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(page)
+    try:
+        claim_note_add(claim=claim, user=request.user, text=form.cleaned_data["text"])
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, gettext("Note added."))
     return redirect(page)
 
 
