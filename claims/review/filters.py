@@ -60,7 +60,8 @@ class SpeakerField(forms.CharField):
 
 def speakers_named(name: str) -> list[int]:
     """The ids of the speakers called `name` (canonical name or an alias, any case)."""
-    wanted = " ".join(name.split()).casefold()
+    name = " ".join(name.split())
+    wanted = name.casefold()
     named = set(Speaker.objects.filter(canonical_name__iexact=name).values_list("pk", flat=True))
     # The aliases are a JSON list: find candidates by their text, then compare whole names.
     for pk, aliases in Speaker.objects.filter(aliases__icontains=name).values_list("pk", "aliases"):
