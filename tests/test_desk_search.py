@@ -354,3 +354,19 @@ def test_date_range_and_status_filters_keep_to_the_querystring(client, checker):
     page = client.get(reverse("review:queue"), {"date_from": "2025-01-01", "date_to": "2025-02-01", "page": 1}).text
     assert _queue_ids(client, date_from="2025-01-01", date_to="2025-02-01") == {early.pk}
     assert 'value="2025-01-01"' in page and 'value="2025-02-01"' in page
+
+
+def test_the_pickers_show_the_current_reviewer_even_outside_the_groups(client, editor, admin_user):
+    claim = make_claim()
+    claim_take(claim=claim, user=admin_user, expected_version=1)  # a superuser, in no group
+    assert admin_user not in assignable_users()
+    client.force_login(editor)
+    change = client.get(reverse("admin:claims_claim_change", args=[claim.pk])).text
+    assert f'<option value="{admin_user.pk}" selected>admin</option>' in change
+    desk = client.get(reverse("review:claim", args=[claim.pk])).text
+    assert f'<option value="{admin_user.pk}" selected>admin</option>' in desk
+    # Saving the change page with the picker untouched keeps the reviewer.
+    form = {"content": claim.content, "speaker": "", "seen_version": 2, "assign_to": admin_user.pk, **INLINES}
+    assert client.post(reverse("admin:claims_claim_change", args=[claim.pk]), form).status_code == 302
+    claim.refresh_from_db()
+    assert (claim.assignee, claim.version) == (admin_user, 2)

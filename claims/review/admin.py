@@ -56,7 +56,7 @@ class ClaimAdminForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["seen_version"].initial = self.instance.version
         if "assign_to" in self.fields:
-            self.fields["assign_to"].queryset = assignable_users()
+            self.fields["assign_to"].queryset = assignable_users(also=self.instance.assignee_id)
             self.fields["assign_to"].initial = self.instance.assignee_id
 
     def clean(self):

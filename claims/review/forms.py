@@ -61,7 +61,8 @@ class AssignForm(NoteForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = assignable_users()
+        # The claim's current reviewer stays in the menu, whatever their groups, so the page shows them.
+        self.fields["assignee"].queryset = assignable_users(also=self.initial.get("assignee"))
 
     @classmethod
     def initial_for(cls, claim: Claim) -> dict:

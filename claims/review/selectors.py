@@ -164,14 +164,16 @@ def queue_neighbours(claim: Claim, *, user, queue: str, language: str = "") -> t
 ASSIGNABLE_GROUPS = ("Reviewers", "Editors")
 
 
-def assignable_users() -> QuerySet:
-    """Active members of the Reviewers and Editors groups, by username: the assignment picker's choices."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=ASSIGNABLE_GROUPS)
-        .distinct()
-        .order_by("username")
-    )
+def assignable_users(*, also: int | None = None) -> QuerySet:
+    """Active members of the Reviewers and Editors groups, by username: the assignment picker's choices.
+
+    `also` adds one user by id (a claim's current reviewer, who may hold the role otherwise), so a
+    picker shows who has the claim now and saving it unchanged keeps them.
+    """
+    members = Q(is_active=True, groups__name__in=ASSIGNABLE_GROUPS)
+    if also is not None:
+        members |= Q(pk=also)
+    return get_user_model().objects.filter(members).distinct().order_by("username")
 
 
 @dataclass(frozen=True)

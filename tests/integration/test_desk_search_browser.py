@@ -6,6 +6,7 @@ import pytest
 from django.db import connection, connections
 
 from claims.models import Claim, ClaimNote
+from claims.review.filters import ClaimFilter
 from claims.review.search import search_claims
 from tests.factories import make_article, make_claim, make_outlet, make_speaker, make_user
 
@@ -52,6 +53,9 @@ def test_the_search_is_full_text_on_postgresql_and_uses_its_indexes():
     assert set(search_claims(claims, "tribunnews").values_list("pk", flat=True)) == {rice.pk}
     assert set(search_claims(claims, "deficit").values_list("pk", flat=True)) == {budget.pk}
     assert not search_claims(claims, "beras deficit").exists()
+    by_alias = ClaimFilter({"speaker": "JOKOWI", "outlet": "www.tribunnews.com"}, queryset=claims)
+    assert list(by_alias.qs.values_list("pk", flat=True)) == [rice.pk]
+    assert not ClaimFilter({"speaker": "Jokow"}, queryset=claims).is_valid(), "an alias is a whole name"
     sql, params = search_claims(claims, "beras").query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
