@@ -57,14 +57,23 @@ def article_document():
     return SimpleVector(F("title"))
 
 
-def search_claims(claims: QuerySet, text: str) -> QuerySet:
-    """The claims in which every word of `text` is found (claim, speaker, article or outlet)."""
+def search_claims(claims: QuerySet, text: str, *, full_text: bool | None = None) -> QuerySet:
+    """The claims in which every word of `text` is found (claim, speaker, article or outlet).
+
+    `full_text` defaults to whether the database is PostgreSQL; False forces the plain containment.
+    """
     words = search_words(text)
     if not words:
         return claims
-    full_text = connection.vendor == "postgresql"
+    if full_text is None:
+        full_text = connection.vendor == "postgresql"
+    if not full_text:
+        for word in words:
+            claims = claims.filter(_plain_match(word))
+        return claims
+    claims = claims.alias(search_document=claim_document())
     for word in words:
-        claims = claims.filter(_full_text_match(word) if full_text else _plain_match(word))
+        claims = claims.filter(_full_text_match(word))
     return claims
 
 
@@ -73,26 +82,36 @@ def _prefix_query(word: str) -> SearchQuery:
     return SearchQuery(f"{word}:*", config="simple", search_type="raw")
 
 
+# Up to this many speakers or articles a word names are passed as ids, which the claims' own indexes
+# look up; beyond it a subquery does (correct, but the planner can no longer combine the indexes).
+ID_LIST_LIMIT = 1000
+
+
 def _full_text_match(word: str) -> Q:
+    """The word in the claim's own text (its GIN index), or its speaker, article or outlet.
+
+    The speakers and articles come first, each from its own GIN index, so that every part of the
+    condition is one the claims' indexes answer: for a rare word the planner combines them in a
+    bitmap; for a common one it walks the queue's order and stops at the page's end.
+    """
     query = _prefix_query(word)
-    speakers = Speaker.objects.alias(document=speaker_document()).filter(document=query).values("pk")
-    articles = Article.objects.alias(document=article_document()).filter(document=query).values("pk")
-    return (
-        Q(pk__in=_claims_matching(query))
-        | Q(speaker__in=speakers)
-        | Q(article__in=articles)
-        | Q(article__outlet__in=_outlets(word))
-    )
-
-
-def _claims_matching(query: SearchQuery):
-    from ..models import Claim
-
-    return Claim.objects.alias(document=claim_document()).filter(document=query).values("pk")
+    match = Q(search_document=query)
+    speakers = Speaker.objects.alias(document=speaker_document()).filter(document=query).values_list("pk", flat=True)
+    articles = Article.objects.alias(document=article_document()).filter(document=query).values_list("pk", flat=True)
+    for field, ids in (("speaker_id__in", speakers), ("article_id__in", articles)):
+        found = list(ids[: ID_LIST_LIMIT + 1])
+        if len(found) > ID_LIST_LIMIT:
+            match |= Q(**{field: ids})
+        elif found:
+            match |= Q(**{field: found})
+    outlets = list(_outlets(word))
+    if outlets:  # a word naming an outlet ("tribun", "kompas.com") is meant as one
+        match |= Q(article__outlet__in=outlets)
+    return match
 
 
 def _outlets(word: str):
-    return Outlet.objects.filter(Q(name__icontains=word) | Q(domain__icontains=word)).values("pk")
+    return Outlet.objects.filter(Q(name__icontains=word) | Q(domain__icontains=word)).values_list("pk", flat=True)
 
 
 def _plain_match(word: str) -> Q:
