@@ -82,28 +82,31 @@ def _prefix_query(word: str) -> SearchQuery:
     return SearchQuery(f"{word}:*", config="simple", search_type="raw")
 
 
-# Up to this many speakers or articles a word names are passed as ids, which the claims' own indexes
-# look up; beyond it a subquery does (correct, but the planner can no longer combine the indexes).
-ID_LIST_LIMIT = 1000
+# A word found in up to this many claims, speakers or articles is rare: its matches are passed as ids,
+# which the claims' own b-tree indexes look up. A commoner word is matched on each row the rarer
+# words leave (or, if all are common, on the rows of the queue's order until the page is full).
+RARE = 1000
 
 
 def _full_text_match(word: str) -> Q:
-    """The word in the claim's own text (its GIN index), or its speaker, article or outlet.
+    """The word in the claim's own text, or in its speaker's names, its article's title or its outlet."""
+    from ..models import Claim
 
-    The speakers and articles come first, each from its own GIN index, so that every part of the
-    condition is one the claims' indexes answer: for a rare word the planner combines them in a
-    bitmap; for a common one it walks the queue's order and stops at the page's end.
-    """
     query = _prefix_query(word)
-    match = Q(search_document=query)
-    speakers = Speaker.objects.alias(document=speaker_document()).filter(document=query).values_list("pk", flat=True)
-    articles = Article.objects.alias(document=article_document()).filter(document=query).values_list("pk", flat=True)
-    for field, ids in (("speaker_id__in", speakers), ("article_id__in", articles)):
-        found = list(ids[: ID_LIST_LIMIT + 1])
-        if len(found) > ID_LIST_LIMIT:
-            match |= Q(**{field: ids})
-        elif found:
-            match |= Q(**{field: found})
+    parts = {
+        "pk": Claim.objects.alias(document=claim_document()).filter(document=query),
+        "speaker_id": Speaker.objects.alias(document=speaker_document()).filter(document=query),
+        "article_id": Article.objects.alias(document=article_document()).filter(document=query),
+    }
+    found = {field: list(rows.values_list("pk", flat=True)[: RARE + 1]) for field, rows in parts.items()}
+    common = {field for field, ids in found.items() if len(ids) > RARE}
+    own = found.pop("pk")
+    match = Q(search_document=query) if "pk" in common else Q(pk__in=own)
+    for field, ids in found.items():
+        if field in common:
+            match |= Q(**{f"{field}__in": parts[field].values("pk")})
+        elif ids:
+            match |= Q(**{f"{field}__in": ids})
     outlets = list(_outlets(word))
     if outlets:  # a word naming an outlet ("tribun", "kompas.com") is meant as one
         match |= Q(article__outlet__in=outlets)
