@@ -22,10 +22,11 @@ from rest_framework.views import APIView
 
 from .matching.selectors import published_match
 from .models import Article, Claim, ClaimEvent, Evidence, Speaker, Verdict
-from .review.filters import ClaimFilter
+from .review.filters import ORDERINGS, ClaimFilter
+from .review.forms import ClaimNoteForm
 from .review.permissions import can_review
-from .review.selectors import claim_evidence, claim_history
-from .review.services import StaleClaimError
+from .review.selectors import assignable_users, claim_evidence, claim_history, claim_thread
+from .review.services import StaleClaimError, claim_note_add
 from .review.steps import STEPS
 
 
@@ -103,11 +104,19 @@ class EvidenceSerializer(serializers.ModelSerializer):
         fields = ["url", "title", "note", "added_by", "created_at"]
 
 
+class ThreadEntrySerializer(serializers.Serializer):
+    author = serializers.CharField(source="author.username", default=None)
+    created_at = serializers.DateTimeField()
+    text = serializers.CharField()
+    step = serializers.CharField()
+
+
 class ClaimDetailSerializer(ClaimSerializer):
-    """The claim with its originals, evidence and history, the steps open to the user and its published match."""
+    """The claim with its originals, evidence, notes and history, the steps open to the user and its match."""
 
     original_speaker = serializers.StringRelatedField()
     evidence = serializers.SerializerMethodField()
+    notes = serializers.SerializerMethodField()
     history = serializers.SerializerMethodField()
     steps = serializers.SerializerMethodField()
     published_match = serializers.SerializerMethodField()
@@ -118,6 +127,7 @@ class ClaimDetailSerializer(ClaimSerializer):
             "original_content",
             "original_speaker",
             "evidence",
+            "notes",
             "history",
             "steps",
             "published_match",
@@ -125,6 +135,10 @@ class ClaimDetailSerializer(ClaimSerializer):
 
     def get_evidence(self, claim):
         return EvidenceSerializer(claim_evidence(claim), many=True).data
+
+    def get_notes(self, claim):
+        """The claim's thread, oldest first: notes, and the notes of send-backs and reopenings (with `step`)."""
+        return ThreadEntrySerializer(claim_thread(claim), many=True).data
 
     def get_history(self, claim):
         return EventSerializer(claim_history(claim), many=True).data
@@ -167,16 +181,29 @@ class NewestFirst(CursorPagination):
     page_size_query_param = "page_size"
 
 
-class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
-    """Claims, newest first; the detail adds the extracted originals, evidence, history and open steps.
+class ClaimPages(NewestFirst):
+    """Newest first, or in the order `?ordering=` chose (one of ORDERINGS, `-` for descending), by cursor."""
 
-    Filters (the desk's): review_status, verdict (id or name), speaker (id), outlet (id), language,
-    kind, assignee (me, none or a user id), min_cw (check-worthiness), date_from / date_to (the
-    claim's date, YYYY-MM-DD).
+    def get_ordering(self, request, queryset, view):
+        chosen = request.query_params.get("ordering", "").strip()
+        if chosen.lstrip("-") in ORDERINGS:  # the filter has refused anything else with a 400 already
+            tie = "-id" if chosen.startswith("-") else "id"
+            return (chosen,) if chosen.lstrip("-") == "id" else (chosen, tie)
+        return super().get_ordering(request, queryset, view)
+
+
+class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
+    """Claims, newest first; the detail adds the extracted originals, evidence, notes, history and open steps.
+
+    Filters (the desk's): q (words of the claim, its speaker, article title or outlet), review_status,
+    verdict (id or name), speaker (id or name, aliases too), outlet (id, domain or name), language,
+    kind, assignee (me, none or a user id), band (high, medium, low), min_cw (check-worthiness),
+    date_from / date_to (the claim's date, YYYY-MM-DD), ordering (id, checkworthiness, created_at,
+    `-` first for descending). A value that names nothing is a 400 with the reason.
     """
 
     permission_classes = [permissions.IsAuthenticated, IsReviewer]
-    pagination_class = NewestFirst
+    pagination_class = ClaimPages
     filter_backends = [DjangoFilterBackend]
     filterset_class = ClaimFilter
 
@@ -294,6 +321,47 @@ class ClaimStepView(APIView):
         return Response(ClaimDetailSerializer(fresh, context={"request": request}).data)
 
 
+class AssignableUserSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    name = serializers.CharField(source="get_full_name")
+    roles = serializers.SerializerMethodField()
+
+    def get_roles(self, user) -> list[str]:
+        return sorted(group.name for group in user.groups.all())
+
+
+class AssignableUserView(APIView):
+    """GET: who a claim can be assigned to (the Reviewers and Editors); the assign step takes an id or a username."""
+
+    permission_classes = [permissions.IsAuthenticated, IsReviewer]
+
+    def get(self, request):
+        users = assignable_users().prefetch_related("groups")
+        return Response(AssignableUserSerializer(users, many=True).data)
+
+
+class ClaimNoteView(APIView):
+    """POST {"text": "..."} to add a note to the claim's thread; answers with the thread."""
+
+    permission_classes = [permissions.IsAuthenticated, IsReviewer]
+
+    def post(self, request, pk: int):
+        claim = get_object_or_404(Claim, pk=pk)
+        if not isinstance(request.data, Mapping):
+            raise exceptions.ValidationError({"non_field_errors": ["Send the note as an object."]})
+        form = ClaimNoteForm(data=request.data)
+        if not form.is_valid():
+            return Response(_form_errors(form), status=status.HTTP_400_BAD_REQUEST)
+        try:
+            claim_note_add(claim=claim, user=request.user, text=form.cleaned_data["text"])
+        except DjangoPermissionDenied as exc:
+            raise exceptions.PermissionDenied(str(exc) or None) from exc
+        except ValidationError as exc:
+            return Response({"text": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(ThreadEntrySerializer(claim_thread(claim), many=True).data, status=status.HTTP_201_CREATED)
+
+
 router = DefaultRouter()
 router.register("claims", ClaimViewSet, basename="claim")
 router.register("verdicts", VerdictViewSet, basename="verdict")
@@ -301,6 +369,9 @@ router.register("articles", ArticleViewSet, basename="article")
 router.register("speakers", SpeakerViewSet, basename="speaker")
 
 urlpatterns = [
+    path("assignable-users/", AssignableUserView.as_view(), name="assignable-users"),
+    # Before the steps' pattern, which would take "notes" for a step's name.
+    path("claims/<int:pk>/notes/", ClaimNoteView.as_view(), name="claim-notes"),
     path("claims/<int:pk>/<slug:step>/", ClaimStepView.as_view(), name="claim-step"),
     path("", include(router.urls)),
 ]

@@ -339,6 +339,24 @@ class PublicNotice(models.Model):
         return f"{self.get_kind_display()} of #{self.claim_id} ({self.created_at:%Y-%m-%d})"
 
 
+class ClaimNote(models.Model):
+    """A comment in a claim's discussion: reviewers and editors talk about the check here."""
+
+    MAX_LENGTH = 4000
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    text = models.TextField(max_length=MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["claim_id", "created_at", "id"]
+        indexes = [models.Index(fields=["claim", "created_at"], name="claim_note_thread_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.text[:60]}"
+
+
 class Feed(models.Model):
     """An RSS or Atom feed polled by celery beat; each new entry is ingested once."""
 

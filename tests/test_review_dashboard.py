@@ -14,7 +14,15 @@ from claims.review import services
 from claims.review.dashboard import dashboard_cached, dashboard_figures
 from claims.review.summaries import summaries_rebuild
 
-from .factories import make_article, make_claim, make_outlet, make_published_claim, make_speaker, make_user
+from .factories import (
+    add_evidence,
+    make_article,
+    make_claim,
+    make_outlet,
+    make_published_claim,
+    make_speaker,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +45,7 @@ def _history(sample_text):
         services.claim_propose_verdict(
             claim=claim, user=checker, verdict=false, rationale="BPS.", expected_version=claim.version
         )
+        add_evidence(claim, checker)
         services.claim_publish(claim=claim, user=editor, expected_version=claim.version)
     services.claim_reopen(claim=second, user=editor, note="new figures", expected_version=second.version)
     services.claim_dismiss(claim=third, user=checker, status="not_a_claim", expected_version=third.version)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.urls import reverse
@@ -15,13 +17,15 @@ from django.utils.html import format_html
 from ..exports import claims_csv
 from ..models import Claim, ClaimEvent, Evidence, Speaker
 from . import services
+from .forms import AssigneeChoiceField
 from .pagination import LargeTablePaginator
-from .permissions import can_review
-from .selectors import claim_in_context
+from .permissions import can_publish, can_review
+from .selectors import assignable_users, claim_in_context
 from .steps import STEPS
 from .validators import validate_claim_date
 
 EDIT = STEPS["edit"]
+ASSIGN = STEPS["assign"]
 CORRECTABLE = ["content", "speaker", "claim_date"]
 
 
@@ -29,6 +33,14 @@ class ClaimAdminForm(forms.ModelForm):
     """Carries the version the editor saw, so a save over someone else's change is refused."""
 
     seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Offered to editors only (see ClaimAdmin.get_fieldsets); saved through the assign step.
+    assign_to = AssigneeChoiceField(
+        queryset=get_user_model().objects.none(),
+        required=False,
+        label="Assign to",
+        empty_label="Nobody: back to the queue",
+        help_text="A member of the Reviewers or Editors groups.",
+    )
 
     class Meta:
         model = Claim
@@ -43,6 +55,9 @@ class ClaimAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["seen_version"].initial = self.instance.version
+        if "assign_to" in self.fields:
+            self.fields["assign_to"].queryset = assignable_users(also=self.instance.assignee_id)
+            self.fields["assign_to"].initial = self.instance.assignee_id
 
     def clean(self):
         cleaned = super().clean()
@@ -165,6 +180,21 @@ class EvidenceInline(admin.TabularInline):
         return super().get_queryset(request).select_related("added_by")
 
 
+class ClaimActionForm(ActionForm):
+    """The action bar, with the reviewer that "Assign to the chosen reviewer" hands the claims to."""
+
+    assignee = AssigneeChoiceField(
+        queryset=get_user_model().objects.none(),
+        required=False,
+        label="Reviewer",
+        empty_label="(reviewer for “Assign”)",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = assignable_users()
+
+
 def _in_context_html(claim: Claim) -> str:
     parts = claim_in_context(claim)
     return format_html(
@@ -213,7 +243,8 @@ class ClaimAdmin(admin.ModelAdmin):
     list_per_page = 50
     # Article order, made total by the span's unique constraint: one index scan, no extra sort key.
     ordering = ["article_id", "start", "end"]
-    actions = ["assign_to_me", "mark_not_a_claim", "mark_duplicate", "export_csv"]
+    actions = ["assign_to_me", "assign_to_reviewer", "mark_not_a_claim", "mark_duplicate", "export_csv"]
+    action_form = ClaimActionForm
     inlines = [EvidenceInline, ClaimEventInline]
     review_fields = [
         "review_desk",
@@ -267,6 +298,11 @@ class ClaimAdmin(admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         if obj is None:  # adding by hand: the extractor's fields are typed in, not read
             return [(None, {"fields": ["article", "content", "start", "end", "speaker", "kind", "extractor_version"]})]
+        if ASSIGN.allows(obj, request.user):  # editors, on an open claim; the service decides again
+            *others, (title, review) = self.fieldsets
+            fields = list(review["fields"])
+            fields.insert(fields.index("assignee") + 1, "assign_to")
+            return [*others, (title, {**review, "fields": fields})]
         return self.fieldsets
 
     def get_readonly_fields(self, request, obj=None):
@@ -296,24 +332,35 @@ class ClaimAdmin(admin.ModelAdmin):
         if not change:
             super().save_model(request, obj, form, change)
             return
-        if not set(CORRECTABLE) & set(form.changed_data):
-            return
+        version = form.cleaned_data.get("seen_version") or obj.version
         try:
-            EDIT.service(
-                claim=Claim.objects.get(pk=obj.pk),
-                user=request.user,
-                expected_version=form.cleaned_data.get("seen_version") or obj.version,
-                content=obj.content,
-                speaker=obj.speaker,
-                claim_date=obj.claim_date,
-            )
+            if set(CORRECTABLE) & set(form.changed_data):
+                version = EDIT.service(
+                    claim=Claim.objects.get(pk=obj.pk),
+                    user=request.user,
+                    expected_version=version,
+                    content=obj.content,
+                    speaker=obj.speaker,
+                    claim_date=obj.claim_date,
+                ).version
+            # Only when sent: a form posted without the picker (a script, an older page) leaves the reviewer be.
+            if "assign_to" in form.data and "assign_to" in form.changed_data:
+                self._assign(request, obj, form.cleaned_data["assign_to"], version)
         except ValidationError as exc:  # changed between the form's checks and the save
             raise _Refused(exc.messages[0]) from exc
         except PermissionDenied as exc:
             raise _Refused(str(exc)) from exc
 
+    def _assign(self, request, obj, assignee, version: int) -> None:
+        """The change page's "Assign to": the assign step, from the version the editor saw (or just wrote)."""
+        current = Claim.objects.get(pk=obj.pk)
+        ASSIGN.service(claim=current, user=request.user, assignee=assignee, expected_version=version)
+
     def has_review_permission(self, request):
         return can_review(request.user)
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
 
     def _each(self, request, queryset, step, done: str):
         succeeded, refused = 0, []
@@ -335,6 +382,22 @@ class ClaimAdmin(admin.ModelAdmin):
             services.claim_take(claim=claim, user=request.user, expected_version=claim.version)
 
         self._each(request, queryset, take, "assigned to you")
+
+    @admin.action(description="Assign to the chosen reviewer", permissions=["publish"])
+    def assign_to_reviewer(self, request, queryset):
+        try:
+            assignee = self.action_form().fields["assignee"].clean(request.POST.get("assignee", ""))
+        except ValidationError as exc:
+            self.message_user(request, exc.messages[0], messages.ERROR)
+            return
+        if assignee is None:
+            self.message_user(request, "Choose the reviewer next to the action first.", messages.ERROR)
+            return
+
+        def assign(claim):
+            ASSIGN.service(claim=claim, user=request.user, assignee=assignee, expected_version=claim.version)
+
+        self._each(request, queryset, assign, f"assigned to {assignee}")
 
     @admin.action(description="Mark as not a claim", permissions=["review"])
     def mark_not_a_claim(self, request, queryset):

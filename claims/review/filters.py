@@ -9,8 +9,11 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Claim, Outlet, Speaker, Verdict
+from .search import search_claims
 
 LANGUAGES = [("id", "Indonesian"), ("en", "English")]
 # Scores are calibrated: 0.5 and above is check-worthy, whoever made the claim.
@@ -37,6 +40,102 @@ class VerdictField(forms.ModelChoiceField):
 
 class VerdictFilter(django_filters.ModelChoiceFilter):
     field_class = VerdictField
+
+
+class SpeakerField(forms.CharField):
+    """A speaker by id, or by name: the canonical name or one of the aliases, any case (all speakers so named)."""
+
+    def to_python(self, value):
+        value = super().to_python(value).strip()[:300]
+        if not value:
+            return None
+        if value.isdigit():
+            found = list(Speaker.objects.filter(pk=int(value)).values_list("pk", flat=True))
+        else:
+            found = speakers_named(value)
+        if not found:
+            raise ValidationError(_("There is no speaker “%(name)s”.") % {"name": value}, code="invalid_choice")
+        return found
+
+
+def speakers_named(name: str) -> list[int]:
+    """The ids of the speakers called `name` (canonical name or an alias, any case)."""
+    name = " ".join(name.split())
+    wanted = name.casefold()
+    named = set(Speaker.objects.filter(canonical_name__iexact=name).values_list("pk", flat=True))
+    # The aliases are a JSON list: find candidates by their text, then compare whole names.
+    for pk, aliases in Speaker.objects.filter(aliases__icontains=name).values_list("pk", "aliases"):
+        if any(isinstance(alias, str) and " ".join(alias.split()).casefold() == wanted for alias in aliases or ()):
+            named.add(pk)
+    return sorted(named)
+
+
+class SpeakerNameFilter(django_filters.Filter):
+    field_class = SpeakerField
+
+    def filter(self, qs, value):
+        return qs if not value else qs.filter(speaker_id__in=value)
+
+
+class OutletField(forms.CharField):
+    """An outlet by id, by domain (tribunnews.com, www. or not) or by name, any case."""
+
+    widget = forms.Select
+
+    @property
+    def choices(self) -> list[tuple[str, str]]:
+        """The desk's menu: every outlet by name (a handful, not a million)."""
+        return [("", str(_("Any outlet"))), *((str(pk), name) for pk, name in Outlet.objects.values_list("pk", "name"))]
+
+    def to_python(self, value):
+        value = super().to_python(value).strip()[:300]
+        if not value:
+            return None
+        if value.isdigit():
+            outlet = Outlet.objects.filter(pk=int(value)).first()
+        else:
+            domain = value.lower().removeprefix("https://").removeprefix("http://").removeprefix("www.").rstrip("/")
+            outlet = Outlet.objects.filter(Q(domain__iexact=domain) | Q(name__iexact=value)).order_by("pk").first()
+        if outlet is None:
+            raise ValidationError(_("There is no outlet “%(name)s”.") % {"name": value}, code="invalid_choice")
+        return outlet
+
+
+class OutletFilter(django_filters.Filter):
+    field_class = OutletField
+
+    def filter(self, qs, value):
+        return qs if value is None else qs.filter(article__outlet=value)
+
+
+# Bands of the calibrated score, as the admin's list filter offers them.
+BANDS = {"high": (0.7, None), "medium": (0.5, 0.7), "low": (None, 0.5)}
+BAND_CHOICES = [
+    ("high", _("High (0.7 and above)")),
+    ("medium", _("Check-worthy (0.5 to 0.7)")),
+    ("low", _("Low (below 0.5)")),
+]
+
+
+class BandFilter(django_filters.ChoiceFilter):
+    def filter(self, qs, value):
+        if value not in BANDS:
+            return qs
+        low, high = BANDS[value]
+        if low is not None:
+            qs = qs.filter(checkworthiness__gte=low)
+        if high is not None:
+            qs = qs.filter(checkworthiness__lt=high)
+        return qs
+
+
+class SearchFilter(django_filters.CharFilter):
+    def filter(self, qs, value):
+        return search_claims(qs, value) if value and value.strip() else qs
+
+
+# What the API may order claims by: fields that are never empty, so a page's cursor always has a position.
+ORDERINGS = ("id", "checkworthiness", "created_at")
 
 
 class AssigneeField(forms.CharField):
@@ -69,15 +168,15 @@ class ClaimFilter(django_filters.FilterSet):
         choices=Claim.ReviewStatus.choices, empty_label="Any status", label="Status"
     )
     verdict = VerdictFilter(queryset=Verdict.objects.all(), empty_label="Any verdict")
-    speaker = django_filters.ModelChoiceFilter(queryset=Speaker.objects.all(), widget=forms.NumberInput)
-    outlet = django_filters.ModelChoiceFilter(
-        field_name="article__outlet", queryset=Outlet.objects.order_by("name"), empty_label="Any outlet"
-    )
+    q = SearchFilter(label=_("Search"), max_length=300)
+    speaker = SpeakerNameFilter(label=_("Speaker"))
+    outlet = OutletFilter(label=_("Outlet"))
     language = django_filters.ChoiceFilter(
         field_name="article__language", choices=LANGUAGES, empty_label="Any language"
     )
     kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, empty_label="Any kind")
     assignee = AssigneeFilter(label="Reviewer")
+    band = BandFilter(choices=BAND_CHOICES, empty_label=_("Any band"), label=_("Check-worthiness band"))
     min_cw = django_filters.NumberFilter(
         field_name="checkworthiness",
         lookup_expr="gte",
@@ -92,6 +191,7 @@ class ClaimFilter(django_filters.FilterSet):
     date_to = django_filters.DateFilter(
         field_name="claim_date", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"}), label="Said until"
     )
+    ordering = django_filters.OrderingFilter(fields=ORDERINGS, label=_("Order by"))
 
     class Meta:
         model = Claim

@@ -10,8 +10,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..ingest.speakers import speaker_resolve
-from ..models import Claim, PublicNotice, Speaker, Verdict
-from .selectors import reviewers
+from ..models import Claim, ClaimNote, PublicNotice, Speaker, Verdict
+from .selectors import assignable_users
 from .validators import validate_claim_date
 
 
@@ -43,19 +43,35 @@ class NoteForm(StepForm):
     conflict_fields = ("note",)
 
 
+class AssigneeChoiceField(forms.ModelChoiceField):
+    """A member of the Reviewers or Editors groups, by user id or by username (any case)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, str) and not value.strip().isdigit():
+            user = self.queryset.filter(username__iexact=value.strip()).first()
+            if user is None:
+                raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+            return user
+        return super().to_python(value)
+
+
 class AssignForm(NoteForm):
-    assignee = forms.ModelChoiceField(
+    assignee = AssigneeChoiceField(
         queryset=None,
         required=False,
-        empty_label="Nobody: back to the queue",
-        error_messages={"invalid_choice": "Choose a reviewer: that user is not one."},
+        empty_label=_("Nobody: back to the queue"),
+        label=_("Reviewer"),
+        error_messages={"invalid_choice": _("Choose a reviewer: that user is not one.")},
     )
 
     field_order = ["assignee", "note"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = reviewers()
+        # The claim's current reviewer stays in the menu, whatever their groups, so the page shows them.
+        self.fields["assignee"].queryset = assignable_users(also=self.initial.get("assignee"))
 
     @classmethod
     def initial_for(cls, claim: Claim) -> dict:
@@ -203,3 +219,17 @@ class MatchForm(StepForm):
 
     def service_arguments(self) -> dict:
         return {"match_id": self.cleaned_data["match"]}
+
+
+class ClaimNoteForm(forms.Form):
+    """A note for the claim's thread; the service checks its length again."""
+
+    text = forms.CharField(
+        label=_("Note"),
+        max_length=ClaimNote.MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": ClaimNote.MAX_LENGTH}),
+        error_messages={
+            "required": _("Write the note first: an empty note is not kept."),
+            "max_length": _("A note holds at most %(limit_value)d characters; this one has %(show_value)d."),
+        },
+    )

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Q, QuerySet
 
-from ..models import Claim, ClaimEvent, PublicNotice
+from ..models import Claim, ClaimEvent, ClaimNote, PublicNotice
 from .filters import ClaimFilter
 from .permissions import REVIEW
 
@@ -54,6 +54,7 @@ QUEUES = {
     "mine": "Assigned to me",
     "approve": "Verdicts to approve",
     "published": "Published",
+    "all": "All claims",
 }
 
 
@@ -81,6 +82,8 @@ def _queue(user, queue: str) -> QuerySet:
         return Claim.objects.filter(review_status=Status.VERDICT_PROPOSED).exclude(proposed_by=user)
     if queue == "published":
         return Claim.objects.filter(review_status=Status.PUBLISHED)
+    if queue == "all":
+        return Claim.objects.all()
     # Unassigned and open: new, reopened, or released by its reviewer (the partial index's condition).
     return Claim.objects.filter(review_status__in=(Status.NEW, Status.IN_REVIEW, Status.REOPENED), assignee=None)
 
@@ -167,3 +170,42 @@ def queue_neighbours(
     following = after.order_by("-checkworthiness", "pk").values_list("pk", flat=True).first()
     previous = before.order_by("checkworthiness", "-pk").values_list("pk", flat=True).first()
     return previous, following
+
+
+# Who can be handed a claim: the members of the two review roles' groups (see migration 0005).
+ASSIGNABLE_GROUPS = ("Reviewers", "Editors")
+
+
+def assignable_users(*, also: int | None = None) -> QuerySet:
+    """Active members of the Reviewers and Editors groups, by username: the assignment picker's choices.
+
+    `also` adds one user by id (a claim's current reviewer, who may hold the role otherwise), so a
+    picker shows who has the claim now and saving it unchanged keeps them.
+    """
+    members = Q(is_active=True, groups__name__in=ASSIGNABLE_GROUPS)
+    if also is not None:
+        members |= Q(pk=also)
+    return get_user_model().objects.filter(members).distinct().order_by("username")
+
+
+@dataclass(frozen=True)
+class ThreadEntry:
+    """One message of a claim's thread: a note, or the note a workflow step was taken with."""
+
+    author: object
+    created_at: object
+    text: str
+    step: str = ""  # the step's label when the message came with one ("Sent it back")
+
+
+# Steps whose note is addressed to the claim's reviewer, so they belong in the thread too.
+THREAD_STEPS = (ClaimEvent.Action.SEND_BACK, ClaimEvent.Action.REOPEN)
+
+
+def claim_thread(claim: Claim) -> list[ThreadEntry]:
+    """The claim's notes and its send-back / reopen notes, oldest first, in two queries."""
+    notes = ClaimNote.objects.filter(claim=claim).select_related("author")
+    steps = ClaimEvent.objects.filter(claim=claim, action__in=THREAD_STEPS).exclude(note="").select_related("actor")
+    entries = [ThreadEntry(note.author, note.created_at, note.text) for note in notes]
+    entries += [ThreadEntry(event.actor, event.created_at, event.note, event.get_action_display()) for event in steps]
+    return sorted(entries, key=lambda entry: entry.created_at)

@@ -39,7 +39,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
-from ..models import Claim, ClaimEvent, Evidence, PublicNotice, Speaker, Verdict
+from ..models import Claim, ClaimEvent, ClaimNote, Evidence, PublicNotice, Speaker, Verdict
 from .permissions import REVIEW_REFUSAL, can_publish, can_review, require_review
 from .validators import claim_date_refusal, validate_claim_date
 
@@ -648,3 +648,22 @@ def claim_reject_match(*, claim: Claim, user, match_id: int, expected_version: i
 
     require_review(user)
     claim_match_decide(match=_match_of(claim, match_id), user=user, confirmed=False)
+
+
+# The claim's discussion: notes beside the workflow. A note changes neither the claim's state nor its
+# version, so it needs no version check: two people writing at once both keep their notes.
+
+
+def claim_note_add(*, claim: Claim, user, text: str) -> ClaimNote:
+    """Add a note to the claim's thread: any reviewer or editor may, whoever reviews the claim."""
+    require_review(user)
+    text = (text or "").replace("\r\n", "\n").strip()
+    if not text:
+        raise ValidationError(gettext("Write the note first: an empty note is not kept."), code="empty")
+    if len(text) > ClaimNote.MAX_LENGTH:
+        raise ValidationError(
+            gettext("A note holds at most %(limit)d characters; this one has %(length)d.")
+            % {"limit": ClaimNote.MAX_LENGTH, "length": len(text)},
+            code="too_long",
+        )
+    return ClaimNote.objects.create(claim=claim, author=user, text=text)

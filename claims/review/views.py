@@ -18,6 +18,7 @@ from ..matching.selectors import claim_family, published_match, similar_claims
 from ..models import Claim
 from .dashboard import dashboard_cached
 from .filters import ClaimFilter
+from .forms import ClaimNoteForm
 from .pagination import page_by_keys
 from .permissions import require_review
 from .selectors import (
@@ -26,17 +27,18 @@ from .selectors import (
     claim_for_review,
     claim_history,
     claim_in_context,
+    claim_thread,
     claims_by_same_speaker,
     flag_warnings,
     queue_neighbours,
     review_queue,
 )
-from .services import StaleClaimError
+from .services import StaleClaimError, claim_note_add
 from .steps import STEPS, steps_open_to, steps_unavailable_to
 
 PAGE_SIZE = 50
 # The queue's filters offered as menus; the API and the query string take them all.
-QUEUE_SELECTS = ("language", "outlet", "kind", "min_cw", "verdict")
+QUEUE_SELECTS = ("review_status", "language", "outlet", "kind", "band", "min_cw", "verdict")
 
 
 @login_required
@@ -102,10 +104,12 @@ def _claim_response(request, claim: Claim, *, bound=None, conflict=None, status:
     filters = ClaimFilter(request.GET, user=user)
     previous, following = queue_neighbours(claim, user=user, queue=queue_name, filters=filters)
     matched = published_match(claim)
-    actions, match_actions = [], []
+    actions, match_actions, assign = [], [], None
     for step in steps_open_to(claim, user):
         initial = step.form.initial_for(claim)
-        if step.on_match:
+        if step.name == "assign":  # shown in the page's assignment section
+            assign = (step, step.form(initial=initial, auto_id=f"{step.name}-%s"))
+        elif step.on_match:
             if matched is None:
                 continue
             match_actions.append((step, step.form(initial={**initial, "match": matched.pk}, auto_id=False)))
@@ -121,6 +125,9 @@ def _claim_response(request, claim: Claim, *, bound=None, conflict=None, status:
             "context": claim_in_context(claim),
             "warnings": flag_warnings(claim),
             "history": claim_history(claim),
+            "thread": claim_thread(claim),
+            "note_form": ClaimNoteForm(auto_id="note-%s"),
+            "assign": assign,
             "evidence": claim_evidence(claim),
             "same_speaker": claims_by_same_speaker(claim),
             "similar": similar_claims(claim),
@@ -207,6 +214,31 @@ def _shown(field, value) -> str:
         chosen = field.queryset.filter(pk=value).first()
         return str(chosen) if chosen else "—"
     return str(value)
+
+
+@require_POST
+@login_required
+def claim_note(request, pk: int):
+    """Add a note to the claim's thread."""
+    require_review(request.user)
+    claim = Claim.objects.filter(pk=pk).first()
+    if claim is None:
+        raise Http404("No such claim.")
+    form = ClaimNoteForm(request.POST)
+    page = reverse("review:claim", args=[pk]) + "#notes"
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(page)
+    try:
+        claim_note_add(claim=claim, user=request.user, text=form.cleaned_data["text"])
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, gettext("Note added."))
+    return redirect(page)
 
 
 @login_required
