@@ -521,20 +521,8 @@ def claim_reopen(*, claim: Claim, user, note: str, expected_version: int) -> Cla
     note = note.strip()
     if not note:
         raise ValidationError("Say why the verdict is reopened.", code="no_note")
-    now = timezone.now()
-
-    def announce(current: Claim) -> dict:
-        _notice(current, kind=PublicNotice.Kind.UPDATE, text=note, user=user, changes={}, at=now)
-        return {}
-
-    return _transition(
-        rule=REOPEN,
-        claim=claim,
-        user=user,
-        expected_version=expected_version,
-        changes={"review_status": Status.REOPENED, "assignee": None, "public_modified_at": now},
-        then=announce,
-        note=note,
+    return _announced_transition(
+        REOPEN, PublicNotice.Kind.UPDATE, Status.REOPENED, claim=claim, user=user, note=note, version=expected_version
     )
 
 
@@ -547,18 +535,31 @@ def claim_retract(*, claim: Claim, user, note: str, expected_version: int) -> Cl
     note = note.strip()
     if not note:
         raise ValidationError(gettext("Say why the fact-check is retracted: the notice is published."), code="no_note")
+    return _announced_transition(
+        RETRACT,
+        PublicNotice.Kind.RETRACTION,
+        Status.RETRACTED,
+        claim=claim,
+        user=user,
+        note=note,
+        version=expected_version,
+    )
+
+
+def _announced_transition(rule, kind: str, status: str, *, claim: Claim, user, note: str, version: int) -> Claim:
+    """A step on a published fact-check: the new status, and a public notice of it written in the same transaction."""
     now = timezone.now()
 
     def announce(current: Claim) -> dict:
-        _notice(current, kind=PublicNotice.Kind.RETRACTION, text=note, user=user, changes={}, at=now)
+        _notice(current, kind=kind, text=note, user=user, changes={}, at=now)
         return {}
 
     return _transition(
-        rule=RETRACT,
+        rule=rule,
         claim=claim,
         user=user,
-        expected_version=expected_version,
-        changes={"review_status": Status.RETRACTED, "assignee": None, "public_modified_at": now},
+        expected_version=version,
+        changes={"review_status": status, "assignee": None, "public_modified_at": now},
         then=announce,
         note=note,
     )
