@@ -76,6 +76,27 @@ def test_re_extraction_that_drops_claims_takes_them_off(sample_text, settings):
     assert _totals() == kept
 
 
+def test_re_extraction_counts_the_claims_it_deletes_once_as_a_batch(sample_text, django_assert_max_num_queries):
+    from claims.extraction import Extraction
+    from claims.ingest.extract import claims_store
+
+    article = article_ingest(text=sample_text, lang="id", queue=False).article
+    article_extract(article_id=article.pk)
+    stored = Claim.objects.filter(article=article).count()
+    assert stored >= 5
+    # The extraction now finds nothing: every stored (unreviewed) claim is deleted.
+    with django_assert_max_num_queries(40):  # one count per total, not per deleted claim
+        claims_store(article_id=article.pk, extraction=Extraction(text=article.text, lang="id", claims=[]))
+    assert not Claim.objects.filter(article=article).exists()
+    assert dashboard_figures()["total"] == Claim.objects.count()
+    kept = _totals()
+    summaries_rebuild()
+    assert _totals() == kept
+    # A claim deleted later on its own is still counted.
+    make_claim().delete()
+    assert dashboard_figures()["total"] == Claim.objects.count()
+
+
 def test_published_verdicts_without_an_outlet_have_their_own_row(client):
     outlet = make_outlet(name="Kompas")
     make_published_claim(article=make_article(outlet=outlet))

@@ -15,7 +15,7 @@ from django.utils import timezone
 from claims import dispatch
 from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, Extraction, ExtractionTimeout, extract
 from claims.models import Article, Claim, Speaker
-from claims.signals import claims_created
+from claims.signals import claims_created, claims_deleting
 
 from .speakers import speakers_resolve
 
@@ -220,9 +220,10 @@ def _claims_write(extracted: dict[int, Extraction], *, now) -> None:
                 setattr(old, name, getattr(row, name))
             old.version, old.updated_at = F("version") + 1, now
             changed.append(old)
-    gone = [claim.pk for claim in unreviewed.values() if claim.pk not in kept]
+    gone = [claim for claim in unreviewed.values() if claim.pk not in kept]
     if gone:
-        Claim.objects.filter(pk__in=gone).delete()
+        claims_deleting.send(sender=Claim, claims=gone)
+        Claim.objects.filter(pk__in=[claim.pk for claim in gone]).delete()
     if changed:
         Claim.objects.bulk_update(changed, [*EXTRACTED_FIELDS, "version", "updated_at"], batch_size=500)
     if new:

@@ -4,7 +4,8 @@ instead of counting over every claim.
 What changes the totals, and where it is seen:
 
 - a claim stored one at a time (``post_save``) or in a batch by extraction (``claims_created``);
-- a claim deleted (``post_delete``: re-extraction, or its article deleted);
+- a claim deleted (``post_delete``: its article deleted, an admin's delete), or a batch about to be
+  deleted by re-extraction (``claims_deleting``: counted at once, and their ``post_delete`` skipped);
 - a step of review (``post_save`` of its ``ClaimEvent``, written by every review service in the
   same transaction as the claim, with the states before and after).
 
@@ -16,6 +17,7 @@ commits, the dashboard's cache version is raised and the next view counts afresh
 from __future__ import annotations
 
 import datetime
+import threading
 from collections import Counter
 from collections.abc import Iterable
 
@@ -28,7 +30,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from ..models import Claim, ClaimEvent, DashboardCount, DashboardPublished
-from ..signals import claims_created
+from ..signals import claims_created, claims_deleting
 
 Status = Claim.ReviewStatus
 Action = ClaimEvent.Action
@@ -198,9 +200,29 @@ def _claims_created(sender, claims, **kwargs) -> None:
     claims_added(claims)
 
 
+_batch = threading.local()  # pks of a claims_deleting batch already counted, whose post_delete is skipped
+
+
+@receiver(claims_deleting, dispatch_uid="dashboard-claims-deleting")
+def _claims_deleting(sender, claims, **kwargs) -> None:
+    claims = list(claims)
+    claims_removed(claims)
+    _counted_deletions().update(claim.pk for claim in claims)
+
+
 @receiver(post_delete, sender=Claim, dispatch_uid="dashboard-claim-deleted")
 def _claim_deleted(sender, instance: Claim, **kwargs) -> None:
+    counted = _counted_deletions()
+    if instance.pk in counted:
+        counted.discard(instance.pk)
+        return
     claims_removed([instance])
+
+
+def _counted_deletions() -> set[int]:
+    if not hasattr(_batch, "pks"):
+        _batch.pks = set()
+    return _batch.pks
 
 
 @receiver(post_save, sender=ClaimEvent, dispatch_uid="dashboard-claim-event")
