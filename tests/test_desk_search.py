@@ -370,3 +370,17 @@ def test_the_pickers_show_the_current_reviewer_even_outside_the_groups(client, e
     assert client.post(reverse("admin:claims_claim_change", args=[claim.pk]), form).status_code == 302
     claim.refresh_from_db()
     assert (claim.assignee, claim.version) == (admin_user, 2)
+
+
+def test_a_refused_note_comes_back_as_typed_and_a_kept_one_returns_to_the_queue(client, checker):
+    claim = make_claim()
+    client.force_login(checker)
+    url = reverse("review:note", args=[claim.pk]) + "?queue=all&lang=en"
+    typed = "Sumber kedua: data BPS 2024. " * 150  # over the limit
+    refused = client.post(url, {"text": typed})
+    assert refused.status_code == 400
+    assert typed.strip() in refused.text  # the textarea holds what was typed
+    assert ClaimNote.objects.count() == 0
+    kept = client.post(url, {"text": "Sumber kedua: data BPS 2024."})
+    assert kept.status_code == 302
+    assert kept["Location"] == reverse("review:claim", args=[claim.pk]) + "?queue=all&lang=en#notes"

@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db.models import Q, QuerySet
 
 from ..models import Claim, ClaimEvent, ClaimNote, PublicNotice
 from .filters import ClaimFilter
-from .permissions import REVIEW
 
 Status = Claim.ReviewStatus
 
@@ -93,18 +91,6 @@ def claim_for_review(pk: int) -> Claim:
     return Claim.objects.select_related(
         "article__outlet", "speaker", "assignee", "verdict", "proposed_by", "published_by", "duplicate_of"
     ).get(pk=pk)
-
-
-def reviewers() -> QuerySet:
-    """Active users who may review claims (by group, by their own permission, or as superusers), by name."""
-    app_label, codename = REVIEW.split(".")
-    permission = Q(permissions__codename=codename, permissions__content_type__app_label=app_label)
-    holds = (
-        Q(is_superuser=True)
-        | Q(groups__in=Group.objects.filter(permission))
-        | Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label)
-    )
-    return get_user_model().objects.filter(holds, is_active=True).distinct().order_by("username")
 
 
 def claim_history(claim: Claim) -> QuerySet:

@@ -97,8 +97,9 @@ def claim_page(request, pk: int):
     return _claim_response(request, claim)
 
 
-def _claim_response(request, claim: Claim, *, bound=None, conflict=None, status: int = 200):
-    """The claim page; `bound` is (step, form) to show as submitted, `conflict` what a stale form ran into."""
+def _claim_response(request, claim: Claim, *, bound=None, conflict=None, note_form=None, status: int = 200):
+    """The claim page; `bound` is (step, form) to show as submitted, `conflict` what a stale form ran into,
+    `note_form` a refused note as typed."""
     user = request.user
     queue_name = request.GET.get("queue", "open")
     filters = ClaimFilter(request.GET, user=user)
@@ -126,7 +127,7 @@ def _claim_response(request, claim: Claim, *, bound=None, conflict=None, status:
             "warnings": flag_warnings(claim),
             "history": claim_history(claim),
             "thread": claim_thread(claim),
-            "note_form": ClaimNoteForm(auto_id="note-%s"),
+            "note_form": note_form or ClaimNoteForm(auto_id="note-%s"),
             "assign": assign,
             "evidence": claim_evidence(claim),
             "same_speaker": claims_by_same_speaker(claim),
@@ -224,21 +225,20 @@ def claim_note(request, pk: int):
     claim = Claim.objects.filter(pk=pk).first()
     if claim is None:
         raise Http404("No such claim.")
-    form = ClaimNoteForm(request.POST)
-    page = reverse("review:claim", args=[pk]) + "#notes"
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(page)
-    try:
-        claim_note_add(claim=claim, user=request.user, text=form.cleaned_data["text"])
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, gettext("Note added."))
-    return redirect(page)
+    form = ClaimNoteForm(request.POST, auto_id="note-%s")
+    if form.is_valid():
+        try:
+            claim_note_add(claim=claim, user=request.user, text=form.cleaned_data["text"])
+        except ValidationError as exc:
+            form.add_error("text", exc)
+        else:
+            messages.success(request, gettext("Note added."))
+            return redirect(reverse("review:claim", args=[pk]) + f"?{_queue_query(request)}#notes")
+    # The page again with the note as typed: a refused note is not lost.
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+    return _claim_response(request, claim_for_review(pk), note_form=form, status=400)
 
 
 @login_required
