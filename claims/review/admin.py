@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from ..exports import claims_csv
 from ..models import Claim, ClaimEvent, Evidence, Speaker
 from . import services
+from .display import checkworthiness_badge, filter_by_level
 from .forms import AssigneeChoiceField
 from .pagination import LargeTablePaginator
 from .permissions import can_publish, can_review
@@ -123,9 +124,6 @@ class SpeakerFilter(admin.SimpleListFilter):
 class CheckworthinessFilter(admin.SimpleListFilter):
     title = "check-worthiness"
     parameter_name = "checkworthy"
-    # Scores are calibrated: 0.5 is the line between check-worthy and not.
-    BANDS = {"high": (0.7, None), "medium": (0.5, 0.7), "low": (None, 0.5)}
-
     def lookups(self, request, model_admin):
         return [
             ("high", "0.7 and above"),
@@ -134,14 +132,7 @@ class CheckworthinessFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        if self.value() not in self.BANDS:
-            return queryset
-        low, high = self.BANDS[self.value()]
-        if low is not None:
-            queryset = queryset.filter(checkworthiness__gte=low)
-        if high is not None:
-            queryset = queryset.filter(checkworthiness__lt=high)
-        return queryset
+        return filter_by_level(queryset, self.value())
 
 
 class ClaimEventInline(admin.TabularInline):
@@ -441,7 +432,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.display(description="Check-worthy", ordering="checkworthiness")
     def checkworthiness_display(self, claim):
-        return f"{claim.checkworthiness:.2f}"
+        return checkworthiness_badge(claim.checkworthiness)
 
     @admin.display(description="Outlet", ordering="article__outlet__name")
     def article_outlet(self, claim):

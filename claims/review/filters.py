@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Claim, Outlet, Speaker, Verdict
+from .display import filter_by_level
 from .search import search_claims
 
 LANGUAGES = [("id", "Indonesian"), ("en", "English")]
@@ -109,7 +110,6 @@ class OutletFilter(django_filters.Filter):
 
 
 # Bands of the calibrated score, as the admin's list filter offers them.
-BANDS = {"high": (0.7, None), "medium": (0.5, 0.7), "low": (None, 0.5)}
 BAND_CHOICES = [
     ("high", _("High (0.7 and above)")),
     ("medium", _("Check-worthy (0.5 to 0.7)")),
@@ -119,14 +119,7 @@ BAND_CHOICES = [
 
 class BandFilter(django_filters.ChoiceFilter):
     def filter(self, qs, value):
-        if value not in BANDS:
-            return qs
-        low, high = BANDS[value]
-        if low is not None:
-            qs = qs.filter(checkworthiness__gte=low)
-        if high is not None:
-            qs = qs.filter(checkworthiness__lt=high)
-        return qs
+        return filter_by_level(qs, value)
 
 
 class SearchFilter(django_filters.CharFilter):

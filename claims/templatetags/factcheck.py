@@ -1,0 +1,8 @@
+"""Template filters shared by the desk, the public pages and the admin."""
+
+from django import template
+
+from ..review.display import checkworthiness_badge
+
+register = template.Library()
+register.filter("checkworthiness", checkworthiness_badge)
