@@ -157,8 +157,8 @@ def test_publishing_ones_own_verdict_is_forbidden(client):
     claim_propose_verdict(claim=claim, user=editor, verdict=Verdict.objects.first(), rationale="r", expected_version=2)
     assert 'name="publish"' not in client.get(reverse("review:claim", args=[claim.pk])).text
     response = _act(client, claim, "publish")
-    assert response.status_code == 302, "a refusal is said on the page, not as a bare 403"
-    assert "You proposed this verdict; another editor must publish it" in client.get(response["Location"]).text
+    assert response.status_code == 403
+    assert "You proposed this verdict; another editor must publish it" in response.text, "said on the page"
     claim.refresh_from_db()
     assert claim.review_status == Status.VERDICT_PROPOSED
 
@@ -415,7 +415,7 @@ def test_applying_a_matched_verdict_on_a_claim_someone_else_reviews_is_refused(c
     claim = claim_take(claim=make_claim(), user=other, expected_version=1)
     match = _link(claim, make_published_claim())
     response = _apply(client, claim, match)
-    assert response.status_code == 200
+    assert response.status_code == 400, "refused, with the reason on the page"
     assert "budi is already reviewing this claim." in response.text
     claim.refresh_from_db()
     match.refresh_from_db()
@@ -518,7 +518,7 @@ def test_an_editor_who_corrects_a_proposed_claim_on_the_desk_cannot_then_publish
     page = client.get(reverse("review:claim", args=[claim.pk])).text
     assert 'name="publish"' not in page
     assert "it needs a fresh proposal" in page, "the history says why"
-    assert _act(client, claim, "publish").status_code == 302
+    assert _act(client, claim, "publish").status_code == 403, "refused, with the reason on the page"
     claim.refresh_from_db()
     assert claim.review_status == Status.IN_REVIEW
 
@@ -535,3 +535,29 @@ def test_the_desk_corrects_the_claim_date_and_refuses_an_impossible_one(client, 
     _act(client, claim, "edit", content=claim.content, speaker_name="", claim_date="2025-02-03")
     claim.refresh_from_db()
     assert claim.claim_date == datetime.date(2025, 2, 3)
+
+
+def test_a_refused_step_gives_back_what_was_typed(client, checker):
+    """Someone else took the claim while the reviewer wrote: the refusal shows their rationale to copy."""
+    claim = claim_take(claim=make_claim(), user=checker, expected_version=1)
+    other = make_user(role="reviewer")
+    client.force_login(other)
+    response = _act(client, claim, "propose", verdict=Verdict.objects.first().pk, rationale="BPS says prices fell.")
+    assert response.status_code == 403
+    page = response.text
+    assert "Only the claim&#x27;s reviewer can propose its verdict" in page
+    assert 'id="unsaved"' in page and "BPS says prices fell.</textarea>" in page
+    assert Claim.objects.get(pk=claim.pk).review_status == Status.IN_REVIEW
+
+
+def test_a_refusal_by_the_rules_keeps_the_form_as_typed(client, checker):
+    """The service refuses (an ftp link is no evidence): the page comes back with the form as typed."""
+    claim = claim_take(claim=make_claim(), user=checker, expected_version=1)
+    note = "Tabel harga beras BPS, Januari."
+    response = _act(client, claim, "evidence", url="ftp://files.example/beras.csv", title="BPS", note=note)
+    assert response.status_code == 400
+    page = response.text
+    assert "Not an http(s) address" in page
+    assert f"{note}</textarea>" in page and 'value="ftp://files.example/beras.csv"' in page
+    assert 'id="unsaved"' not in page, "the form itself is offered again"
+    assert not claim.evidence.exists()

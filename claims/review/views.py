@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404
@@ -37,6 +40,20 @@ from .services import StaleClaimError, claim_note_add
 from .steps import STEPS, steps_open_to, steps_unavailable_to
 
 PAGE_SIZE = 50
+
+
+def _login_back_to_claim(view):
+    """login_required for a claim's forms: a POST whose login ran out sends the reviewer to log in and
+    back to the claim page (the form's own URL takes only POSTs). What they typed waits in the page's
+    draft (claims/static/claims/drafts.js)."""
+
+    @functools.wraps(view)
+    def wrapped(request, pk: int, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(reverse("review:claim", args=[pk]) + f"?{_queue_query(request)}")
+        return view(request, pk, *args, **kwargs)
+
+    return wrapped
 # The queue's filters offered as menus; the API and the query string take them all.
 QUEUE_SELECTS = ("review_status", "language", "outlet", "kind", "band", "min_cw", "verdict")
 
@@ -138,6 +155,7 @@ def _claim_response(request, claim: Claim, *, bound=None, conflict=None, note_fo
             "match_actions": match_actions,
             "unavailable": steps_unavailable_to(claim, user),
             "conflict": conflict,
+            "unsaved": _unsaved(bound, [step for step, _ in actions]),
             "queue": queue_name if queue_name in QUEUES else "open",
             "queue_query": _queue_query(request),
             "previous": previous,
@@ -148,7 +166,7 @@ def _claim_response(request, claim: Claim, *, bound=None, conflict=None, note_fo
 
 
 @require_POST
-@login_required
+@_login_back_to_claim
 def claim_act(request, pk: int, action: str):
     step = STEPS.get(action)
     if step is None:
@@ -171,13 +189,33 @@ def claim_act(request, pk: int, action: str):
         return _stale(request, claim, step, form, exc)
     except PermissionDenied as exc:  # the step's refusal, said on the page rather than as a bare 403
         messages.error(request, str(exc) or gettext("You may not take this step."))
+        # The page again with the form as submitted: what the reviewer typed is not lost to a refusal.
+        return _claim_response(request, claim_for_review(pk), bound=(step, form), status=403)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
-    else:
-        claim.refresh_from_db(fields=["review_status", "version"])
-        messages.success(request, f"Done: {claim.get_review_status_display().lower()} (version {claim.version}).")
+        return _claim_response(request, claim_for_review(pk), bound=(step, form), status=400)
+    claim.refresh_from_db(fields=["review_status", "version"])
+    messages.success(
+        request,
+        f"Done: {claim.get_review_status_display().lower()} (version {claim.version}).",
+        extra_tags=f"saved saved-{step.name}",  # tells claims/drafts.js the form's text was stored
+    )
     return redirect(page)
+
+
+def _unsaved(bound, shown) -> list[tuple[str, str]]:
+    """What the reviewer typed into a form the page no longer offers (the step was refused: someone
+    else took the claim meanwhile): its texts, shown read-only to copy, so none is lost."""
+    if bound is None or bound[0] in shown:
+        return []
+    step, form = bound
+    texts = []
+    for name, field in form.fields.items():
+        value = form.data.get(name, "")
+        if isinstance(field.widget, (forms.Textarea, forms.TextInput, forms.URLInput)) and value.strip():
+            texts.append((str(field.label or name.replace("_", " ").capitalize()), value))
+    return texts
 
 
 def _stale(request, claim: Claim, step, form, exc: StaleClaimError):
@@ -218,7 +256,7 @@ def _shown(field, value) -> str:
 
 
 @require_POST
-@login_required
+@_login_back_to_claim
 def claim_note(request, pk: int):
     """Add a note to the claim's thread."""
     require_review(request.user)
@@ -232,7 +270,7 @@ def claim_note(request, pk: int):
         except ValidationError as exc:
             form.add_error("text", exc)
         else:
-            messages.success(request, gettext("Note added."))
+            messages.success(request, gettext("Note added."), extra_tags="saved saved-note")
             return redirect(reverse("review:claim", args=[pk]) + f"?{_queue_query(request)}#notes")
     # The page again with the note as typed: a refused note is not lost.
     for errors in form.errors.values():

@@ -127,7 +127,7 @@ def test_the_desk_says_why_an_editor_cannot_publish_their_own_proposal(browser, 
         },
         headers={"Referer": page.url},
     )
-    assert response.status == 200 and "You proposed this verdict; another editor must publish it" in response.text()
+    assert response.status == 403 and "You proposed this verdict; another editor must publish it" in response.text()
 
 
 def test_next_and_previous_keep_the_queues_filters(browser, live_server, people):
