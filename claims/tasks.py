@@ -17,6 +17,7 @@ from .ingest.feeds import feed_fail, feed_poll, feeds_due
 from .ingest.jobs import TransientImportError, import_items_fail, import_items_process
 from .ingest.sweep import stalled_articles_requeue, stalled_import_items_requeue
 from .matching.services import articles_match, stalled_matching_requeue
+from .review.summaries import summaries_rebuild
 
 logger = logging.getLogger(__name__)
 
@@ -109,3 +110,9 @@ def poll_due_feeds_task() -> int:
 @shared_task
 def requeue_stalled_work_task() -> int:
     return stalled_articles_requeue() + stalled_import_items_requeue() + stalled_matching_requeue()
+
+
+@shared_task
+def dashboard_recount_task() -> int:
+    """The nightly recount: totals moved by raw SQL (bulk `.update()`s, loads) come right again."""
+    return summaries_rebuild()

@@ -208,6 +208,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "claims.tasks.poll_due_feeds_task",
         "schedule": crontab(minute="*"),
     },
+    # The dashboard's totals follow every change the ORM makes; a nightly recount repairs what raw
+    # SQL changed behind it (claims/review/summaries.py).
+    "recount-dashboard": {
+        "task": "claims.tasks.dashboard_recount_task",
+        "schedule": crontab(hour=env_int("FACTCHECK_RECOUNT_HOUR", 3), minute=17),
+    },
 }
 
 # An article `running` longer than this is taken as abandoned by a dead worker and re-queued. Every

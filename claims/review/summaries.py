@@ -242,6 +242,26 @@ def summaries_rebuild(apps=None) -> int:
     event_model = apps.get_model("claims", "ClaimEvent")
     count_model = apps.get_model("claims", "DashboardCount")
     published_model = apps.get_model("claims", "DashboardPublished")
+    with transaction.atomic():
+        _lock_totals(count_model, published_model)
+        return _rebuild(claim_model, event_model, count_model, published_model)
+
+
+def _lock_totals(*models) -> None:
+    """Hold off the writers that move the totals while they are recounted (PostgreSQL).
+
+    Taken before counting, so a writer either committed before (and is counted) or waits until the
+    recount commits and then adds its change on top: a scheduled recount loses no concurrent update.
+    """
+    connection = transaction.get_connection()
+    if connection.vendor != "postgresql":
+        return
+    tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in models)
+    with connection.cursor() as cursor:
+        cursor.execute(f"LOCK TABLE {tables} IN EXCLUSIVE MODE")
+
+
+def _rebuild(claim_model, event_model, count_model, published_model) -> int:
     rows: Counter[tuple[str, datetime.date, str]] = Counter()
     claims = claim_model.objects.order_by()
     for status, n in claims.values_list("review_status").annotate(n=Count("pk")):
@@ -265,21 +285,20 @@ def summaries_rebuild(apps=None) -> int:
     for outlet_id, speaker_id, verdict_id, n in cells:
         for key in _verdict_keys(outlet_id, speaker_id, verdict_id):
             rows[key] += n
-    with transaction.atomic():
-        count_model.objects.all().delete()
-        published_model.objects.all().delete()
-        count_model.objects.bulk_create(
-            [count_model(metric=m, day=d, key=k, n=n) for (m, d, k), n in rows.items() if n],
-            batch_size=1000,
-        )
-        published_model.objects.bulk_create(
-            (
-                published_model(claim_id=pk, outlet_id=o, speaker_id=s, verdict_id=v)
-                for pk, o, s, v in current.values_list("pk", "article__outlet_id", "speaker_id", "verdict_id").iterator(
-                    chunk_size=5000
-                )
-            ),
-            batch_size=5000,
-        )
-        transaction.on_commit(_bump_version)
+    count_model.objects.all().delete()
+    published_model.objects.all().delete()
+    count_model.objects.bulk_create(
+        [count_model(metric=m, day=d, key=k, n=n) for (m, d, k), n in rows.items() if n],
+        batch_size=1000,
+    )
+    published_model.objects.bulk_create(
+        (
+            published_model(claim_id=pk, outlet_id=o, speaker_id=s, verdict_id=v)
+            for pk, o, s, v in current.values_list("pk", "article__outlet_id", "speaker_id", "verdict_id").iterator(
+                chunk_size=5000
+            )
+        ),
+        batch_size=5000,
+    )
+    transaction.on_commit(_bump_version)
     return len(rows)
