@@ -10,3 +10,7 @@ claims_created = Signal()
 # the same transaction. Receivers that count deletions can count the batch at once here; Django
 # still sends post_delete for each of them afterwards.
 claims_deleting = Signal()
+
+# Sent after such a batch delete, whether it succeeded or raised, with the same `claims`: the
+# receivers forget the batch (a delete that failed and rolled back leaves nothing behind).
+claims_deleted = Signal()

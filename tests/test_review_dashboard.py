@@ -233,3 +233,30 @@ def test_a_recount_during_a_write_loses_neither():
     before = _totals()
     summaries_rebuild()
     assert _totals() == before, "the totals equal a fresh recount"
+
+
+def test_a_batch_delete_that_fails_leaves_later_deletions_counted(sample_text, monkeypatch):
+    """Re-extraction counts its deletions before deleting: if the delete fails and rolls back, those
+    claims are still counted when they are deleted later, one by one."""
+    from django.db import OperationalError, transaction
+    from django.db.models.query import QuerySet
+
+    from claims.extraction import Extraction
+    from claims.ingest.extract import claims_store
+
+    article = article_ingest(text=sample_text, lang="id", queue=False).article
+    article_extract(article_id=article.pk)
+    real_delete = QuerySet.delete
+
+    def failing_delete(self):
+        if self.model is Claim:
+            raise OperationalError("the server closed the connection")
+        return real_delete(self)
+
+    monkeypatch.setattr(QuerySet, "delete", failing_delete)
+    with pytest.raises(OperationalError), transaction.atomic():
+        claims_store(article_id=article.pk, extraction=Extraction(text=article.text, lang="id", claims=[]))
+    monkeypatch.setattr(QuerySet, "delete", real_delete)
+    assert dashboard_figures()["total"] == Claim.objects.count() > 0, "rolled back with the claims"
+    Claim.objects.filter(article=article).first().delete()
+    assert dashboard_figures()["total"] == Claim.objects.count(), "the later single delete is counted"

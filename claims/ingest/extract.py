@@ -15,7 +15,7 @@ from django.utils import timezone
 from claims import dispatch
 from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, Extraction, ExtractionTimeout, extract
 from claims.models import Article, Claim, Speaker
-from claims.signals import claims_created, claims_deleting
+from claims.signals import claims_created, claims_deleted, claims_deleting
 
 from .speakers import speakers_resolve
 
@@ -223,7 +223,10 @@ def _claims_write(extracted: dict[int, Extraction], *, now) -> None:
     gone = [claim for claim in unreviewed.values() if claim.pk not in kept]
     if gone:
         claims_deleting.send(sender=Claim, claims=gone)
-        Claim.objects.filter(pk__in=[claim.pk for claim in gone]).delete()
+        try:
+            Claim.objects.filter(pk__in=[claim.pk for claim in gone]).delete()
+        finally:
+            claims_deleted.send(sender=Claim, claims=gone)
     if changed:
         Claim.objects.bulk_update(changed, [*EXTRACTED_FIELDS, "version", "updated_at"], batch_size=500)
     if new:

@@ -30,7 +30,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from ..models import Claim, ClaimEvent, DashboardCount, DashboardPublished
-from ..signals import claims_created, claims_deleting
+from ..signals import claims_created, claims_deleted, claims_deleting
 
 Status = Claim.ReviewStatus
 Action = ClaimEvent.Action
@@ -208,6 +208,11 @@ def _claims_deleting(sender, claims, **kwargs) -> None:
     claims = list(claims)
     claims_removed(claims)
     _counted_deletions().update(claim.pk for claim in claims)
+
+
+@receiver(claims_deleted, dispatch_uid="dashboard-claims-deleted")
+def _claims_deleted(sender, claims, **kwargs) -> None:
+    _counted_deletions().difference_update(claim.pk for claim in claims)
 
 
 @receiver(post_delete, sender=Claim, dispatch_uid="dashboard-claim-deleted")
