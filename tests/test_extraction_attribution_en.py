@@ -817,3 +817,13 @@ def test_capitalised_finding_word_ending_a_sentence_is_a_title():
     text = "Intro.\n\nChristie blasted Clinton as a “disgrace” Wednesday on The Laura Ingraham Show. He was angry."
     assert claims(text) == [("Clinton as a “disgrace”", "Christie", "indirect")]
     assert claims("Trump Could Fix Energy, Lindsey Graham Says.")[0][1] == "Lindsey Graham"
+
+
+def test_stance_verbs_with_a_noun_object_give_the_object():
+    text = "Intro.\n\nGovernor Lena Ortiz unveiled a plan to rebuild the harbor on Tuesday."
+    assert claims(text) == [("a plan to rebuild the harbor", "Lena Ortiz", "indirect")]
+    text = "Intro.\n\nThe mayor has offered no evidence for the figures in his report."
+    assert claims(text) == [("no evidence for the figures in his report", "The mayor", "indirect")]
+    text = "Intro.\n\nSenator Abe Kowal is doubling down on his criticism of the port authority."
+    assert claims(text)[0][1:] == ("Abe Kowal", "indirect")
+    assert claims(text)[0][0].endswith("his criticism of the port authority")

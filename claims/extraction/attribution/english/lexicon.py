@@ -37,6 +37,13 @@ REGULAR_CUES = (
     # voiced and pleaded: `shouted to the crowd`, `implored voters to`, `echoed Trump's claim that`
     "echo", "bemoan", "shout", "yell", "exclaim", "implore", "exhort", "whisper", "muse", "chide", "fume",
 )
+# Public stances and acts of policy that take a noun object: `promoted her plan`, `unveiled a list of
+# endorsements`, `responded with attacks on her`. Their content is the object (see content.NP_OBJECT_CUES).
+STANCE_OBJECT_CUES = (
+    "promote", "view", "offer", "impose", "approve", "unveil", "discuss", "double down on",
+    "launch", "ignore", "love", "vote against", "recommend", "contrast", "grill", "thank",
+)
+REGULAR_CUES += STANCE_OBJECT_CUES
 IRREGULAR_CUES = {
     "say": ("say", "says", "said", "saying"),
     "tell": ("tell", "tells", "told", "telling"),
