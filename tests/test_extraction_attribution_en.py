@@ -827,3 +827,14 @@ def test_stance_verbs_with_a_noun_object_give_the_object():
     text = "Intro.\n\nSenator Abe Kowal is doubling down on his criticism of the port authority."
     assert claims(text)[0][1:] == ("Abe Kowal", "indirect")
     assert claims(text)[0][0].endswith("his criticism of the port authority")
+
+
+def test_figure_with_a_comma_stays_inside_the_appositive():
+    text = "Intro.\n\nDana Reyes, who leads a union of 4,500 nurses, said the wards were understaffed."
+    assert claims(text) == [("the wards were understaffed", "Dana Reyes", "indirect")]
+
+
+def test_intention_of_a_named_body_after_a_determiner():
+    text = "Intro.\n\nBut the Northern Farmers Union, which has 20,000 members, wants to keep its neutral stance."
+    assert claims(text) == [("to keep its neutral stance", "Northern Farmers Union", "indirect")]
+    assert claims("Intro.\n\nBut the farmers want to keep their stance.") == []

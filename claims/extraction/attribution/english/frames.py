@@ -89,6 +89,7 @@ NO_INVERSION = (
     "liken", "compar", "characteriz", "portray", "paint", "favo", "prefer", "champion", "welcom", "highlight",
 )
 AGE_OR_TAG = re.compile(r"^\s*(?:\d{1,3}|\(?[DRI]-[A-Z][\w.]*\)?)\s*$")
+APPOSITIVE_COMMA = re.compile(r",(?!\d{3}\b)")  # not the comma of a figure (`20,000`)
 SEPARATOR_BEFORE = re.compile(r"(?:[,”\"]|''|—)\s*$")
 DASHED_RELATIVE = re.compile(r"\s*(?:--|—|–)\s*(?:who|which)\b")
 DASH = re.compile(r"\s--\s|\s?[—–]\s?")
@@ -170,7 +171,7 @@ def _subject_before(
         base = paren + 1  # `... the deal (his lawyer later disclosed that`: the speaker is inside the brackets
     segments = []
     pos = base
-    for piece in text[base:cue_start].split(","):
+    for piece in APPOSITIVE_COMMA.split(text[base:cue_start]):  # `20,000 growers` is one segment
         segments.append((pos, pos + len(piece)))
         pos += len(piece) + 1
     last = len(segments) - 1
@@ -381,7 +382,7 @@ def _subject_fits_cue(m: Cue, frame: Frame) -> bool:
     """Cues that need no `that` for every subject: `found` for a study, `plans to` for an actor."""
     phrase = frame.speaker_phrase or ""
     if m.kind == INTENTION:
-        return bool(phrase) and (phrase[0].isupper() or phrase.lower() in PRONOUNS)
+        return bool(phrase) and (phrase[0].isupper() or phrase.lower() in PRONOUNS or bool(name_in_phrase(phrase)))
     if m.kind == EVIDENCE:  # `A new poll from Quinnipiac shows`: the head noun may come before a modifier
         words = [w.strip(",") for w in phrase.lower().split()]
         return bool(words) and (words[-1] in EVIDENCE_NOUNS or any(w in EVIDENCE_NOUNS for w in words[:4]))
