@@ -838,3 +838,13 @@ def test_intention_of_a_named_body_after_a_determiner():
     text = "Intro.\n\nBut the Northern Farmers Union, which has 20,000 members, wants to keep its neutral stance."
     assert claims(text) == [("to keep its neutral stance", "Northern Farmers Union", "indirect")]
     assert claims("Intro.\n\nBut the farmers want to keep their stance.") == []
+
+
+def test_title_whose_named_subject_acts_is_that_subjects_claim():
+    body = "\n\nMayor Ruth Okafor spoke on Monday. Okafor has led the city since 2019."
+    assert claims("Okafor Seeks More Housing Money From The State." + body)[0] == (
+        "More Housing Money From The State", "Ruth Okafor", "indirect")
+    # a subject the body never names, a plural one or a possessive one acts in no title
+    assert claims("Small Steps Toward College Savings." + body) == []
+    assert claims("Okafor’s City Faces A Long Winter." + body) == []
+    assert claims("Local Parents Rally Outside The Hall." + body) == []
