@@ -848,3 +848,11 @@ def test_title_whose_named_subject_acts_is_that_subjects_claim():
     assert claims("Small Steps Toward College Savings." + body) == []
     assert claims("Okafor’s City Faces A Long Winter." + body) == []
     assert claims("Local Parents Rally Outside The Hall." + body) == []
+
+
+def test_passive_cue_with_an_agent_credits_the_agent():
+    text = "Intro.\n\nThe housing plan was endorsed by the Riverside Tenants Union on Monday."
+    assert claims(text) == [("The housing plan", "Riverside Tenants Union", "indirect")]
+    text = "Intro.\n\nHer first novel was written by a ghostwriter, the publisher admitted."
+    assert [c[1] for c in claims(text)] == ["the publisher"]  # the outer cue: the agent clause is its content
+    assert claims("Intro.\n\nThe plan was endorsed by phone on Monday.") == []

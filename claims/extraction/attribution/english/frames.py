@@ -21,7 +21,7 @@ from .content import (
     trim_content,
     via_in,
 )
-from .cues import BASE_FORMS, EVIDENCE, INTENTION, NOMINAL, Cue, CueIndex, find_cues
+from .cues import BASE_FORMS, EVIDENCE, INTENTION, NOMINAL, PASSIVE, Cue, CueIndex, find_cues
 from .lexicon import EVIDENCE_NOUNS, PRONOUNS, WEEKDAY
 from .speakers import (
     CLAUSE_WORD,
@@ -255,12 +255,19 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
     """Return a frame for every cue of the unit that has a speaker; `lower` is the lower-cased text."""
     frames: list[Frame] = []
     lo = unit.start
-    for m in find_cues(text, unit, lower, index):
+    cues = find_cues(text, unit, lower, index)
+    for m in cues:
         budget_check()
         cue_text = m.group().lower()
         before = text[lo : m.start()]
         near = max(lo, m.start() - 60)  # end-anchored patterns only need the last words before the cue
         participle = cue_text.endswith("ing") and PARTICIPLE_PREFIX.search(text, near, m.start())
+        if m.kind == PASSIVE:  # a later cue makes it nested content: `A was written by B, C admitted`
+            frame = _passive_frame(text, unit, m, lo) if m is cues[-1] else None
+            if frame is not None:
+                frames.append(frame)
+                lo = max(m.end(), frame.speaker_end or m.end())
+            continue
         if m.kind == NOMINAL:
             owner_start, owner_end = m.owner
             that = text.find("that", m.end(), unit.end)
@@ -329,6 +336,23 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
         if not RELATIVE_ONLY.match(text, max(unit.start, (frame.speaker_end or m.start())), m.start()):
             lo = max(m.end(), frame.speaker_end or m.end())
     return frames
+
+
+PASSIVE_AGENT = re.compile(r"\s+by(?=\s)")
+
+
+def _passive_frame(text: str, unit: Unit, m: Cue, lo: int) -> Frame | None:
+    """`The issue was first reported by The Washington Post`: the agent after `by` speaks of the subject."""
+    if not text[lo : m.lead].strip() or unit.quotes and any(m.lead <= s < m.end() for s, _ in unit.quotes):
+        return None
+    by = PASSIVE_AGENT.match(text, m.end(), unit.end)
+    span = _speaker_after(text, by.end(), unit.end) if by else None
+    if span is None:
+        return None
+    phrase = text[span[0] : span[1]]
+    if not is_mention(phrase) or is_pronoun(phrase) or not (name_in_phrase(phrase) or phrase[:1].islower()):
+        return None
+    return Frame(m.lead, m.end(), "before", span[0], span[1], phrase)
 
 
 def _base_form_after_singular(m: Cue, frame: Frame) -> bool:
