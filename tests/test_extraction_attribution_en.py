@@ -820,13 +820,14 @@ def test_capitalised_finding_word_ending_a_sentence_is_a_title():
 
 
 def test_stance_verbs_with_a_noun_object_give_the_object():
-    text = "Intro.\n\nGovernor Lena Ortiz unveiled a plan to rebuild the harbor on Tuesday."
+    text = "Intro.\n\nGovernor Lena Ortiz promoted a plan to rebuild the harbor on Tuesday."
     assert claims(text) == [("a plan to rebuild the harbor", "Lena Ortiz", "indirect")]
     text = "Intro.\n\nThe mayor has offered no evidence for the figures in his report."
     assert claims(text) == [("no evidence for the figures in his report", "The mayor", "indirect")]
     text = "Intro.\n\nSenator Abe Kowal is doubling down on his criticism of the port authority."
     assert claims(text)[0][1:] == ("Abe Kowal", "indirect")
     assert claims(text)[0][0].endswith("his criticism of the port authority")
+    assert claims("Intro.\n\nThe city council approved a $48 million budget on Tuesday.") == []  # an act
 
 
 def test_figure_with_a_comma_stays_inside_the_appositive():
@@ -838,16 +839,6 @@ def test_intention_of_a_named_body_after_a_determiner():
     text = "Intro.\n\nBut the Northern Farmers Union, which has 20,000 members, wants to keep its neutral stance."
     assert claims(text) == [("to keep its neutral stance", "Northern Farmers Union", "indirect")]
     assert claims("Intro.\n\nBut the farmers want to keep their stance.") == []
-
-
-def test_title_whose_named_subject_acts_is_that_subjects_claim():
-    body = "\n\nMayor Ruth Okafor spoke on Monday. Okafor has led the city since 2019."
-    assert claims("Okafor Seeks More Housing Money From The State." + body)[0] == (
-        "More Housing Money From The State", "Ruth Okafor", "indirect")
-    # a subject the body never names, a plural one or a possessive one acts in no title
-    assert claims("Small Steps Toward College Savings." + body) == []
-    assert claims("Okafor’s City Faces A Long Winter." + body) == []
-    assert claims("Local Parents Rally Outside The Hall." + body) == []
 
 
 def test_passive_cue_with_an_agent_credits_the_agent():

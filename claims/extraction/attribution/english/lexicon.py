@@ -37,11 +37,12 @@ REGULAR_CUES = (
     # voiced and pleaded: `shouted to the crowd`, `implored voters to`, `echoed Trump's claim that`
     "echo", "bemoan", "shout", "yell", "exclaim", "implore", "exhort", "whisper", "muse", "chide", "fume",
 )
-# Public stances and acts of policy that take a noun object: `promoted her plan`, `unveiled a list of
-# endorsements`, `responded with attacks on her`. Their content is the object (see content.NP_OBJECT_CUES).
+# Public stances that take a noun object: `promoted her plan`, `is doubling down on his attacks`,
+# `views the deal more favorably`. Their content is the object (see content.NP_OBJECT_CUES). Acts
+# (`approved the budget`, `launched a bid`) are not statements: the outlet reports them itself.
 STANCE_OBJECT_CUES = (
-    "promote", "view", "offer", "impose", "approve", "unveil", "discuss", "double down on",
-    "launch", "ignore", "love", "vote against", "recommend", "contrast", "grill", "thank",
+    "promote", "view", "offer", "discuss", "double down on", "love", "vote against", "recommend", "contrast",
+    "grill", "thank",
 )
 REGULAR_CUES += STANCE_OBJECT_CUES
 IRREGULAR_CUES = {

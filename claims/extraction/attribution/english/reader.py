@@ -65,46 +65,6 @@ def _is_heading(label: str) -> bool:
     return not any(w.lower() in TITLE_WORDS or w.lower().rstrip(".") in TITLE_WORDS for w in words)
 
 
-HEADLINE_WORD = re.compile(r"\S+")
-TITLE_CASE_VERB = re.compile(r"[A-Z][a-z]{2,}(?<![su]s)(?<!is)s")  # `Seeks`, `Breaks`; not `Congress`, `Status`
-
-
-def _title_subject_claim(text: str, unit: Unit, speakers: SpeakerResolver) -> Attribution | None:
-    """`Obama Seeks More Refugees ...`: a title whose subject, named again in the article, acts.
-
-    The subject is one to three capitalised words before a verb in -s; it must be a name the
-    article's body uses, so `Small Steps Toward Savings` or `Old Hands Help ...` give nothing.
-    """
-    if unit.paragraph != 0 or text[: unit.start].strip():
-        return None  # only the title: the article's first line
-    words = list(HEADLINE_WORD.finditer(text, unit.start, unit.end))
-    body = text.find("\n", unit.end)
-    if body < 0 or len(words) < 3:
-        return None
-    for k in (1, 2, 3):
-        if k >= len(words) - 1 or not words[k - 1].group()[:1].isupper():
-            return None
-        if not TITLE_CASE_VERB.fullmatch(words[k].group()):
-            continue
-        subject = text[words[0].start() : words[k - 1].end()]
-        if subject.endswith("s") or POSSESSIVE_WORD.search(subject) or not name_in_phrase(subject):
-            return None  # `Black Lawmakers Rip`, `Trump’s East European`: no singular name acts here
-        again = re.search(rf"(?<![\w’'-]){re.escape(subject)}(?![\w’'-])", text[body:])
-        if again is None:
-            return None  # a name the article never uses again is no subject
-        start, end = trim_content(text, words[k + 1].start(), unit.end)
-        name, aliases = speakers.resolve(subject, body + again.end())  # the fullest name by then
-        return Attribution(
-            start=start, end=end, speaker=name, kind=kind_of(unit, start, end), sentence_start=unit.start,
-            sentence_end=unit.end, cue=words[k].group(), cue_start=words[k].start(), cue_end=words[k].end(),
-            speaker_start=words[0].start(), speaker_end=words[k - 1].end(), speaker_aliases=aliases,
-        )
-    return None
-
-
-POSSESSIVE_WORD = re.compile(r"[’']s\b")
-
-
 COLON_QUOTE = re.compile(r":\s*(?=[“\"‘]|'')")
 
 
@@ -342,7 +302,6 @@ def find_attributions(text: str) -> list[Attribution]:
             single = (
                 _dash_source(text, unit, speakers)
                 or _headline_claim(text, unit, speakers)
-                or _title_subject_claim(text, unit, speakers)
                 or _colon_quote(text, unit, speakers)
                 or _continuation(text, unit, voice)
             )
