@@ -817,3 +817,33 @@ def test_capitalised_finding_word_ending_a_sentence_is_a_title():
     text = "Intro.\n\nChristie blasted Clinton as a “disgrace” Wednesday on The Laura Ingraham Show. He was angry."
     assert claims(text) == [("Clinton as a “disgrace”", "Christie", "indirect")]
     assert claims("Trump Could Fix Energy, Lindsey Graham Says.")[0][1] == "Lindsey Graham"
+
+
+def test_stance_verbs_with_a_noun_object_give_the_object():
+    text = "Intro.\n\nGovernor Lena Ortiz promoted a plan to rebuild the harbor on Tuesday."
+    assert claims(text) == [("a plan to rebuild the harbor", "Lena Ortiz", "indirect")]
+    text = "Intro.\n\nThe mayor has offered no evidence for the figures in his report."
+    assert claims(text) == [("no evidence for the figures in his report", "The mayor", "indirect")]
+    text = "Intro.\n\nSenator Abe Kowal is doubling down on his criticism of the port authority."
+    assert claims(text)[0][1:] == ("Abe Kowal", "indirect")
+    assert claims(text)[0][0].endswith("his criticism of the port authority")
+    assert claims("Intro.\n\nThe city council approved a $48 million budget on Tuesday.") == []  # an act
+
+
+def test_figure_with_a_comma_stays_inside_the_appositive():
+    text = "Intro.\n\nDana Reyes, who leads a union of 4,500 nurses, said the wards were understaffed."
+    assert claims(text) == [("the wards were understaffed", "Dana Reyes", "indirect")]
+
+
+def test_intention_of_a_named_body_after_a_determiner():
+    text = "Intro.\n\nBut the Northern Farmers Union, which has 20,000 members, wants to keep its neutral stance."
+    assert claims(text) == [("to keep its neutral stance", "Northern Farmers Union", "indirect")]
+    assert claims("Intro.\n\nBut the farmers want to keep their stance.") == []
+
+
+def test_passive_cue_with_an_agent_credits_the_agent():
+    text = "Intro.\n\nThe housing plan was endorsed by the Riverside Tenants Union on Monday."
+    assert claims(text) == [("The housing plan", "Riverside Tenants Union", "indirect")]
+    text = "Intro.\n\nHer first novel was written by a ghostwriter, the publisher admitted."
+    assert [c[1] for c in claims(text)] == ["the publisher"]  # the outer cue: the agent clause is its content
+    assert claims("Intro.\n\nThe plan was endorsed by phone on Monday.") == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import OUTLET_WORDS, WEEKDAY
+from .lexicon import OUTLET_WORDS, STANCE_OBJECT_CUES, WEEKDAY
 from .speakers import name_in_phrase
 from .units import Unit
 
@@ -98,7 +98,7 @@ NP_OBJECT_CUES = (
     "compar", "characteriz", "portray", "paint", "label", "brand", "outlin", "laid", "lay", "pitch", "favo",
     "prefer", "cite", "citing", "describ", "question", "accus", "threaten", "propos", "acknowledg", "mention",
     "pledg", "promis", "demand", "urg", "warn", "recogniz", "complain",
-)
+) + tuple(verb[:-1] if verb.endswith("e") else verb for verb in STANCE_OBJECT_CUES)
 NP_OBJECT_END = re.compile(
     r",\s*(?:which|who|whose|where|while|when|especially|including|but|even|although|though)\b"
     r"|\s(?:but|during|while|when|after|because|since|although|though)\s"

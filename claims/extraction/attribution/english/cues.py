@@ -25,6 +25,7 @@ THAT_ONLY = "that"  # found, knows: attribute with a `that` clause or at the end
 EVIDENCE = "evidence"  # found, shows without `that`: only for a study, a poll, a report
 INTENTION = "intention"  # wants to, plans to: only for a named actor
 NOMINAL = "nominal"  # `Trump’s claim that`, `his warning that`: the owner is the speaker
+PASSIVE = "passive"  # `was endorsed by X`: X is the speaker, the subject is what X spoke of
 
 # run on the lower-cased text: a case-sensitive scan is about twice as fast as IGNORECASE
 CUE_WORD = re.compile(rf"(?<![\w’'-])(?:{trie_pattern(CUE_FIRST_WORDS)})(?![\w’'])")
@@ -278,8 +279,12 @@ def find_cues(text: str, unit: Unit, lower: str | None = None, index: CueIndex |
             continue  # `Those discussions are continuing`: no one speaks on
         if low.startswith(("went on", "goes on", "going on")) and _to_act_follows(text, cue.finish, unit.end):
             continue  # `Reagan went on to win`: a later act, not more words
-        if low.endswith("ed") and PASSIVE_BY.match(text, cue.finish, unit.end):
-            continue  # `a view echoed by everyone`: a passive participle, the speaker follows `by`
+        if (low.endswith("ed") or low in IRREGULAR_PARTICIPLES) and PASSIVE_BY.match(text, cue.finish, unit.end):
+            be = _be_start(text, unit.start, at) if cue.kind == SPEECH else None
+            if be is not None:  # `The story was first reported by the Post`: the agent speaks of the subject
+                cue.kind, cue.lead = PASSIVE, be
+                cues.append(cue)
+            continue  # `a view echoed by everyone`: no `be`, a participle modifying a noun
         if (low.endswith("ed") or low in IRREGULAR_PARTICIPLES) and _after_be(before):
             continue  # `he was formally called to`: passive, the speaker is not the subject
         cues.append(cue)
@@ -335,6 +340,18 @@ def _after_be(before: list[str]) -> bool:
         if not word.isalpha() or not word.endswith("ly") and word not in ("also", "not", "never", "often", "long"):
             return False  # punctuation or another word: no `be` right before
     return False
+
+
+BE_BEFORE_PARTICIPLE = re.compile(
+    r"(?<![\w’'])(?:(?:has|have|had)\s+been|is|are|was|were)\s+(?:(?:[a-z]+ly|also|not|never|often|first|already|"
+    r"long|since)\s+){0,2}$"
+)
+
+
+def _be_start(text: str, start: int, at: int) -> int | None:
+    """Where `was`, `has been` (past adverbs) begins right before a participle at `at`, or None."""
+    m = BE_BEFORE_PARTICIPLE.search(text, max(start, at - 40), at)
+    return m.start() if m else None
 
 
 def _nominal_cues(text: str, unit: Unit) -> list[Cue]:

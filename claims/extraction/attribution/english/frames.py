@@ -21,7 +21,7 @@ from .content import (
     trim_content,
     via_in,
 )
-from .cues import BASE_FORMS, EVIDENCE, INTENTION, NOMINAL, Cue, CueIndex, find_cues
+from .cues import BASE_FORMS, EVIDENCE, INTENTION, NOMINAL, PASSIVE, Cue, CueIndex, find_cues
 from .lexicon import EVIDENCE_NOUNS, PRONOUNS, WEEKDAY
 from .speakers import (
     CLAUSE_WORD,
@@ -89,6 +89,7 @@ NO_INVERSION = (
     "liken", "compar", "characteriz", "portray", "paint", "favo", "prefer", "champion", "welcom", "highlight",
 )
 AGE_OR_TAG = re.compile(r"^\s*(?:\d{1,3}|\(?[DRI]-[A-Z][\w.]*\)?)\s*$")
+APPOSITIVE_COMMA = re.compile(r",(?!\d{3}\b)")  # not the comma of a figure (`20,000`)
 SEPARATOR_BEFORE = re.compile(r"(?:[,”\"]|''|—)\s*$")
 DASHED_RELATIVE = re.compile(r"\s*(?:--|—|–)\s*(?:who|which)\b")
 DASH = re.compile(r"\s--\s|\s?[—–]\s?")
@@ -170,7 +171,7 @@ def _subject_before(
         base = paren + 1  # `... the deal (his lawyer later disclosed that`: the speaker is inside the brackets
     segments = []
     pos = base
-    for piece in text[base:cue_start].split(","):
+    for piece in APPOSITIVE_COMMA.split(text[base:cue_start]):  # `20,000 growers` is one segment
         segments.append((pos, pos + len(piece)))
         pos += len(piece) + 1
     last = len(segments) - 1
@@ -254,12 +255,19 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
     """Return a frame for every cue of the unit that has a speaker; `lower` is the lower-cased text."""
     frames: list[Frame] = []
     lo = unit.start
-    for m in find_cues(text, unit, lower, index):
+    cues = find_cues(text, unit, lower, index)
+    for m in cues:
         budget_check()
         cue_text = m.group().lower()
         before = text[lo : m.start()]
         near = max(lo, m.start() - 60)  # end-anchored patterns only need the last words before the cue
         participle = cue_text.endswith("ing") and PARTICIPLE_PREFIX.search(text, near, m.start())
+        if m.kind == PASSIVE:  # a later cue makes it nested content: `A was written by B, C admitted`
+            frame = _passive_frame(text, unit, m, lo) if m is cues[-1] else None
+            if frame is not None:
+                frames.append(frame)
+                lo = max(m.end(), frame.speaker_end or m.end())
+            continue
         if m.kind == NOMINAL:
             owner_start, owner_end = m.owner
             that = text.find("that", m.end(), unit.end)
@@ -330,6 +338,23 @@ def frames_in_unit(text: str, unit: Unit, lower: str | None = None, index: CueIn
     return frames
 
 
+PASSIVE_AGENT = re.compile(r"\s+by(?=\s)")
+
+
+def _passive_frame(text: str, unit: Unit, m: Cue, lo: int) -> Frame | None:
+    """`The issue was first reported by The Washington Post`: the agent after `by` speaks of the subject."""
+    if not text[lo : m.lead].strip() or unit.quotes and any(m.lead <= s < m.end() for s, _ in unit.quotes):
+        return None
+    by = PASSIVE_AGENT.match(text, m.end(), unit.end)
+    span = _speaker_after(text, by.end(), unit.end) if by else None
+    if span is None:
+        return None
+    phrase = text[span[0] : span[1]]
+    if not is_mention(phrase) or is_pronoun(phrase) or not (name_in_phrase(phrase) or phrase[:1].islower()):
+        return None
+    return Frame(m.lead, m.end(), "before", span[0], span[1], phrase)
+
+
 def _base_form_after_singular(m: Cue, frame: Frame) -> bool:
     """`Mr. Putin maintain`, `he say`: a base form cannot be the finite verb of a singular subject."""
     cue = m.group().lower()
@@ -381,7 +406,7 @@ def _subject_fits_cue(m: Cue, frame: Frame) -> bool:
     """Cues that need no `that` for every subject: `found` for a study, `plans to` for an actor."""
     phrase = frame.speaker_phrase or ""
     if m.kind == INTENTION:
-        return bool(phrase) and (phrase[0].isupper() or phrase.lower() in PRONOUNS)
+        return bool(phrase) and (phrase[0].isupper() or phrase.lower() in PRONOUNS or bool(name_in_phrase(phrase)))
     if m.kind == EVIDENCE:  # `A new poll from Quinnipiac shows`: the head noun may come before a modifier
         words = [w.strip(",") for w in phrase.lower().split()]
         return bool(words) and (words[-1] in EVIDENCE_NOUNS or any(w in EVIDENCE_NOUNS for w in words[:4]))

@@ -37,6 +37,14 @@ REGULAR_CUES = (
     # voiced and pleaded: `shouted to the crowd`, `implored voters to`, `echoed Trump's claim that`
     "echo", "bemoan", "shout", "yell", "exclaim", "implore", "exhort", "whisper", "muse", "chide", "fume",
 )
+# Public stances that take a noun object: `promoted her plan`, `is doubling down on his attacks`,
+# `views the deal more favorably`. Their content is the object (see content.NP_OBJECT_CUES). Acts
+# (`approved the budget`, `launched a bid`) are not statements: the outlet reports them itself.
+STANCE_OBJECT_CUES = (
+    "promote", "view", "offer", "discuss", "double down on", "love", "vote against", "recommend", "contrast",
+    "grill", "thank",
+)
+REGULAR_CUES += STANCE_OBJECT_CUES
 IRREGULAR_CUES = {
     "say": ("say", "says", "said", "saying"),
     "tell": ("tell", "tells", "told", "telling"),
