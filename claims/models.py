@@ -45,14 +45,14 @@ class Article(models.Model):
         DONE = "done", _("Done")
         FAILED = "failed", _("Failed")
 
-    url = models.URLField(_("address"), max_length=2000, blank=True)
+    url = models.URLField(_("url"), max_length=2000, blank=True)
     canonical_url = models.URLField(max_length=2000, blank=True)
     title = models.CharField(_("title"), max_length=1000, blank=True)
     outlet = models.ForeignKey(
         Outlet, verbose_name=_("outlet"), null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
     authors = models.JSONField(default=list, blank=True)
-    published_date = models.DateField(_("published on"), null=True, blank=True)
+    published_date = models.DateField(_("published date"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=8, blank=True)
     html = models.TextField(blank=True, help_text=_("The page as fetched, if the article came as HTML."))
     text = models.TextField(_("text"), help_text=_("The article body; claim offsets point into it."))
@@ -105,7 +105,7 @@ class Speaker(models.Model):
         PERSON = "person", _("Person")
         ORGANISATION = "organisation", _("Organisation")
 
-    canonical_name = models.CharField(_("name"), max_length=300)
+    canonical_name = models.CharField(_("canonical name"), max_length=300)
     aliases = models.JSONField(default=list, blank=True, help_text=_("Other names and titled forms seen in articles."))
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.PERSON)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -170,33 +170,35 @@ class Claim(models.Model):
         RETRACTED = "retracted", _("Retracted")
 
     article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="claims")
-    content = models.TextField(_("claim"))
+    content = models.TextField(_("content"))
     start = models.PositiveIntegerField(help_text=_("Offset of the content in the article text."))
     end = models.PositiveIntegerField(help_text=_("End offset (exclusive)."))
     speaker = models.ForeignKey(
         Speaker, verbose_name=_("speaker"), null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
     )
     speaker_text = models.CharField(
-        _("speaker as named"), max_length=300, blank=True, help_text=_("The speaker as the article names them.")
+        _("speaker text"), max_length=300, blank=True, help_text=_("The speaker as the article names them.")
     )
     cue = models.CharField(_("cue"), max_length=100, blank=True)
     via = models.CharField(_("via"), max_length=300, blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.INDIRECT)
-    claim_date = models.DateField(_("said on"), null=True, blank=True)
-    checkworthiness = models.FloatField(_("check-worthiness"), default=0.0)
+    claim_date = models.DateField(_("claim date"), null=True, blank=True)
+    checkworthiness = models.FloatField(_("checkworthiness"), default=0.0)
     flags = models.JSONField(default=list, blank=True)
     gaps = models.JSONField(
         default=list, blank=True, help_text=_("Offsets in the article text where a dropped name seems to have stood.")
     )
     extractor_version = models.CharField(max_length=32)
 
-    review_status = models.CharField(_("status"), max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.NEW)
+    review_status = models.CharField(
+        _("review status"), max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.NEW
+    )
     verdict = models.ForeignKey(
         Verdict, verbose_name=_("verdict"), null=True, blank=True, on_delete=models.PROTECT, related_name="claims"
     )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("reviewer"),
+        verbose_name=_("assignee"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -309,11 +311,11 @@ class ClaimEvent(models.Model):
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("actor"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    action = models.CharField(_("step"), max_length=16, choices=Action.choices)
-    from_status = models.CharField(_("from"), max_length=20, choices=Claim.ReviewStatus.choices)
-    to_status = models.CharField(_("to"), max_length=20, choices=Claim.ReviewStatus.choices)
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    from_status = models.CharField(_("from status"), max_length=20, choices=Claim.ReviewStatus.choices)
+    to_status = models.CharField(_("to status"), max_length=20, choices=Claim.ReviewStatus.choices)
     verdict = models.ForeignKey(Verdict, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -321,7 +323,7 @@ class ClaimEvent(models.Model):
     note = models.TextField(_("note"), blank=True)
     changes = models.JSONField(default=dict, blank=True, help_text=_('What changed: {"field": [before, after]}.'))
     version = models.PositiveIntegerField(help_text=_("The claim's version after this step."))
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("claim event")
@@ -339,7 +341,7 @@ class Evidence(models.Model):
     """A source a reviewer relied on for a claim's verdict."""
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
-    url = models.URLField(_("link"), max_length=2000)
+    url = models.URLField(_("url"), max_length=2000)
     title = models.CharField(_("title"), max_length=500, blank=True)
     note = models.TextField(_("note"), blank=True)
     added_by = models.ForeignKey(
@@ -376,7 +378,7 @@ class PublicNotice(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(_("when"))
+    created_at = models.DateTimeField(_("created at"))
     version = models.PositiveIntegerField(help_text=_("The claim's version after the step that wrote the notice."))
 
     class Meta:
@@ -397,12 +399,12 @@ class ClaimNote(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    text = models.TextField(_("note"), max_length=MAX_LENGTH)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+    text = models.TextField(_("text"), max_length=MAX_LENGTH)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("note")
-        verbose_name_plural = _("notes")
+        verbose_name = _("claim note")
+        verbose_name_plural = _("claim notes")
         ordering = ["claim_id", "created_at", "id"]
         indexes = [models.Index(fields=["claim", "created_at"], name="claim_note_thread_idx")]
 
