@@ -171,7 +171,7 @@ class EditForm(StepForm):
 
     conflict_fields = ("content", "speaker_name", "claim_date")
 
-    content = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Claim"))
+    content = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Content"))
     speaker_name = forms.CharField(
         required=False,
         max_length=300,
