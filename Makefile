@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := claims/fixtures/tribunnews-hamas-rusia.txt
 
-.PHONY: install run test lint worker beat bench
+.PHONY: install run test lint worker beat bench messages
 
 install: $(VENV)/.installed
 
@@ -37,3 +37,11 @@ beat: install
 
 bench: install
 	$(BIN)/python bench/eval_claims.py
+
+# The interface's Indonesian: collect the texts to translate into locale/id/LC_MESSAGES/django.po,
+# then, once translated, compile django.mo (both are committed).
+MAKEMESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench --ignore=var
+
+messages: install
+	$(BIN)/python manage.py makemessages -l id --no-obsolete --add-location=file $(MAKEMESSAGES_IGNORE)
+	$(BIN)/python manage.py compilemessages -l id

@@ -50,7 +50,7 @@ class OutletAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_count=Count("articles"))
 
-    @admin.display(ordering="article_count", description="Articles")
+    @admin.display(ordering="article_count", description=gettext_lazy("Articles"))
     def article_count(self, outlet):
         return outlet.article_count
 
@@ -114,7 +114,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(claim_count=Count("claims"))
 
-    @admin.display(ordering="claim_count", description="Claims")
+    @admin.display(ordering="claim_count", description=gettext_lazy("Claims"))
     def claim_count(self, article):
         return article.claim_count
 
@@ -137,9 +137,9 @@ class ArticleAdmin(admin.ModelAdmin):
                         request, f"This article is already stored as “{result.article}”.", messages.WARNING
                     )
                 return redirect(reverse("admin:claims_article_change", args=[result.article.pk]))
-        return _form_page(self, request, form, "Add article", "admin/claims/article/add_form.html", extra_context)
+        return _form_page(self, request, form, _("Add article"), "admin/claims/article/add_form.html", extra_context)
 
-    @admin.action(description="Re-run extraction", permissions=["change"])
+    @admin.action(description=gettext_lazy("Re-run extraction"), permissions=["change"])
     def rerun_extraction(self, request, queryset):
         queued = articles_rerun(articles=queryset.exclude(status=Article.Status.RUNNING))
         self.message_user(request, f"{queued} article(s) queued for extraction.")
@@ -154,7 +154,7 @@ class SpeakerAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(claim_count=Count("claims"))
 
-    @admin.display(ordering="claim_count", description="Claims")
+    @admin.display(ordering="claim_count", description=gettext_lazy("Claims"))
     def claim_count(self, speaker):
         return speaker.claim_count
 
@@ -177,7 +177,7 @@ class FeedAdmin(admin.ModelAdmin):
     readonly_fields = ["last_polled_at", "last_error", "created_at"]
     actions = ["poll_now"]
 
-    @admin.action(description="Poll now", permissions=["change"])
+    @admin.action(description=gettext_lazy("Poll now"), permissions=["change"])
     def poll_now(self, request, queryset):
         for feed in queryset:
             job = feed_poll(feed_id=feed.pk, user=request.user)
@@ -290,7 +290,9 @@ class ImportJobAdmin(admin.ModelAdmin):
                 self.log_addition(request, job, [{"added": {}}])
                 self.message_user(request, f"Import started: {job.items.count()} item(s).")
                 return redirect(reverse("admin:claims_importjob_change", args=[job.pk]))
-        return _form_page(self, request, form, "Start an import", "admin/claims/importjob/add_form.html", extra_context)
+        return _form_page(
+            self, request, form, _("Start an import"), "admin/claims/importjob/add_form.html", extra_context
+        )
 
     def _start(self, request, data) -> ImportJob | None:
         if data.get("feed_url"):
@@ -309,7 +311,7 @@ class ImportJobAdmin(admin.ModelAdmin):
         source = entries[0].url if len(entries) == 1 else f"{len(entries)} URLs"
         return import_job_create(kind=ImportJob.Kind.URLS, source=source, entries=entries, user=request.user)
 
-    @admin.action(description="Retry failed items", permissions=["change"])
+    @admin.action(description=gettext_lazy("Retry failed items"), permissions=["change"])
     def retry_failed(self, request, queryset):
         retried = sum(import_items_retry(job=job) for job in queryset)
         self.message_user(request, f"{retried} failed item(s) queued again.")

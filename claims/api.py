@@ -48,7 +48,7 @@ class ArticleSerializer(serializers.Serializer):
 
 class EventSerializer(serializers.ModelSerializer):
     actor = serializers.StringRelatedField()
-    verdict = serializers.StringRelatedField()
+    verdict = serializers.SlugRelatedField(slug_field="name", read_only=True)  # the scale's name, in any language
     assignee = serializers.StringRelatedField()
 
     class Meta:
@@ -70,7 +70,7 @@ class EventSerializer(serializers.ModelSerializer):
 class ClaimSerializer(serializers.ModelSerializer):
     article = ArticleSerializer()
     speaker = serializers.StringRelatedField()
-    verdict = serializers.StringRelatedField()
+    verdict = serializers.SlugRelatedField(slug_field="name", read_only=True)  # the scale's name, in any language
     assignee = serializers.StringRelatedField()
 
     class Meta:
@@ -165,7 +165,8 @@ class ClaimDetailSerializer(ClaimSerializer):
         match = published_match(claim)
         if match is None:
             return None
-        return {"match": match.pk, "claim": match.other_id, "verdict": str(match.other.verdict), "score": match.score}
+        verdict = match.other.verdict.name if match.other.verdict_id else None
+        return {"match": match.pk, "claim": match.other_id, "verdict": verdict, "score": match.score}
 
 
 class VerdictSerializer(serializers.ModelSerializer):

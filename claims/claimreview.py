@@ -71,7 +71,7 @@ def claim_review(
 
 
 def _verdict_label(verdict: Verdict, language: str) -> str:
-    return verdict.name_id if language == "id" and verdict.name_id else verdict.name
+    return verdict.label_in(language)
 
 
 def _item_reviewed(claim: Claim, family: list[Claim]) -> dict:

@@ -17,17 +17,24 @@ class ArticleAddForm(forms.Form):
     """An article by its URL, or pasted as text; the rest is optional and read from the page when fetched."""
 
     url = forms.URLField(label="URL", required=False, max_length=2000, assume_scheme="https")
-    text = forms.CharField(label="Article text", required=False, widget=forms.Textarea(attrs={"rows": 16, "cols": 100}))
-    title = forms.CharField(required=False, max_length=1000)
-    published_date = forms.DateField(required=False, help_text="YYYY-MM-DD; dates in the text are read against it.")
+    text = forms.CharField(
+        label=_("Article text"), required=False, widget=forms.Textarea(attrs={"rows": 16, "cols": 100})
+    )
+    title = forms.CharField(required=False, max_length=1000, label=_("Title"))
+    published_date = forms.DateField(
+        required=False, label=_("Published on"), help_text=_("YYYY-MM-DD; dates in the text are read against it.")
+    )
     language = forms.ChoiceField(
-        required=False, choices=[("", "Detect"), ("id", "Indonesian"), ("en", "English")], initial=""
+        required=False,
+        choices=[("", _("Detect")), ("id", _("Indonesian")), ("en", _("English"))],
+        initial="",
+        label=_("Language"),
     )
 
     def clean(self):
         data = super().clean()
         if not data.get("url") and not (data.get("text") or "").strip():
-            raise forms.ValidationError("Give the article's URL, or paste its text.")
+            raise forms.ValidationError(_("Give the article's URL, or paste its text."))
         return data
 
     def ingest_kwargs(self) -> dict:
@@ -52,6 +59,7 @@ class ImportJobForm(forms.Form):
     )
     file = forms.FileField(
         required=False,
+        label=_("File"),
         help_text=_(
             "A .jsonl (or .ndjson) or .csv batch, one article a line or row, with url, text or html, and "
             "optionally title, lang, published, source (or outlet) and source_url; one .html or .htm page; "
@@ -73,7 +81,7 @@ class ImportJobForm(forms.Form):
         data = super().clean()
         given = [name for name in ("urls", "file", "feed_url") if data.get(name)]
         if len(given) != 1:
-            raise forms.ValidationError("Give exactly one of: a list of URLs, a file, or a feed URL.")
+            raise forms.ValidationError(_("Give exactly one of: a list of URLs, a file, or a feed URL."))
         return data
 
 

@@ -5,13 +5,19 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 
 class Outlet(models.Model):
-    name = models.CharField(max_length=200)
-    domain = models.CharField(max_length=253, unique=True, help_text="Host name without www., e.g. tribunnews.com")
+    name = models.CharField(_("name"), max_length=200)
+    domain = models.CharField(
+        _("domain"), max_length=253, unique=True, help_text=_("Host name without www., e.g. tribunnews.com")
+    )
 
     class Meta:
+        verbose_name = _("outlet")
+        verbose_name_plural = _("outlets")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -28,36 +34,38 @@ MATCH_PENDING = models.Q(status="done") & (
 
 class Article(models.Model):
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RUNNING = "running", "Running"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed"
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
 
     class MatchStatus(models.TextChoices):
-        NOT_EXTRACTED = "", "Not extracted"
-        PENDING = "pending", "Pending"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed"
+        NOT_EXTRACTED = "", _("Not extracted")
+        PENDING = "pending", _("Pending")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
 
-    url = models.URLField(max_length=2000, blank=True)
+    url = models.URLField(_("url"), max_length=2000, blank=True)
     canonical_url = models.URLField(max_length=2000, blank=True)
-    title = models.CharField(max_length=1000, blank=True)
-    outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    title = models.CharField(_("title"), max_length=1000, blank=True)
+    outlet = models.ForeignKey(
+        Outlet, verbose_name=_("outlet"), null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
     authors = models.JSONField(default=list, blank=True)
-    published_date = models.DateField(null=True, blank=True)
-    language = models.CharField(max_length=8, blank=True)
-    html = models.TextField(blank=True, help_text="The page as fetched, if the article came as HTML.")
-    text = models.TextField(help_text="The article body; claim offsets point into it.")
+    published_date = models.DateField(_("published date"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    html = models.TextField(blank=True, help_text=_("The page as fetched, if the article came as HTML."))
+    text = models.TextField(_("text"), help_text=_("The article body; claim offsets point into it."))
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
 
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
-    error = models.TextField(blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
+    error = models.TextField(_("error"), blank=True)
     extractor_version = models.CharField(max_length=32, blank=True)
     queued_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     matched_extraction_at = models.DateTimeField(
-        null=True, blank=True, help_text="The finished_at of the extraction whose claims were matched to repeats."
+        null=True, blank=True, help_text=_("The finished_at of the extraction whose claims were matched to repeats.")
     )
     match_error = models.TextField(blank=True)
     match_requeued_at = models.DateTimeField(null=True, blank=True)
@@ -65,6 +73,8 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["url"], condition=~models.Q(url=""), name="article_url_unique"),
@@ -92,15 +102,17 @@ class Article(models.Model):
 
 class Speaker(models.Model):
     class Kind(models.TextChoices):
-        PERSON = "person", "Person"
-        ORGANISATION = "organisation", "Organisation"
+        PERSON = "person", _("Person")
+        ORGANISATION = "organisation", _("Organisation")
 
-    canonical_name = models.CharField(max_length=300)
-    aliases = models.JSONField(default=list, blank=True, help_text="Other names and titled forms seen in articles.")
-    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERSON)
+    canonical_name = models.CharField(_("canonical name"), max_length=300)
+    aliases = models.JSONField(default=list, blank=True, help_text=_("Other names and titled forms seen in articles."))
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.PERSON)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
         ordering = ["canonical_name"]
         constraints = [
             models.UniqueConstraint(Lower("canonical_name"), name="speaker_name_unique_ci"),
@@ -113,74 +125,102 @@ class Speaker(models.Model):
 class Verdict(models.Model):
     """One step of the rating scale published in ClaimReview."""
 
-    name = models.CharField(max_length=100, unique=True)
-    name_id = models.CharField("Indonesian label", max_length=100, blank=True)
-    rating_value = models.PositiveSmallIntegerField(
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    name_id = models.CharField(_("Indonesian label"), max_length=100, blank=True)
+    rating_value = models.PositiveSmallIntegerField(_("rating value"),
         null=True,
         blank=True,
-        help_text="1 is the worst rating; empty for a rating off the scale, such as Unverifiable.",
+        help_text=_("1 is the worst rating; empty for a rating off the scale, such as Unverifiable."),
     )
 
     class Meta:
+        verbose_name = _("verdict")
+        verbose_name_plural = _("verdicts")
         ordering = [models.F("rating_value").desc(nulls_last=True)]
 
     def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The verdict's name in the active language: its Indonesian label on an Indonesian page."""
+        return self.label_in(get_language())
+
+    def label_in(self, language: str | None) -> str:
+        """The verdict's name in `language` ("id", "en"; English when it has no label in that language)."""
+        if language and language.split("-")[0] == "id" and self.name_id:
+            return self.name_id
         return self.name
 
 
 class Claim(models.Model):
     class Kind(models.TextChoices):
-        DIRECT = "direct", "Direct quote"
-        INDIRECT = "indirect", "Reported speech"
-        ASSERTION = "assertion", "Outlet's own assertion"
+        DIRECT = "direct", _("Direct quote")
+        INDIRECT = "indirect", _("Reported speech")
+        ASSERTION = "assertion", _("Outlet's own assertion")
 
     class ReviewStatus(models.TextChoices):
-        NEW = "new", "New"
-        IN_REVIEW = "in_review", "In review"
-        VERDICT_PROPOSED = "verdict_proposed", "Verdict proposed"
-        PUBLISHED = "published", "Published"
-        NOT_A_CLAIM = "not_a_claim", "Not a claim"
-        DUPLICATE = "duplicate", "Duplicate"
-        REOPENED = "reopened", "Reopened"
-        RETRACTED = "retracted", "Retracted"
+        NEW = "new", _("New")
+        IN_REVIEW = "in_review", _("In review")
+        VERDICT_PROPOSED = "verdict_proposed", _("Verdict proposed")
+        PUBLISHED = "published", _("Published")
+        NOT_A_CLAIM = "not_a_claim", _("Not a claim")
+        DUPLICATE = "duplicate", _("Duplicate")
+        REOPENED = "reopened", _("Reopened")
+        RETRACTED = "retracted", _("Retracted")
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
-    content = models.TextField()
-    start = models.PositiveIntegerField(help_text="Offset of the content in the article text.")
-    end = models.PositiveIntegerField(help_text="End offset (exclusive).")
-    speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
-    speaker_text = models.CharField(max_length=300, blank=True, help_text="The speaker as the article names them.")
-    cue = models.CharField(max_length=100, blank=True)
-    via = models.CharField(max_length=300, blank=True)
-    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.INDIRECT)
-    claim_date = models.DateField(null=True, blank=True)
-    checkworthiness = models.FloatField(default=0.0)
+    article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="claims")
+    content = models.TextField(_("content"))
+    start = models.PositiveIntegerField(help_text=_("Offset of the content in the article text."))
+    end = models.PositiveIntegerField(help_text=_("End offset (exclusive)."))
+    speaker = models.ForeignKey(
+        Speaker, verbose_name=_("speaker"), null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
+    )
+    speaker_text = models.CharField(
+        _("speaker text"), max_length=300, blank=True, help_text=_("The speaker as the article names them.")
+    )
+    cue = models.CharField(_("cue"), max_length=100, blank=True)
+    via = models.CharField(_("via"), max_length=300, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.INDIRECT)
+    claim_date = models.DateField(_("claim date"), null=True, blank=True)
+    checkworthiness = models.FloatField(_("checkworthiness"), default=0.0)
     flags = models.JSONField(default=list, blank=True)
     gaps = models.JSONField(
-        default=list, blank=True, help_text="Offsets in the article text where a dropped name seems to have stood."
+        default=list, blank=True, help_text=_("Offsets in the article text where a dropped name seems to have stood.")
     )
     extractor_version = models.CharField(max_length=32)
 
-    review_status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.NEW)
-    verdict = models.ForeignKey(Verdict, null=True, blank=True, on_delete=models.PROTECT, related_name="claims")
+    review_status = models.CharField(
+        _("review status"), max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.NEW
+    )
+    verdict = models.ForeignKey(
+        Verdict, verbose_name=_("verdict"), null=True, blank=True, on_delete=models.PROTECT, related_name="claims"
+    )
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_claims"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignee"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_claims",
     )
     original_content = models.TextField(
-        blank=True, help_text="The extracted wording, kept when a reviewer first corrects the claim."
+        blank=True, help_text=_("The extracted wording, kept when a reviewer first corrects the claim.")
     )
     original_speaker = models.ForeignKey(
         Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text="The extracted speaker, kept when a reviewer first corrects the claim.",
+        help_text=_("The extracted speaker, kept when a reviewer first corrects the claim."),
     )
-    rationale = models.TextField(blank=True, help_text="What the check found; published with the verdict.")
+    rationale = models.TextField(
+        _("rationale"), blank=True, help_text=_("What the check found; published with the verdict.")
+    )
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    published_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     duplicate_of = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
     )
@@ -188,22 +228,24 @@ class Claim(models.Model):
     # is reviewed again (the working fields above change), replaced when it is published again.
     public_verdict = models.ForeignKey(
         Verdict, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-        help_text="The verdict on the public page; set once a verdict is published.",
+        help_text=_("The verdict on the public page; set once a verdict is published."),
     )
-    public_content = models.TextField(blank=True, help_text="The claim as the public page shows it.")
-    public_rationale = models.TextField(blank=True, help_text="The explanation as the public page shows it.")
+    public_content = models.TextField(blank=True, help_text=_("The claim as the public page shows it."))
+    public_rationale = models.TextField(blank=True, help_text=_("The explanation as the public page shows it."))
     public_modified_at = models.DateTimeField(
-        null=True, blank=True, help_text="When the public fact-check last changed: published, updated, corrected."
+        null=True, blank=True, help_text=_("When the public fact-check last changed: published, updated, corrected.")
     )
-    version = models.PositiveIntegerField(default=1, help_text="Raised on every save; a stale edit is refused.")
+    version = models.PositiveIntegerField(default=1, help_text=_("Raised on every save; a stale edit is refused."))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
         ordering = ["article_id", "start"]
         permissions = [
-            ("review_claim", "Can take claims and propose verdicts"),
-            ("publish_claim", "Can publish, send back and reopen verdicts"),
+            ("review_claim", _("Can take claims and propose verdicts")),
+            ("publish_claim", _("Can publish, send back and reopen verdicts")),
         ]
         constraints = [
             models.UniqueConstraint(fields=["article", "start", "end"], name="claim_span_unique"),
@@ -255,33 +297,37 @@ class ClaimEvent(models.Model):
     """One step of a claim's review, kept for its history: who did what, from which state to which."""
 
     class Action(models.TextChoices):
-        TAKE = "take", "Took it"
-        ASSIGN = "assign", "Assigned it"
-        RELEASE = "release", "Released it"
-        EDIT = "edit", "Edited it"
-        PROPOSE = "propose", "Proposed a verdict"
-        PUBLISH = "publish", "Published the verdict"
-        SEND_BACK = "send_back", "Sent it back"
-        REOPEN = "reopen", "Reopened it"
-        DISMISS = "dismiss", "Dismissed it"
-        EVIDENCE = "evidence", "Added evidence"
-        RETRACT = "retract", "Retracted it"
+        TAKE = "take", _("Took it")
+        ASSIGN = "assign", _("Assigned it")
+        RELEASE = "release", _("Released it")
+        EDIT = "edit", _("Edited it")
+        PROPOSE = "propose", _("Proposed a verdict")
+        PUBLISH = "publish", _("Published the verdict")
+        SEND_BACK = "send_back", _("Sent it back")
+        REOPEN = "reopen", _("Reopened it")
+        DISMISS = "dismiss", _("Dismissed it")
+        EVIDENCE = "evidence", _("Added evidence")
+        RETRACT = "retract", _("Retracted it")
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    action = models.CharField(max_length=16, choices=Action.choices)
-    from_status = models.CharField(max_length=20, choices=Claim.ReviewStatus.choices)
-    to_status = models.CharField(max_length=20, choices=Claim.ReviewStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("actor"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    from_status = models.CharField(_("from status"), max_length=20, choices=Claim.ReviewStatus.choices)
+    to_status = models.CharField(_("to status"), max_length=20, choices=Claim.ReviewStatus.choices)
     verdict = models.ForeignKey(Verdict, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    note = models.TextField(blank=True)
-    changes = models.JSONField(default=dict, blank=True, help_text='What changed: {"field": [before, after]}.')
-    version = models.PositiveIntegerField(help_text="The claim's version after this step.")
-    created_at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField(_("note"), blank=True)
+    changes = models.JSONField(default=dict, blank=True, help_text=_('What changed: {"field": [before, after]}.'))
+    version = models.PositiveIntegerField(help_text=_("The claim's version after this step."))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("claim event")
+        verbose_name_plural = _("claim events")
         ordering = ["claim_id", "version"]
         constraints = [
             models.UniqueConstraint(fields=["claim", "version"], name="claim_event_version_unique"),
@@ -295,15 +341,18 @@ class Evidence(models.Model):
     """A source a reviewer relied on for a claim's verdict."""
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
-    url = models.URLField(max_length=2000)
-    title = models.CharField(max_length=500, blank=True)
-    note = models.TextField(blank=True)
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    url = models.URLField(_("url"), max_length=2000)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("added by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["claim_id", "created_at", "id"]
-        verbose_name_plural = "evidence"
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
 
     def __str__(self) -> str:
         return self.title or self.url
@@ -316,23 +365,25 @@ class PublicNotice(models.Model):
     """
 
     class Kind(models.TextChoices):
-        UPDATE = "update", "Update"
-        CORRECTION = "correction", "Correction"
-        RETRACTION = "retraction", "Retraction"
+        UPDATE = "update", _("Update")
+        CORRECTION = "correction", _("Correction")
+        RETRACTION = "retraction", _("Retraction")
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="notices")
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    text = models.TextField(help_text="Why, in the words of the editor; shown on the public page.")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    text = models.TextField(_("text"), help_text=_("Why, in the words of the editor; shown on the public page."))
     changes = models.JSONField(
-        default=dict, blank=True, help_text='What changed on the public page: {"field": [before, after]}.'
+        default=dict, blank=True, help_text=_('What changed on the public page: {"field": [before, after]}.')
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField()
-    version = models.PositiveIntegerField(help_text="The claim's version after the step that wrote the notice.")
+    created_at = models.DateTimeField(_("created at"))
+    version = models.PositiveIntegerField(help_text=_("The claim's version after the step that wrote the notice."))
 
     class Meta:
+        verbose_name = _("public notice")
+        verbose_name_plural = _("public notices")
         ordering = ["claim_id", "-created_at", "-id"]
 
     def __str__(self) -> str:
@@ -345,11 +396,15 @@ class ClaimNote(models.Model):
     MAX_LENGTH = 4000
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="notes")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    text = models.TextField(max_length=MAX_LENGTH)
-    created_at = models.DateTimeField(auto_now_add=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(_("text"), max_length=MAX_LENGTH)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
+        verbose_name = _("claim note")
+        verbose_name_plural = _("claim notes")
         ordering = ["claim_id", "created_at", "id"]
         indexes = [models.Index(fields=["claim", "created_at"], name="claim_note_thread_idx")]
 
@@ -369,6 +424,8 @@ class Feed(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("feed")
+        verbose_name_plural = _("feeds")
         ordering = ["url"]
         constraints = [
             models.CheckConstraint(condition=models.Q(interval_minutes__gte=1), name="feed_interval_positive"),
@@ -382,17 +439,19 @@ class ImportJob(models.Model):
     """A batch of articles to ingest, with per-item outcomes so progress and errors show."""
 
     class Kind(models.TextChoices):
-        URLS = "urls", "List of URLs"
-        FILE = "file", "JSONL or CSV file"
-        FEED = "feed", "Feed"
+        URLS = "urls", _("List of URLs")
+        FILE = "file", _("JSONL or CSV file")
+        FEED = "feed", _("Feed")
 
     kind = models.CharField(max_length=8, choices=Kind.choices)
-    source = models.CharField(max_length=2000, help_text="What was imported: a file name, a feed, a list.")
+    source = models.CharField(max_length=2000, help_text=_("What was imported: a file name, a feed, a list."))
     feed = models.ForeignKey(Feed, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("import job")
+        verbose_name_plural = _("import jobs")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
@@ -401,15 +460,15 @@ class ImportJob(models.Model):
 
 class ImportItem(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting"
-        STORED = "stored", "Stored"
-        DUPLICATE = "duplicate", "Already stored"
-        FAILED = "failed", "Failed"
+        PENDING = "pending", _("Waiting")
+        STORED = "stored", _("Stored")
+        DUPLICATE = "duplicate", _("Already stored")
+        FAILED = "failed", _("Failed")
 
     job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="items")
-    position = models.PositiveIntegerField(help_text="Line or entry number in the source.")
+    position = models.PositiveIntegerField(help_text=_("Line or entry number in the source."))
     url = models.URLField(max_length=2000, blank=True)
-    payload = models.JSONField(default=dict, blank=True, help_text="Inline article fields; cleared once stored.")
+    payload = models.JSONField(default=dict, blank=True, help_text=_("Inline article fields; cleared once stored."))
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
@@ -417,6 +476,8 @@ class ImportItem(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("import item")
+        verbose_name_plural = _("import items")
         ordering = ["job_id", "position"]
         constraints = [
             models.UniqueConstraint(fields=["job", "position"], name="import_item_position_unique"),
@@ -453,7 +514,7 @@ class ClaimMatch(models.Model):
     method = models.CharField(max_length=40)
     reasons = models.JSONField(default=list, blank=True)
     confirmed = models.BooleanField(
-        null=True, blank=True, help_text="A reviewer's word: the same claim (yes) or not (no); empty until judged."
+        null=True, blank=True, help_text=_("A reviewer's word: the same claim (yes) or not (no); empty until judged.")
     )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -502,3 +563,20 @@ class DashboardPublished(models.Model):
 
     def __str__(self) -> str:
         return f"claim {self.claim_id}"
+
+
+class ReviewerProfile(models.Model):
+    """A desk user's own settings: the language they chose for the interface."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviewer_profile", verbose_name=_("user")
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("reviewer profile")
+        verbose_name_plural = _("reviewer profiles")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.language or '-'}"

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.template.response import TemplateResponse
+from django.utils.translation import ngettext
 from rest_framework import authentication, exceptions, status
 
 
 def lockout_message() -> str:
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return (
-        f"Too many failed logins for this account from this address: logins are refused for {minutes} minutes "
-        "after the last attempt, even with the right password."
-    )
+    return ngettext(
+        "Too many failed logins for this account from this address: logins are refused for %(minutes)d minute "
+        "after the last attempt, even with the right password.",
+        "Too many failed logins for this account from this address: logins are refused for %(minutes)d minutes "
+        "after the last attempt, even with the right password.",
+        minutes,
+    ) % {"minutes": minutes}
 
 
 def lockout_response(request, original_response=None, credentials=None) -> TemplateResponse:

@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from ..models import Claim, ClaimEvent, DashboardCount, ImportItem, Outlet, Speaker, Verdict
@@ -26,12 +27,20 @@ DAYS = 30
 TOP = 10
 TOP_REVIEWERS = 15
 # Open claims by how long ago they were stored: (upper bound in days, label).
-AGES = [(1, "under a day"), (7, "1–7 days"), (30, "7–30 days"), (90, "30–90 days"), (None, "over 90 days")]
+AGES = [
+    (1, gettext_lazy("under a day")),
+    (7, gettext_lazy("1–7 days")),
+    (30, gettext_lazy("7–30 days")),
+    (90, gettext_lazy("30–90 days")),
+    (None, gettext_lazy("over 90 days")),
+]
 
 
 def dashboard_cached() -> dict:
-    """The figures, reused until they are FACTCHECK_DASHBOARD_CACHE_SECONDS old or something is counted."""
-    key = f"review:dashboard:{dashboard_version()}:{timezone.localdate().isoformat()}"
+    """The figures, reused until they are FACTCHECK_DASHBOARD_CACHE_SECONDS old or something is counted.
+
+    Their labels are in the page's language, so each language has its own copy."""
+    key = f"review:dashboard:{dashboard_version()}:{timezone.localdate().isoformat()}:{get_language()}"
     return cache.get_or_set(key, dashboard_figures, settings.FACTCHECK_DASHBOARD_CACHE_SECONDS)
 
 
@@ -41,7 +50,7 @@ def dashboard_figures(*, today: datetime.date | None = None) -> dict:
     days = [start + datetime.timedelta(days=n) for n in range(DAYS)]
     totals = _totals(today, start)
     counts = totals[Metric.STATUS]
-    verdict_names = dict(Verdict.objects.values_list("pk", "name"))
+    verdict_names = {verdict.pk: verdict.label for verdict in Verdict.objects.all()}
     by_outlet = _verdict_table(
         Metric.OUTLET_VERDICT, Metric.OUTLET_TOTAL, Outlet, "name", verdict_names, _("Unknown outlet")
     )
@@ -53,7 +62,7 @@ def dashboard_figures(*, today: datetime.date | None = None) -> dict:
     reviewed = [sum(n for action, n in actions.get(day, {}).items() if action in DECISIONS) for day in days]
     peak = max(extracted, default=0) or 1
     figures = {
-        "by_state": [(label, counts.get(value, 0)) for value, label in Status.choices],
+        "by_state": [(str(label), counts.get(value, 0)) for value, label in Status.choices],
         "total": sum(counts.values()),
         "by_outlet": by_outlet,
         "by_speaker": by_speaker,
@@ -132,7 +141,7 @@ def _backlog(open_by_day: dict, today: datetime.date) -> list[tuple[str, int]]:
         age = (today - day).days
         index = next(i for i, (bound, _label) in enumerate(AGES) if bound is None or age < bound)
         buckets[index] += n
-    return [(_(label), n) for (_bound, label), n in zip(AGES, buckets, strict=True)]
+    return [(str(label), n) for (_bound, label), n in zip(AGES, buckets, strict=True)]
 
 
 def _verdicts_over_time(published: dict, days: list, verdict_names: dict) -> dict:

@@ -7,6 +7,9 @@ filters and the API read the levels from here, never from their own copies.
 from django.template.defaultfilters import floatformat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from ..models import Claim, Verdict
 
 # (key, lowest score, highest score (exclusive), label), highest level first.
 LEVELS = (
@@ -46,3 +49,36 @@ def filter_by_level(queryset, key, field="checkworthiness"):
     if high is not None:
         queryset = queryset.filter(**{f"{field}__lt": high})
     return queryset
+
+
+# The names of the fields a history entry's or a public notice's changes list (claims.review.services'
+# TRACKED and public_changes), as the page shows them: as stored in English, translated on other pages.
+CHANGE_LABELS = {
+    "review_status": pgettext_lazy("changed field", "review_status"),
+    "assignee": pgettext_lazy("changed field", "assignee"),
+    "verdict": pgettext_lazy("changed field", "verdict"),
+    "content": pgettext_lazy("changed field", "content"),
+    "speaker": pgettext_lazy("changed field", "speaker"),
+    "claim_date": pgettext_lazy("changed field", "claim_date"),
+    "rationale": pgettext_lazy("changed field", "rationale"),
+    "duplicate_of": pgettext_lazy("changed field", "duplicate_of"),
+    "claim": pgettext_lazy("changed field", "claim"),
+    "explanation": pgettext_lazy("changed field", "explanation"),
+}
+
+
+def change_label(name):
+    """A changed field's name in the page's language ("claim_date" is "tanggal klaim" in Indonesian)."""
+    return CHANGE_LABELS.get(name, name)
+
+
+def change_value(value, name):
+    """A changed field's value as stored (a status's code, a verdict's English name) in the page's language."""
+    if value in (None, ""):
+        return value
+    if name == "review_status":
+        return Claim.ReviewStatus(value).label if value in Claim.ReviewStatus.values else value
+    if name == "verdict":
+        verdict = Verdict.objects.filter(name=value).first()
+        return verdict.label if verdict else value
+    return value

@@ -16,13 +16,13 @@ from ..models import Claim, Outlet, Speaker, Verdict
 from .display import filter_by_level
 from .search import search_claims
 
-LANGUAGES = [("id", "Indonesian"), ("en", "English")]
+LANGUAGES = [("id", _("Indonesian")), ("en", _("English"))]
 # Scores are calibrated: 0.5 and above is check-worthy, whoever made the claim.
 CHECKWORTHINESS = [
-    ("", "Any check-worthiness"),
-    ("0.5", "Check-worthy (0.5 and above)"),
-    ("0.7", "0.7 and above"),
-    ("0.9", "0.9 and above"),
+    ("", _("Any check-worthiness")),
+    ("0.5", _("Check-worthy (0.5 and above)")),
+    ("0.7", _("0.7 and above")),
+    ("0.9", _("0.9 and above")),
 ]
 
 
@@ -35,7 +35,7 @@ class VerdictField(forms.ModelChoiceField):
         lookup = {"pk": value} if str(value).isdigit() else {"name__iexact": str(value).strip()}
         verdict = self.queryset.filter(**lookup).first()
         if verdict is None:
-            raise ValidationError(f"There is no verdict “{value}”.", code="invalid_choice")
+            raise ValidationError(_("There is no verdict “%(name)s”.") % {"name": value}, code="invalid_choice")
         return verdict
 
 
@@ -139,7 +139,7 @@ class AssigneeField(forms.CharField):
         if value in ("", "me", "none"):
             return value
         if not value.isdigit():
-            raise ValidationError("Give “me”, “none” or a user id.", code="invalid")
+            raise ValidationError(_("Give “me”, “none” or a user id."), code="invalid")
         return int(value)
 
 
@@ -158,17 +158,17 @@ class AssigneeFilter(django_filters.Filter):
 
 class ClaimFilter(django_filters.FilterSet):
     review_status = django_filters.ChoiceFilter(
-        choices=Claim.ReviewStatus.choices, empty_label="Any status", label="Status"
+        choices=Claim.ReviewStatus.choices, empty_label=_("Any status"), label=_("Status")
     )
-    verdict = VerdictFilter(queryset=Verdict.objects.all(), empty_label="Any verdict")
+    verdict = VerdictFilter(queryset=Verdict.objects.all(), empty_label=_("Any verdict"), label=_("Verdict"))
     q = SearchFilter(label=_("Search"), max_length=300)
     speaker = SpeakerNameFilter(label=_("Speaker"))
     outlet = OutletFilter(label=_("Outlet"))
     language = django_filters.ChoiceFilter(
-        field_name="article__language", choices=LANGUAGES, empty_label="Any language"
+        field_name="article__language", choices=LANGUAGES, empty_label=_("Any language"), label=_("Language")
     )
-    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, empty_label="Any kind")
-    assignee = AssigneeFilter(label="Reviewer")
+    kind = django_filters.ChoiceFilter(choices=Claim.Kind.choices, empty_label=_("Any kind"), label=_("Kind"))
+    assignee = AssigneeFilter(label=_("Reviewer"))
     band = BandFilter(choices=BAND_CHOICES, empty_label=_("Any band"), label=_("Check-worthiness band"))
     min_cw = django_filters.NumberFilter(
         field_name="checkworthiness",
@@ -176,13 +176,16 @@ class ClaimFilter(django_filters.FilterSet):
         min_value=0,
         max_value=1,
         widget=forms.Select(choices=CHECKWORTHINESS),
-        label="Check-worthiness",
+        label=_("Check-worthiness"),
     )
     date_from = django_filters.DateFilter(
-        field_name="claim_date", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"}), label="Said from"
+        field_name="claim_date", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"}), label=_("Said from")
     )
     date_to = django_filters.DateFilter(
-        field_name="claim_date", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"}), label="Said until"
+        field_name="claim_date",
+        lookup_expr="lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Said until"),
     )
     ordering = django_filters.OrderingFilter(fields=ORDERINGS, label=_("Order by"))
 

@@ -38,7 +38,7 @@ class StepForm(forms.Form):
 
 
 class NoteForm(StepForm):
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, label=_("Note"))
 
     conflict_fields = ("note",)
 
@@ -82,10 +82,13 @@ class ProposeForm(StepForm):
     # No verdict is chosen until a person chooses one: the menu starts empty and an empty choice is refused.
     verdict = forms.ModelChoiceField(
         queryset=Verdict.objects.all(),
+        label=_("Verdict"),
         empty_label=_("Choose a verdict…"),
         error_messages={"required": _("Choose a verdict: none is chosen for you.")},
     )
-    rationale = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), help_text="Published with the verdict.")
+    rationale = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}), label=_("Rationale"), help_text=_("Published with the verdict.")
+    )
 
     conflict_fields = ("verdict", "rationale")
 
@@ -146,9 +149,10 @@ class RetractForm(NoteForm):
 
 class DismissForm(NoteForm):
     status = forms.ChoiceField(
-        choices=[(Claim.ReviewStatus.NOT_A_CLAIM, "Not a claim"), (Claim.ReviewStatus.DUPLICATE, "Duplicate")]
+        choices=[(Claim.ReviewStatus.NOT_A_CLAIM, _("Not a claim")), (Claim.ReviewStatus.DUPLICATE, _("Duplicate"))],
+        label=_("Status"),
     )
-    duplicate_of = forms.IntegerField(required=False, min_value=1, label="Duplicate of claim #")
+    duplicate_of = forms.IntegerField(required=False, min_value=1, label=_("Duplicate of claim #"))
 
     field_order = ["status", "duplicate_of", "note"]
 
@@ -158,7 +162,7 @@ class DismissForm(NoteForm):
             return None
         original = Claim.objects.filter(pk=pk).first()
         if original is None:
-            raise forms.ValidationError(f"There is no claim #{pk}.")
+            raise forms.ValidationError(_("There is no claim #%(number)d.") % {"number": pk})
         return original
 
 
@@ -167,17 +171,20 @@ class EditForm(StepForm):
 
     conflict_fields = ("content", "speaker_name", "claim_date")
 
-    content = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+    content = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Content"))
     speaker_name = forms.CharField(
-        required=False, max_length=300, label="Speaker", help_text="As the speaker is usually named; empty for none."
+        required=False,
+        max_length=300,
+        label=_("Speaker"),
+        help_text=_("As the speaker is usually named; empty for none."),
     )
     speaker = forms.ModelChoiceField(queryset=Speaker.objects.all(), required=False, widget=forms.HiddenInput)
     claim_date = forms.DateField(
         required=False,
         validators=[validate_claim_date],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        label="Said on",
-        help_text="Empty if the article does not say.",
+        label=_("Said on"),
+        help_text=_("Empty if the article does not say."),
     )
 
     @classmethod
@@ -189,9 +196,9 @@ class EditForm(StepForm):
     def clean(self):
         cleaned = super().clean()
         if "speaker" not in self.data and "speaker_name" not in self.data:
-            raise forms.ValidationError("Give the speaker: an id or a name, empty for none.", code="no_speaker")
+            raise forms.ValidationError(_("Give the speaker: an id or a name, empty for none."), code="no_speaker")
         if cleaned.get("speaker") and (cleaned.get("speaker_name") or "").strip():
-            raise forms.ValidationError("Give the speaker by id or by name, not both.", code="two_speakers")
+            raise forms.ValidationError(_("Give the speaker by id or by name, not both."), code="two_speakers")
         return cleaned
 
     def service_arguments(self) -> dict:
@@ -205,9 +212,9 @@ class EditForm(StepForm):
 
 
 class EvidenceForm(StepForm):
-    url = forms.URLField(max_length=2000, label="Link", assume_scheme="https")
-    title = forms.CharField(max_length=500, required=False)
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    url = forms.URLField(max_length=2000, label=_("Link"), assume_scheme="https")
+    title = forms.CharField(max_length=500, required=False, label=_("Title"))
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label=_("Note"))
 
     conflict_fields = ("url", "title", "note")
 

@@ -8,11 +8,12 @@ send back and reopen them. No one publishes a verdict they proposed.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 
 REVIEW = "claims.review_claim"
 PUBLISH = "claims.publish_claim"
 
-REVIEW_REFUSAL = "Only reviewers and editors can review claims."
+REVIEW_REFUSAL = _("Only reviewers and editors can review claims.")
 
 
 def can_review(user) -> bool:

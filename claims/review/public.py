@@ -10,6 +10,7 @@ from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from ..claimreview import claim_review, claim_review_feed, json_ld_script, organisation
 from ..matching.selectors import with_repeat_flag
@@ -32,7 +33,7 @@ def published_claim(request, pk: int):
     try:
         claim = public_claims().order_by().get(pk=pk)
     except Claim.DoesNotExist:
-        raise Http404("No published fact-check with this number.") from None
+        raise Http404(gettext("No published fact-check with this number.")) from None
     retracted = claim.review_status == Claim.ReviewStatus.RETRACTED
     review = None if retracted else claim_review(claim, url=_public_url(request, claim))
     return TemplateResponse(
@@ -44,20 +45,13 @@ def published_claim(request, pk: int):
             "json_ld": json_ld_script(review) if review else "",
             "url": _public_url(request, claim),
             "verdict": claim.public_verdict,
-            "verdict_label": _label(claim),
+            "verdict_label": claim.public_verdict.label,
             "retracted": retracted,
             "sources": list(claim_evidence(claim)),
             "notices": list(claim_notices(claim)),
             "organisation": organisation(),
         },
     )
-
-
-def _label(claim: Claim) -> str:
-    verdict = claim.public_verdict
-    if claim.article.language == "id" and verdict.name_id:
-        return verdict.name_id
-    return verdict.name
 
 
 def claim_review_json(request):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Claim, ClaimEvent, ClaimNote, PublicNotice
 from .filters import ClaimFilter
@@ -48,11 +49,11 @@ def claim_in_context(claim: Claim) -> ClaimInContext:
 OPEN_STATUSES = (Status.NEW, Status.IN_REVIEW, Status.REOPENED, Status.VERDICT_PROPOSED)
 
 QUEUES = {
-    "open": "Unassigned, most check-worthy first",
-    "mine": "Assigned to me",
-    "approve": "Verdicts to approve",
-    "published": "Published",
-    "all": "All claims",
+    "open": _("Unassigned, most check-worthy first"),
+    "mine": _("Assigned to me"),
+    "approve": _("Verdicts to approve"),
+    "published": _("Published"),
+    "all": _("All claims"),
 }
 
 
@@ -118,7 +119,7 @@ def claim_notices(claim: Claim) -> QuerySet:
 
 
 FLAG_WARNINGS = {
-    "missing_entity": "A name seems to have been dropped from the source text here: check the original article.",
+    "missing_entity": _("A name seems to have been dropped from the source text here: check the original article."),
 }
 
 

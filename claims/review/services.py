@@ -59,16 +59,17 @@ class StaleClaimError(ValidationError):
 
 
 def stale_refusal(seen: int, current: int) -> str:
-    return (
-        f"Someone else changed this claim (you saw version {seen}, it is now at version {current}). "
+    return gettext(
+        "Someone else changed this claim (you saw version %(seen)d, it is now at version %(current)d). "
         "Reload it and try again."
-    )
+    ) % {"seen": seen, "current": current}
 
 
 def state_refusal(claim: Claim, action: str) -> str:
-    return (
-        f"The claim is “{claim.get_review_status_display()}”: “{Action(action).label}” is not possible now."
-    )
+    return gettext("The claim is “%(status)s”: “%(step)s” is not possible now.") % {
+        "status": claim.get_review_status_display(),
+        "step": Action(action).label,
+    }
 
 
 @dataclass(frozen=True)
@@ -134,22 +135,24 @@ def _refusal(attempt: Callable[[], object]) -> str | None:
 
 def _not_taken(claim: Claim, user) -> None:
     if claim.assignee_id == user.pk:
-        raise ValidationError("You are already reviewing this claim.", code="already_yours")
+        raise ValidationError(gettext("You are already reviewing this claim."), code="already_yours")
     if claim.assignee_id is not None:
-        raise ValidationError(f"{claim.assignee} is already reviewing this claim.", code="taken")
+        raise ValidationError(
+            gettext("%(name)s is already reviewing this claim.") % {"name": claim.assignee}, code="taken"
+        )
 
 
-def _reviewer_or_editor(what: str, hint: str = "") -> Callable[[Claim, Any], None]:
+def _reviewer_or_editor(refusal: str) -> Callable[[Claim, Any], None]:
     def check(claim: Claim, user) -> None:
         if claim.assignee_id != user.pk and not can_publish(user):
-            raise PermissionDenied(f"Only the claim's reviewer or an editor can {what}{hint}.")
+            raise PermissionDenied(refusal)
 
     return check
 
 
 def _reviewer_only(claim: Claim, user) -> None:
     if claim.assignee_id != user.pk:
-        raise PermissionDenied("Only the claim's reviewer can propose its verdict; take it first.")
+        raise PermissionDenied(gettext("Only the claim's reviewer can propose its verdict; take it first."))
 
 
 def _not_the_proposer(claim: Claim, user) -> None:
@@ -180,32 +183,46 @@ def _not_public(claim: Claim, user) -> None:
 def _plausible_date(claim: Claim, user) -> None:
     refusal = claim_date_refusal(claim.claim_date)
     if refusal:
-        raise ValidationError(f"{refusal} Correct the claim's date first.", code="implausible_date")
+        raise ValidationError(
+            gettext("%(refusal)s Correct the claim's date first.") % {"refusal": refusal}, code="implausible_date"
+        )
 
 
 def _not_someone_elses(claim: Claim, user) -> None:
     if claim.assignee_id not in (None, user.pk) and not can_publish(user):
-        raise PermissionDenied(f"{claim.assignee} is reviewing this claim.")
+        raise PermissionDenied(gettext("%(name)s is reviewing this claim.") % {"name": claim.assignee})
 
 
 TAKE = Rule(Action.TAKE, OPEN, checks=(_not_taken,))
-ASSIGN = Rule(Action.ASSIGN, OPEN, editors_only=True, role_refusal="Only editors can assign claims.")
-RELEASE = Rule(Action.RELEASE, (Status.IN_REVIEW,), checks=(_reviewer_or_editor("release it"),))
-EDIT = Rule(Action.EDIT, EDITABLE, checks=(_reviewer_or_editor("correct it", "; take the claim first"),))
-EVIDENCE = Rule(Action.EVIDENCE, EDITABLE, checks=(_reviewer_or_editor("add evidence", "; take the claim first"),))
+ASSIGN = Rule(Action.ASSIGN, OPEN, editors_only=True, role_refusal=gettext_lazy("Only editors can assign claims."))
+RELEASE = Rule(
+    Action.RELEASE,
+    (Status.IN_REVIEW,),
+    checks=(_reviewer_or_editor(gettext_lazy("Only the claim's reviewer or an editor can release it.")),),
+)
+_CORRECT_REFUSAL = gettext_lazy("Only the claim's reviewer or an editor can correct it; take the claim first.")
+_EVIDENCE_REFUSAL = gettext_lazy("Only the claim's reviewer or an editor can add evidence; take the claim first.")
+EDIT = Rule(Action.EDIT, EDITABLE, checks=(_reviewer_or_editor(_CORRECT_REFUSAL),))
+EVIDENCE = Rule(Action.EVIDENCE, EDITABLE, checks=(_reviewer_or_editor(_EVIDENCE_REFUSAL),))
 PROPOSE = Rule(Action.PROPOSE, (Status.IN_REVIEW,), checks=(_reviewer_only, _plausible_date))
 PUBLISH = Rule(
     Action.PUBLISH,
     (Status.VERDICT_PROPOSED,),
     editors_only=True,
-    role_refusal="Only editors can publish verdicts.",
+    role_refusal=gettext_lazy("Only editors can publish verdicts."),
     checks=(_not_the_proposer, _plausible_date, _has_evidence),
 )
 SEND_BACK = Rule(
-    Action.SEND_BACK, (Status.VERDICT_PROPOSED,), editors_only=True, role_refusal="Only editors can send verdicts back."
+    Action.SEND_BACK,
+    (Status.VERDICT_PROPOSED,),
+    editors_only=True,
+    role_refusal=gettext_lazy("Only editors can send verdicts back."),
 )
 REOPEN = Rule(
-    Action.REOPEN, (Status.PUBLISHED,), editors_only=True, role_refusal="Only editors can reopen published verdicts."
+    Action.REOPEN,
+    (Status.PUBLISHED,),
+    editors_only=True,
+    role_refusal=gettext_lazy("Only editors can reopen published verdicts."),
 )
 RETRACT = Rule(
     Action.RETRACT,
@@ -228,6 +245,8 @@ def _shown(value):
         return value.isoformat()
     if isinstance(value, Claim):
         return f"#{value.pk}"
+    if isinstance(value, Verdict):  # the history keeps the scale's own name, whatever the page's language
+        return value.name
     return str(value)
 
 
@@ -266,7 +285,7 @@ def _transition(
             **changes, version=version, updated_at=timezone.now()
         )
         if updated != 1:
-            raise StaleClaimError("Someone else changed this claim. Reload it and try again.", code="stale")
+            raise StaleClaimError(gettext("Someone else changed this claim. Reload it and try again."), code="stale")
         diff = {
             name: [_shown(getattr(current, name)), _shown(changes[name])]
             for name in TRACKED
@@ -345,7 +364,7 @@ def _fresh_proposal(current: Claim) -> tuple[dict, str]:
     if current.review_status != Status.VERDICT_PROPOSED:
         return {}, ""
     reset = {"review_status": Status.IN_REVIEW, "verdict": None, "proposed_by": None}
-    return reset, "The claim changed after its verdict was proposed: it needs a fresh proposal."
+    return reset, gettext("The claim changed after its verdict was proposed: it needs a fresh proposal.")
 
 
 def claim_edit(
@@ -362,14 +381,14 @@ def claim_edit(
     EDIT.require_role(user)
     content = content.strip()
     if not content:
-        raise ValidationError("A claim needs its content.", code="empty")
+        raise ValidationError(gettext("A claim needs its content."), code="empty")
     changes = {"content": content, "speaker": speaker}
     if claim_date is not KEEP:
         validate_claim_date(claim_date)
         changes["claim_date"] = claim_date
     same_date = claim_date is KEEP or claim_date == claim.claim_date
     if content == claim.content and (speaker.pk if speaker else None) == claim.speaker_id and same_date:
-        raise ValidationError("Nothing was changed.", code="unchanged")
+        raise ValidationError(gettext("Nothing was changed."), code="unchanged")
     if not claim.original_content:
         changes.update(original_content=claim.content, original_speaker_id=claim.speaker_id)
     return _transition(
@@ -389,7 +408,7 @@ def evidence_add(*, claim: Claim, user, url: str, title: str = "", note: str = "
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
-        raise ValidationError(f"Not an http(s) address: {url!r}.", code="bad_url") from None
+        raise ValidationError(gettext("Not an http(s) address: %(url)r.") % {"url": url}, code="bad_url") from None
     added = []
 
     def attach(current):
@@ -407,7 +426,9 @@ def claim_propose_verdict(*, claim: Claim, user, verdict: Verdict, rationale: st
     PROPOSE.require_role(user)
     rationale = rationale.strip()
     if not rationale:
-        raise ValidationError("Explain the verdict: the rationale is published with it.", code="no_rationale")
+        raise ValidationError(
+            gettext("Explain the verdict: the rationale is published with it."), code="no_rationale"
+        )
     return _transition(
         rule=PROPOSE,
         claim=claim,
@@ -438,8 +459,8 @@ def public_changes(current: Claim) -> dict:
     """What publishing the claim as it is now would change on its public page: {field: [before, after]}."""
     changes = {}
     if current.public_verdict_id != current.verdict_id:
-        before = str(current.public_verdict) if current.public_verdict_id else None
-        changes["verdict"] = [before, str(current.verdict) if current.verdict_id else None]
+        before = current.public_verdict.name if current.public_verdict_id else None
+        changes["verdict"] = [before, current.verdict.name if current.verdict_id else None]
     if current.public_content != current.content:
         changes["claim"] = [current.public_content, current.content]
     if current.public_rationale != current.rationale:
@@ -501,7 +522,7 @@ def claim_send_back(*, claim: Claim, user, note: str, expected_version: int) -> 
     """An editor returns a proposed verdict to its reviewer, saying why."""
     SEND_BACK.require_role(user)
     if not note.strip():
-        raise ValidationError("Say why the verdict goes back.", code="no_note")
+        raise ValidationError(gettext("Say why the verdict goes back."), code="no_note")
     return _transition(
         rule=SEND_BACK,
         claim=claim,
@@ -520,7 +541,7 @@ def claim_reopen(*, claim: Claim, user, note: str, expected_version: int) -> Cla
     REOPEN.require_role(user)
     note = note.strip()
     if not note:
-        raise ValidationError("Say why the verdict is reopened.", code="no_note")
+        raise ValidationError(gettext("Say why the verdict is reopened."), code="no_note")
     return _announced_transition(
         REOPEN, PublicNotice.Kind.UPDATE, Status.REOPENED, claim=claim, user=user, note=note, version=expected_version
     )
@@ -572,13 +593,16 @@ def claim_dismiss(
     DISMISS.require_role(user)
     if status == Status.DUPLICATE:
         if duplicate_of is None or duplicate_of.pk == claim.pk:
-            raise ValidationError("Name the other claim this one duplicates.", code="no_original")
+            raise ValidationError(gettext("Name the other claim this one duplicates."), code="no_original")
         if duplicate_of.review_status == Status.DUPLICATE:
-            raise ValidationError("Point at the original claim, not at another duplicate.", code="chained")
+            raise ValidationError(gettext("Point at the original claim, not at another duplicate."), code="chained")
     elif status == Status.NOT_A_CLAIM:
         duplicate_of = None
     else:
-        raise ValidationError(f"Dismiss as not a claim or as a duplicate, not as {str(status)!r}.", code="bad_status")
+        raise ValidationError(
+            gettext("Dismiss as not a claim or as a duplicate, not as %(status)r.") % {"status": str(status)},
+            code="bad_status",
+        )
     return _transition(
         rule=DISMISS,
         claim=claim,
@@ -594,7 +618,9 @@ def _match_of(claim: Claim, match_id: int):
 
     match = live_match(claim, match_id)
     if match is None:
-        raise ValidationError("That match is no longer linked to this claim. Reload the page.", code="no_match")
+        raise ValidationError(
+            gettext("That match is no longer linked to this claim. Reload the page."), code="no_match"
+        )
     return match
 
 
@@ -611,7 +637,10 @@ def claim_apply_matched_verdict(*, claim: Claim, user, match_id: int, expected_v
     match = _match_of(claim, match_id)
     original = match.other
     if original.review_status != Status.PUBLISHED or original.verdict is None:
-        raise ValidationError(f"Claim #{original.pk} has no published verdict to apply.", code="not_published")
+        raise ValidationError(
+            gettext("Claim #%(number)d has no published verdict to apply.") % {"number": original.pk},
+            code="not_published",
+        )
     rationale = f"Same claim as #{original.pk} ({reverse('factchecks:claim', args=[original.pk])}), already checked"
     rationale += f": {original.rationale}" if original.rationale.strip() else "."
     with transaction.atomic():

@@ -6,6 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 EARLIEST_CLAIM_DATE = datetime.date(1900, 1, 1)
 
@@ -26,7 +27,11 @@ def claim_date_refusal(value: datetime.date | None) -> str | None:
     latest = latest_claim_date()
     if EARLIEST_CLAIM_DATE <= value <= latest:
         return None
-    return f"A claim's date must lie between {EARLIEST_CLAIM_DATE} and {latest}: {value} is not plausible."
+    return gettext("A claim's date must lie between %(earliest)s and %(latest)s: %(value)s is not plausible.") % {
+        "earliest": EARLIEST_CLAIM_DATE,
+        "latest": latest,
+        "value": value,
+    }
 
 
 def validate_claim_date(value: datetime.date | None) -> None:

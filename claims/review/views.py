@@ -110,7 +110,7 @@ def claim_page(request, pk: int):
     try:
         claim = claim_for_review(pk)
     except Claim.DoesNotExist:
-        raise Http404("No such claim.") from None
+        raise Http404(gettext("No such claim.")) from None
     return _claim_response(request, claim)
 
 
@@ -170,11 +170,11 @@ def _claim_response(request, claim: Claim, *, bound=None, conflict=None, note_fo
 def claim_act(request, pk: int, action: str):
     step = STEPS.get(action)
     if step is None:
-        raise Http404("No such action.")
+        raise Http404(gettext("No such action."))
     require_review(request.user)
     claim = Claim.objects.filter(pk=pk).first()
     if claim is None:
-        raise Http404("No such claim.")
+        raise Http404(gettext("No such claim."))
     form = step.form(request.POST, auto_id=f"{step.name}-%s")
     page = reverse("review:claim", args=[pk]) + f"?{_queue_query(request)}"
     if not form.is_valid():
@@ -198,7 +198,8 @@ def claim_act(request, pk: int, action: str):
     claim.refresh_from_db(fields=["review_status", "version"])
     messages.success(
         request,
-        f"Done: {claim.get_review_status_display().lower()} (version {claim.version}).",
+        gettext("Done: %(status)s (version %(version)d).")
+        % {"status": claim.get_review_status_display().lower(), "version": claim.version},
         extra_tags=f"saved saved-{step.name}",  # tells claims/drafts.js the form's text was stored
     )
     return redirect(page)
@@ -262,7 +263,7 @@ def claim_note(request, pk: int):
     require_review(request.user)
     claim = Claim.objects.filter(pk=pk).first()
     if claim is None:
-        raise Http404("No such claim.")
+        raise Http404(gettext("No such claim."))
     form = ClaimNoteForm(request.POST, auto_id="note-%s")
     if form.is_valid():
         try:

@@ -2,7 +2,9 @@
 
 from django import template
 
-from ..review.display import checkworthiness_badge
+from ..review.display import change_label, change_value, checkworthiness_badge
 
 register = template.Library()
 register.filter("checkworthiness", checkworthiness_badge)
+register.filter("change_label", change_label)
+register.filter("change_value", change_value)

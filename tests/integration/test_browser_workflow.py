@@ -163,7 +163,7 @@ def test_publishing_needs_evidence_and_the_public_page_lists_it(browser, live_se
     page.click("button[name=publish]")
     page.wait_for_selector("text=Done: published")
     page.goto(f"{live_server.url}/fact-checks/{claim.pk}/")
-    assert page.inner_text("#verdict-badge") == "Salah"
+    assert page.inner_text("#verdict-badge") == "False", "the verdict in the page's language"
     source = page.locator("#sources a[href='https://www.bps.go.id/harga-beras']")
     assert source.inner_text() == "BPS: harga beras Januari"
     assert page.inner_text("#claim-speaker") == "Budi Santoso"
