@@ -518,7 +518,9 @@ def test_an_editor_who_corrects_a_proposed_claim_on_the_desk_cannot_then_publish
     page = client.get(reverse("review:claim", args=[claim.pk])).text
     assert 'name="publish"' not in page
     assert "it needs a fresh proposal" in page, "the history says why"
-    assert _act(client, claim, "publish").status_code == 403, "refused, with the reason on the page"
+    refused = _act(client, claim, "publish")
+    assert refused.status_code == 400, "refused, with the reason on the claim page"
+    assert "is not possible now." in refused.text
     claim.refresh_from_db()
     assert claim.review_status == Status.IN_REVIEW
 
