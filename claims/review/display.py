@@ -1,12 +1,16 @@
-"""How a reviewer sees a claim's numbers: one definition of the check-worthiness levels.
+"""How a reviewer sees a claim's numbers and records: one definition of the check-worthiness levels,
+and stored lists and changes as readable text.
 
 Scores are calibrated, so 0.5 is the line between check-worthy and not. The desk, the admin, the
 filters and the API read the levels from here, never from their own copies.
 """
 
 from django.template.defaultfilters import floatformat
-from django.utils.html import format_html
+from django.utils.formats import number_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+
+from ..models import Claim
 
 # (key, lowest score, highest score (exclusive), label), highest level first.
 LEVELS = (
@@ -46,3 +50,65 @@ def filter_by_level(queryset, key, field="checkworthiness"):
     if high is not None:
         queryset = queryset.filter(**{f"{field}__lt": high})
     return queryset
+
+
+def figure(value, digits: int = 2) -> str:
+    """A number rounded to `digits` places in the page's language (0,18 in Indonesian); "—" for none."""
+    if value is None:
+        return "—"
+    return floatformat(value, digits)
+
+
+def as_words(values) -> str:
+    """A stored list (flags, names, offsets) as plain words: "missing entity, quoted twice"; "—" when empty."""
+    shown = [_word(value) for value in values or ()]
+    return ", ".join(shown) if shown else "—"
+
+
+def changes_display(changes):
+    """A recorded {"field": [before, after]} as lines "field: before → after"; "—" when nothing changed."""
+    if not changes:
+        return "—"
+    return format_html(
+        '<ul class="changes">{}</ul>',
+        format_html_join(
+            "",
+            "<li>{}: {} → {}</li>",
+            ((_field(name), _value(name, before), _value(name, after)) for name, (before, after) in _pairs(changes)),
+        ),
+    )
+
+
+def _pairs(changes: dict):
+    for name, change in changes.items():
+        if isinstance(change, list | tuple) and len(change) == 2:
+            yield name, change
+        else:  # not a [before, after] pair: shown as what it became
+            yield name, (None, change)
+
+
+def _field(name: str) -> str:
+    return str(name).replace("_", " ")
+
+
+def _value(name: str, value) -> str:
+    if value is None or value == "":
+        return "—"
+    if name == "review_status":
+        labels = dict(Claim.ReviewStatus.choices)
+        return str(labels.get(value, value))
+    if isinstance(value, list | tuple):
+        return as_words(value)
+    if isinstance(value, float):
+        return figure(value)
+    if isinstance(value, dict):
+        return "; ".join(f"{_field(key)}: {_value(key, item)}" for key, item in value.items())
+    return str(value)
+
+
+def _word(value) -> str:
+    if isinstance(value, float):
+        return figure(value)
+    if isinstance(value, int):
+        return number_format(value)
+    return str(value).replace("_", " ")

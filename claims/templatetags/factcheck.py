@@ -2,7 +2,8 @@
 
 from django import template
 
-from ..review.display import checkworthiness_badge
+from ..review.display import changes_display, checkworthiness_badge
 
 register = template.Library()
 register.filter("checkworthiness", checkworthiness_badge)
+register.filter("changes", changes_display)
