@@ -129,7 +129,8 @@ class PublishForm(StepForm):
 def notice_form(name: str, *, label, help_text) -> type[NoteForm]:
     """The form of a step on a published fact-check whose note is published as its notice: only the texts differ."""
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, label=label, help_text=help_text)
-    return type(name, (NoteForm,), {"__module__": __name__, "__doc__": "A note published as the step's notice.", "note": note})
+    body = {"__module__": __name__, "__doc__": "A note published as the step's notice.", "note": note}
+    return type(name, (NoteForm,), body)
 
 
 ReopenForm = notice_form(
