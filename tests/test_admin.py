@@ -633,13 +633,16 @@ def test_claim_page_shows_its_public_notices_newest_first(admin_client, storied_
     assert page.index("The verdict was wrong for most provinces.") < page.index("A reader sent the ministry")
 
 
-def test_a_reviewer_reads_the_notice_log(client, storied_claim):
+def test_a_reviewer_reads_the_notice_log_and_the_claims_whole_record(client, storied_claim):
     from .factories import make_user
 
     client.force_login(make_user(role="reviewer"))
     assert client.get(reverse("admin:claims_publicnotice_changelist")).status_code == 200
     page = client.get(reverse("admin:claims_claim_change", args=[storied_claim.pk])).text
     assert "The verdict was wrong for most provinces." in page
+    # and the rest of the claim's record: its sources, repeats and history
+    for group in ("evidence-group", "notices-group", "matches-group", "events-group"):
+        assert f'id="{group}"' in page, group
 
 
 # Retracting from the admin: the registry's retract step, with its reason when refused.

@@ -155,6 +155,9 @@ class ClaimEventInline(admin.TabularInline):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("claims.view_claim")  # the history is part of the claim
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("actor")
 
@@ -176,6 +179,9 @@ class EvidenceInline(admin.TabularInline):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("claims.view_claim")  # the sources are part of the claim
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("added_by")
 
@@ -195,52 +201,12 @@ class ShownOnlyFormSet(BaseInlineFormSet):
         return []
 
 
-class PublicNoticeInline(admin.TabularInline):
-    """The public correction log of the claim's fact-check, newest first: written by the review steps only."""
+class RecordInline(admin.TabularInline):
+    """A read-only record of the claim (its notices, its repeats), shown to whoever may read the claim."""
 
-    model = PublicNotice
     formset = ShownOnlyFormSet
-    fields = ["created_at", "kind", "text", "changes_shown", "created_by", "version"]
-    readonly_fields = fields
     extra = 0
     can_delete = False
-    verbose_name = _("public notice")
-    verbose_name_plural = _("public notices")
-    ordering = ["-created_at", "-id"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("claims.view_claim")  # the notices are public: whoever reads the claim
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("created_by")
-
-    @admin.display(description=_("What changed"))
-    def changes_shown(self, notice):
-        return changes_display(notice.changes)
-
-
-class ClaimMatchInline(admin.TabularInline):
-    """The claim's repeats in other articles, best first, as matching found them."""
-
-    model = ClaimMatch
-    fk_name = "claim"
-    formset = ShownOnlyFormSet
-    fields = ["other_claim", "score_shown", "method", "reasons_shown", "confirmed", "decided_by"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    verbose_name = _("repeat")
-    verbose_name_plural = _("repeats in other articles")
-    ordering = ["-score", "id"]
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -253,6 +219,36 @@ class ClaimMatchInline(admin.TabularInline):
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("claims.view_claim")
+
+
+class PublicNoticeInline(RecordInline):
+    """The public correction log of the claim's fact-check, newest first: written by the review steps only."""
+
+    model = PublicNotice
+    fields = ["created_at", "kind", "text", "changes_shown", "created_by", "version"]
+    readonly_fields = fields
+    verbose_name = _("public notice")
+    verbose_name_plural = _("public notices")
+    ordering = ["-created_at", "-id"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("created_by")
+
+    @admin.display(description=_("What changed"))
+    def changes_shown(self, notice):
+        return changes_display(notice.changes)
+
+
+class ClaimMatchInline(RecordInline):
+    """The claim's repeats in other articles, best first, as matching found them."""
+
+    model = ClaimMatch
+    fk_name = "claim"
+    fields = ["other_claim", "score_shown", "method", "reasons_shown", "confirmed", "decided_by"]
+    readonly_fields = fields
+    verbose_name = _("repeat")
+    verbose_name_plural = _("repeats in other articles")
+    ordering = ["-score", "id"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("other", "decided_by")
