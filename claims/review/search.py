@@ -72,7 +72,7 @@ def search_claims(claims: QuerySet, text: str, *, full_text: bool | None = None)
             claims = claims.filter(_plain_match(word))
         return claims
     claims = claims.alias(search_document=claim_document())
-    common = common_claim_words(words)
+    common = common_words(words, index=CLAIM_INDEX, table=claims.model._meta.db_table)
     for word in words:
         claims = claims.filter(_full_text_match(word, common_in_claims=word in common))
     return claims
@@ -85,7 +85,8 @@ def _prefix_query(word: str) -> SearchQuery:
 
 # A word found in up to this many claims, speakers or articles is rare: its matches are passed as ids,
 # which the claims' own b-tree indexes look up. A commoner word is matched on each row the rarer
-# words leave (or, if all are common, on the rows of the queue's order until the page is full).
+# words leave (or, if all are common, on the rows of the queue's order until the page is full). A word
+# the index's statistics already show in more claims than this is taken as common without looking.
 RARE = 1000
 
 
@@ -122,30 +123,30 @@ def _full_text_match(word: str, *, common_in_claims: bool = False) -> Q:
 CLAIM_INDEX = "claim_search_idx"  # migration 0016_search_indexes
 
 
-def common_claim_words(words: list[str]) -> set[str]:
-    """The words that PostgreSQL's statistics of the claims' full-text index show in more than RARE claims.
+def common_words(words: list[str], *, index: str, table: str) -> set[str]:
+    """The words that PostgreSQL's statistics of a full-text index show in more than RARE rows of its table.
 
-    A word counts when one of the index's most common lexemes begins with it, in enough claims by
-    that lexeme alone (a lower bound of the word's claims). Without statistics (a table never
+    A word counts when one of the index's most common lexemes begins with it, in enough rows by
+    that lexeme alone (a lower bound of the word's rows). Without statistics (a table never
     analysed) no word is known to be common, and each is looked up as a rare one first.
     """
-    from ..models import Claim
-
+    if connection.vendor != "postgresql":
+        return set()
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples"
             " FROM pg_stats s, pg_class c"
             " WHERE s.schemaname = current_schema() AND s.tablename = %s AND c.oid = %s::regclass",
-            [CLAIM_INDEX, Claim._meta.db_table],
+            [index, table],
         )
         row = cursor.fetchone()
     if row is None or not row[0] or not row[1] or row[2] <= 0:
         return set()
-    lexemes, shares, claims = row
+    lexemes, shares, rows = row
     common = set()
     for word in words:
         share = max((f for lexeme, f in zip(lexemes, shares, strict=False) if lexeme.startswith(word)), default=0)
-        if share * claims > RARE:
+        if share * rows > RARE:
             common.add(word)
     return common
 
