@@ -5,6 +5,7 @@ Scores are calibrated, so 0.5 is the line between check-worthy and not. The desk
 filters and the API read the levels from here, never from their own copies.
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from django.template.defaultfilters import floatformat
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
@@ -87,8 +88,17 @@ def _pairs(changes: dict):
             yield name, (None, change)
 
 
+# Names in recorded changes that are not a claim's field: the public record's parts and the notice.
+CHANGED_PARTS = {"claim": _("claim"), "explanation": _("explanation"), "notice": _("notice")}
+
+
 def _field(name: str) -> str:
-    return str(name).replace("_", " ")
+    if name in CHANGED_PARTS:
+        return str(CHANGED_PARTS[name])
+    try:
+        return str(Claim._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return str(name).replace("_", " ")
 
 
 def _value(name: str, value) -> str:
