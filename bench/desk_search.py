@@ -43,22 +43,22 @@ def main() -> int:
     parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432", help="PostgreSQL, no database")
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument("--reuse", action="store_true", help="reuse a database kept by --keep")
+    parser.add_argument("--explain", action="store_true", help="print the plan of the common word's search")
     args = parser.parse_args()
     review_pages.ARTICLES = args.articles
 
     started = time.perf_counter()
-    review_pages.recreate_database(args.server)
+    if not args.reuse:
+        review_pages.recreate_database(args.server)
     review_pages.setup_django(args.server)
     from django.core.management import call_command
 
     try:
         call_command("migrate", verbosity=0)
-        users = review_pages.make_users()
-        from django.db import connection
-
-        with connection.cursor() as cursor:  # the shared fill predates claims' gaps: a default on this scratch copy
-            cursor.execute("ALTER TABLE claims_claim ALTER COLUMN gaps SET DEFAULT '[]'")
-        review_pages.fill(users)
+        if not args.reuse:
+            review_pages.fill(review_pages.make_users())
         from django.contrib.auth.models import User
 
         from claims.models import Claim
@@ -97,10 +97,19 @@ def main() -> int:
         times, rows = timed(queue_with_filters, args.runs)
         print(f"{'open queue, q + language':<28} {'full-text':<10} {rows:>5} {statistics.median(times):>10.1f} "
               f"{review_pages.percentile(times, 0.95):>8.1f}")
+        if args.explain:
+            from django.db import connection
+
+            found = search_claims(review_queue(user=boss, queue="all"), "beras")
+            sql, params = found.filter(pk__in=found.values("pk")[:51]).query.sql_with_params()
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN ANALYZE " + sql, params)
+                print("\n".join(row[0] for row in cursor.fetchall()))
         print(f"total {time.perf_counter() - started:.0f}s")
         return 0
     finally:
-        review_pages.drop_database(args.server)
+        if not args.keep:
+            review_pages.drop_database(args.server)
 
 
 if __name__ == "__main__":

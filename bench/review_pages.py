@@ -126,6 +126,7 @@ def fill(users: dict) -> None:
             INSERT INTO claims_claim (article_id, content, start, "end", speaker_id, speaker_text, cue, via, kind,
                 claim_date, checkworthiness, flags, gaps, extractor_version, review_status, verdict_id, assignee_id,
                 rationale, original_content, proposed_by_id, published_by_id, published_at, duplicate_of_id,
+                public_verdict_id, public_content, public_rationale, public_modified_at,
                 version, created_at, updated_at)
             SELECT article_id, 'Menteri Budi mengatakan bahwa harga beras naik ' || article_id || ' persen, klaim '
                     || g, k * 150, k * 150 + 120, {speaker0} + (g::bigint * 7919) % 5000,
@@ -141,7 +142,13 @@ def fill(users: dict) -> None:
                      THEN {checker_array}[1 + g % {len(checkers)}] END,
                 CASE WHEN status = 'published' THEN {editor_array}[1 + g % {len(editors)}] END,
                 CASE WHEN status = 'published' THEN now() - (g % 100000) * interval '1 minute' END,
-                NULL, 1, now(), now()
+                NULL,
+                CASE WHEN status = 'published' THEN {verdict_array}[1 + g % 4] END,
+                CASE WHEN status = 'published' THEN 'Menteri Budi mengatakan bahwa harga beras naik ' || article_id
+                    || ' persen, klaim ' || g ELSE '' END,
+                CASE WHEN status = 'published' THEN 'Data BPS menunjukkan sebaliknya.' ELSE '' END,
+                CASE WHEN status = 'published' THEN now() - (g % 100000) * interval '1 minute' END,
+                1, now(), now()
             FROM (
                 SELECT g, {article0} + (g - 1) / {CLAIMS_PER_ARTICLE} AS article_id,
                     (g - 1) % {CLAIMS_PER_ARTICLE} AS k, {STATUS_SQL} AS status

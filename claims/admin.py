@@ -14,7 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from .forms import ArticleAddForm, FeedForm, ImportJobForm
+from .forms import ArticleAddForm, ArticleChangeForm, FeedForm, ImportJobForm, SpeakerForm
 from .ingest.articles import IngestError, article_ingest
 from .ingest.extract import articles_rerun
 from .ingest.feeds import feed_poll
@@ -24,6 +24,7 @@ from .ingest.selectors import import_job_errors, import_job_progress, import_job
 from .ingest.sources import entries_from_file, entries_from_urls
 from .models import Article, Claim, Feed, ImportItem, ImportJob, Outlet, Speaker, Verdict
 from .review.admin import ClaimAdmin, DateSafeChangeList  # noqa: F401 - registers the claim admin
+from .review.display import as_words, checkworthiness_badge
 
 # Addresses typed without a scheme are taken as https (Django 6's default, said explicitly).
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
@@ -64,8 +65,8 @@ class ClaimInline(admin.TabularInline):
         "via",
         "kind",
         "claim_date",
-        "checkworthiness",
-        "flags",
+        "checkworthiness_shown",
+        "flags_shown",
         "review_status",
     ]
     readonly_fields = fields
@@ -77,9 +78,18 @@ class ClaimInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    @admin.display(description=gettext_lazy("Check-worthy"))
+    def checkworthiness_shown(self, claim):
+        return checkworthiness_badge(claim.checkworthiness)
+
+    @admin.display(description=gettext_lazy("Flags"))
+    def flags_shown(self, claim):
+        return as_words(claim.flags)
+
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleChangeForm
     formfield_overrides = URL_FIELDS
     list_display = ["__str__", "outlet", "language", "published_date", "status", "claim_count", "created_at"]
     list_filter = ["status", "language", "outlet"]
@@ -147,6 +157,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 @admin.register(Speaker)
 class SpeakerAdmin(admin.ModelAdmin):
+    form = SpeakerForm
     list_display = ["canonical_name", "kind", "claim_count"]
     list_filter = ["kind"]
     search_fields = ["canonical_name", "aliases"]

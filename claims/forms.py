@@ -96,3 +96,28 @@ class FeedForm(forms.ModelForm):
 
     def clean_url(self):
         return _feed_address(self.cleaned_data.get("url"))
+
+
+class LinesField(forms.CharField):
+    """A stored list of names edited as text, one a line; blank lines are dropped."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(str(item) for item in value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class ArticleChangeForm(forms.ModelForm):
+    authors = LinesField(required=False, label=_("Authors"), help_text=_("One a line."))
+
+
+class SpeakerForm(forms.ModelForm):
+    aliases = LinesField(
+        required=False, label=_("Aliases"), help_text=_("Other names and titled forms seen in articles, one a line.")
+    )

@@ -80,3 +80,26 @@ def make_published_claim(**fields) -> Claim:
         expected_version=claim.version,
     )
     return claim_publish(claim=claim, user=editor, expected_version=claim.version)
+
+
+def make_corrected_claim(**fields) -> Claim:
+    """A published claim reopened (an update notice), then published again with another verdict and
+    explanation (a correction notice with what changed), through the services."""
+    from claims.models import Verdict
+    from claims.review.services import claim_propose_verdict, claim_publish, claim_reopen, claim_take
+
+    claim = make_published_claim(**fields)
+    checker, editor = make_user(role="reviewer"), make_user(role="editor")
+    note = "A reader sent the ministry's own table."
+    claim = claim_reopen(claim=claim, user=editor, note=note, expected_version=claim.version)
+    claim = claim_take(claim=claim, user=checker, expected_version=claim.version)
+    claim = claim_propose_verdict(
+        claim=claim,
+        user=checker,
+        verdict=Verdict.objects.get(name="Misleading"),
+        rationale="The price fell in one province and rose in the others.",
+        expected_version=claim.version,
+    )
+    return claim_publish(
+        claim=claim, user=editor, expected_version=claim.version, notice="The verdict was wrong for most provinces."
+    )

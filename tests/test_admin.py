@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.contrib import admin
@@ -496,3 +497,244 @@ def test_an_impossible_year_in_the_article_list_is_a_bad_lookup_not_a_server_err
     response = admin_client.get(url, {"created_at__year": year})
     assert (response.status_code, response["Location"]) == (302, f"{url}?e=1")
     assert admin_client.get(url, {"created_at__year": "2025"}).status_code == 200
+
+
+# Readable values: what a person reads in the admin is words and rounded, localised figures,
+# never a raw float or a stored JSON list or dict.
+
+LONG_FLOAT = re.compile(r"\d[.,]\d{4,}")
+JSON_MARKS = re.compile(r"""[\[\]{}"']""")
+
+
+def _cells(html: str) -> dict[str, str]:
+    """The text of every field the page shows (list columns, read-only fields, inline cells), by field name."""
+    from bs4 import BeautifulSoup
+
+    cells: dict[str, list[str]] = {}
+    for element in BeautifulSoup(html, "html.parser").select('[class*="field-"]'):
+        for name in element.get("class", []):
+            if name.startswith("field-"):
+                shown = element.select(".readonly") or [element]
+                texts = [part.get_text(" ", strip=True) for part in shown]
+                cells.setdefault(name.removeprefix("field-"), []).extend(texts)
+    return {name: " | ".join(texts) for name, texts in cells.items()}
+
+
+def _readable_page(client, url: str, json_fields: tuple[str, ...] = ()) -> dict[str, str]:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    cells = _cells(response.text)
+    for name, text in cells.items():
+        assert not LONG_FLOAT.search(text), f"{url}: {name} shows a raw float: {text}"
+    for name in json_fields:
+        assert name in cells, f"{url}: no {name} shown"
+        assert not JSON_MARKS.search(cells[name]), f"{url}: {name} shows JSON: {cells[name]}"
+    return cells
+
+
+@pytest.fixture
+def storied_claim(admin_user):
+    """A corrected fact-check (history, notices with what changed) with flags, gaps, a repeat and long floats."""
+    from claims.models import ClaimMatch
+
+    from .factories import make_corrected_claim
+
+    article = make_article(authors=["Rina Wulandari", "Budi Santoso"])
+    claim = make_corrected_claim(
+        article=article,
+        checkworthiness=0.17625829276831464,
+        flags=["missing_entity"],
+        gaps=[12, 40],
+        speaker=make_speaker("Sri Mulyani", aliases=["Menkeu Sri Mulyani", "Sri Mulyani Indrawati"]),
+    )
+    other = make_claim(checkworthiness=0.8123456789)
+    ClaimMatch.objects.create(
+        claim=claim, other=other, score=0.876543219, method="words", reasons=["same_numbers", "same speaker"]
+    )
+    return claim
+
+
+def test_claim_pages_show_levels_rounded_scores_and_lists_as_words(admin_client, storied_claim):
+    claim = storied_claim
+    listed = _readable_page(admin_client, reverse("admin:claims_claim_changelist"))
+    assert "Low" in listed["checkworthiness_display"] and "High" in listed["checkworthiness_display"]
+
+    page = _readable_page(
+        admin_client,
+        reverse("admin:claims_claim_change", args=[claim.pk]),
+        json_fields=("flags_shown", "gaps_shown", "changes_shown", "reasons_shown"),
+    )
+    assert page["checkworthiness_shown"] == "Low (0.18)"
+    assert page["flags_shown"] == "missing entity"
+    assert page["gaps_shown"] == "12, 40"
+    assert page["score_shown"] == "0.88"
+    assert page["reasons_shown"] == "same numbers, same speaker"
+    history = page["changes_shown"]
+    assert "review status: Published → Reopened" in history
+    assert "verdict: False → Misleading" in history
+    assert "explanation: Official statistics show the price fell. → The price fell in one province" in history
+
+
+def test_article_page_shows_its_claims_levels_flags_and_authors_as_lines(admin_client, storied_claim):
+    article = storied_claim.article
+    url = reverse("admin:claims_article_change", args=[article.pk])
+    cells = _readable_page(admin_client, url, json_fields=("flags_shown",))
+    assert cells["checkworthiness_shown"] == "Low"
+    assert cells["flags_shown"] == "missing entity"
+    page = admin_client.get(url).text
+    assert "Rina Wulandari\nBudi Santoso</textarea>" in page
+    assert "[&quot;" not in page.split('name="authors"')[1].split("</textarea>")[0]
+
+
+def test_speaker_aliases_are_edited_one_a_line(admin_client):
+    speaker = make_speaker("Sri Mulyani", aliases=["Menkeu Sri Mulyani"])
+    url = reverse("admin:claims_speaker_change", args=[speaker.pk])
+    assert "Menkeu Sri Mulyani</textarea>" in admin_client.get(url).text
+    response = admin_client.post(
+        url,
+        {"canonical_name": "Sri Mulyani", "kind": "person", "aliases": "Menkeu Sri Mulyani\n\n Sri Mulyani Indrawati "},
+    )
+    assert response.status_code == 302
+    speaker.refresh_from_db()
+    assert speaker.aliases == ["Menkeu Sri Mulyani", "Sri Mulyani Indrawati"]
+
+
+def test_notice_log_lists_notices_readably_and_nobody_writes_it_by_hand(admin_client, storied_claim):
+    from claims.models import PublicNotice
+
+    correction = PublicNotice.objects.get(claim=storied_claim, kind=PublicNotice.Kind.CORRECTION)
+    listed = _readable_page(admin_client, reverse("admin:claims_publicnotice_changelist"))
+    assert "Correction" in listed["kind"] and "Update" in listed["kind"]
+    assert f"#{storied_claim.pk}" in listed["claim_link"]
+    by_kind = admin_client.get(reverse("admin:claims_publicnotice_changelist"), {"kind__exact": "update"}).text
+    assert "Update" in _cells(by_kind)["kind"] and "Correction" not in _cells(by_kind)["kind"]
+    notices = reverse("admin:claims_publicnotice_changelist")
+    for_claim = admin_client.get(notices, {"claim__id__exact": storied_claim.pk})
+    assert for_claim.status_code == 200 and _cells(for_claim.text)["kind"].count("|") == 1  # its two notices
+
+    change = reverse("admin:claims_publicnotice_change", args=[correction.pk])
+    cells = _readable_page(admin_client, change, json_fields=("changes_shown",))
+    assert "verdict: False → Misleading" in cells["changes_shown"]
+    page = admin_client.get(change).text
+    assert 'name="_save"' not in page and "deletelink" not in page
+
+    assert admin_client.get(reverse("admin:claims_publicnotice_add")).status_code == 403
+    assert admin_client.post(change, {"text": "rewritten", "kind": "update"}).status_code == 403
+    delete = reverse("admin:claims_publicnotice_delete", args=[correction.pk])
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 403
+    actions = admin_client.get(reverse("admin:claims_publicnotice_changelist")).text
+    assert "delete_selected" not in actions
+    correction.refresh_from_db()
+    assert correction.text == "The verdict was wrong for most provinces."
+
+
+def test_claim_page_shows_its_public_notices_newest_first(admin_client, storied_claim):
+    page = admin_client.get(reverse("admin:claims_claim_change", args=[storied_claim.pk])).text
+    assert page.index("The verdict was wrong for most provinces.") < page.index("A reader sent the ministry")
+
+
+def test_a_reviewer_reads_the_notice_log_and_the_claims_whole_record(client, storied_claim):
+    from .factories import make_user
+
+    client.force_login(make_user(role="reviewer"))
+    assert client.get(reverse("admin:claims_publicnotice_changelist")).status_code == 200
+    page = client.get(reverse("admin:claims_claim_change", args=[storied_claim.pk])).text
+    assert "The verdict was wrong for most provinces." in page
+    # and the rest of the claim's record: its sources, repeats and history
+    for group in ("evidence-group", "notices-group", "matches-group", "events-group"):
+        assert f'id="{group}"' in page, group
+
+
+# Retracting from the admin: the registry's retract step, with its reason when refused.
+
+
+def _retract(client, claim, note="The quoted figures were fabricated by the source."):
+    return client.post(reverse("admin:claims_claim_retract", args=[claim.pk]), {"version": claim.version, "note": note})
+
+
+def test_an_editor_retracts_a_fact_check_from_the_admin(client):
+    from claims.models import PublicNotice
+
+    from .factories import make_published_claim, make_user
+
+    claim, standing = make_published_claim(), make_published_claim()
+    client.force_login(make_user(role="editor"))
+    change = reverse("admin:claims_claim_change", args=[claim.pk])
+    retract = reverse("admin:claims_claim_retract", args=[claim.pk])
+    assert f'href="{retract}"' in client.get(change).text
+    form = client.get(retract)
+    assert form.status_code == 200 and "Why it is retracted" in form.text
+
+    response = _retract(client, claim)
+    assert response.status_code == 302 and response["Location"] == change
+    claim.refresh_from_db()
+    assert claim.review_status == Claim.ReviewStatus.RETRACTED
+    notice = PublicNotice.objects.get(claim=claim)
+    assert (notice.kind, notice.text) == ("retraction", "The quoted figures were fabricated by the source.")
+    assert claim.events.last().action == "retract"
+
+    public = client.get(reverse("factchecks:claim", args=[claim.pk]))
+    assert public.status_code == 200
+    assert 'id="retraction-notice"' in public.text and "fabricated by the source" in public.text
+    assert "application/ld+json" not in public.text  # a retracted fact-check carries no ClaimReview
+    feed = client.get(reverse("claimreview-feed")).json()["dataFeedElement"]
+    standing_url = "http://testserver" + reverse("factchecks:claim", args=[standing.pk])
+    assert [item["item"]["url"] for item in feed] == [standing_url]
+    page = client.get(change).text
+    assert "fabricated by the source" in page and f'href="{retract}"' not in page
+
+
+def test_retracting_without_a_reason_is_refused_with_the_services_words(client):
+    from .factories import make_published_claim, make_user
+
+    claim = make_published_claim()
+    client.force_login(make_user(role="editor"))
+    response = _retract(client, claim, note="  ")
+    assert response.status_code == 200
+    assert "Say why the fact-check is retracted" in response.text
+    claim.refresh_from_db()
+    assert claim.review_status == Claim.ReviewStatus.PUBLISHED
+
+
+def test_a_stale_retraction_is_refused(client):
+    from .factories import make_published_claim, make_user
+
+    claim = make_published_claim()
+    client.force_login(make_user(role="editor"))
+    response = client.post(
+        reverse("admin:claims_claim_retract", args=[claim.pk]), {"version": claim.version - 1, "note": "Why."}
+    )
+    assert response.status_code == 200 and "Someone else changed this claim" in response.text
+    claim.refresh_from_db()
+    assert claim.review_status == Claim.ReviewStatus.PUBLISHED
+
+
+def test_a_reviewer_may_not_retract_and_is_told_why(client):
+    from claims.review.steps import STEPS
+
+    from .factories import make_published_claim, make_user
+
+    claim = make_published_claim()
+    reviewer = make_user(role="reviewer")
+    reason = STEPS["retract"].refusal(claim, reviewer)
+    assert reason == "Only editors can retract published fact-checks."
+    client.force_login(reviewer)
+    retract = reverse("admin:claims_claim_retract", args=[claim.pk])
+    change_page = client.get(reverse("admin:claims_claim_change", args=[claim.pk])).text
+    assert f'href="{retract}"' not in change_page and reason in change_page
+
+    response = _retract(client, claim)
+    assert response.status_code == 403 and reason in response.text
+    claim.refresh_from_db()
+    assert claim.review_status == Claim.ReviewStatus.PUBLISHED
+    assert not claim.notices.exists()
+
+
+def test_an_unpublished_claim_has_nothing_to_retract(admin_client):
+    claim = make_claim()
+    page = admin_client.get(reverse("admin:claims_claim_change", args=[claim.pk])).text
+    assert reverse("admin:claims_claim_retract", args=[claim.pk]) not in page
+    response = _retract(admin_client, claim)
+    assert response.status_code == 403 and "not possible now" in response.text
+    claim.refresh_from_db()
+    assert claim.review_status == Claim.ReviewStatus.NEW

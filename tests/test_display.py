@@ -28,3 +28,41 @@ def test_the_badge_shows_the_level_and_keeps_the_figure_in_its_title():
 def test_the_template_filter_renders_the_same_badge():
     out = Template("{% load factcheck %}{{ score|checkworthiness }}").render(Context({"score": 0.82}))
     assert out == '<span class="cw cw-high" title="0.82">High</span>'
+
+
+def test_figures_are_rounded_and_localised():
+    from django.utils import translation
+
+    from claims.review.display import figure
+
+    with translation.override("en"):
+        assert figure(0.876543219) == "0.88"
+    with translation.override("id"):
+        assert figure(0.876543219) == "0,88"
+    assert figure(None) == "—"
+
+
+def test_stored_lists_read_as_words():
+    from claims.review.display import as_words
+
+    assert as_words(["missing_entity", "quoted twice"]) == "missing entity, quoted twice"
+    assert as_words([12, 40]) == "12, 40"
+    assert as_words([]) == as_words(None) == "—"
+
+
+def test_changes_read_as_field_before_after_lines():
+    from claims.review.display import changes_display
+
+    html = changes_display(
+        {
+            "review_status": ["published", "reopened"],
+            "verdict": [None, "False"],
+            "score": [0.123456789, 0.5],
+            "notice": "Update: <b>why</b>",
+        }
+    )
+    assert html == (
+        '<ul class="changes"><li>review status: Published → Reopened</li><li>verdict: — → False</li>'
+        "<li>score: 0.12 → 0.50</li><li>notice: — → Update: &lt;b&gt;why&lt;/b&gt;</li></ul>"
+    )
+    assert changes_display({}) == "—"

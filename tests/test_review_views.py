@@ -563,3 +563,24 @@ def test_a_refusal_by_the_rules_keeps_the_form_as_typed(client, checker):
     assert f"{note}</textarea>" in page and 'value="ftp://files.example/beras.csv"' in page
     assert 'id="unsaved"' not in page, "the form itself is offered again"
     assert not claim.evidence.exists()
+
+
+def test_claim_page_lists_its_public_notices_with_what_changed(client, checker):
+    from .factories import make_corrected_claim
+
+    claim = make_corrected_claim()
+    page = client.get(reverse("review:claim", args=[claim.pk])).text
+    section = page[page.index('id="public-notices"') : page.index("</section>", page.index('id="public-notices"'))]
+    assert f'href="{reverse("factchecks:claim", args=[claim.pk])}"' in section
+    assert section.index("Correction") < section.index("Update")  # newest first
+    assert "The verdict was wrong for most provinces." in section
+    assert "A reader sent the ministry&#x27;s own table." in section
+    assert "<li>verdict: False → Misleading</li>" in section
+    assert "explanation: Official statistics show the price fell. → The price fell in one province" in section
+    notice = claim.notices.first()
+    assert f'datetime="{notice.created_at.isoformat()}"' in section
+
+
+def test_a_claim_never_published_has_no_notices_section(client, checker):
+    page = client.get(reverse("review:claim", args=[make_claim().pk])).text
+    assert 'id="public-notices"' not in page

@@ -9,15 +9,19 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect, StreamingHttpResponse
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ..exports import claims_csv
-from ..models import Claim, ClaimEvent, Evidence, Speaker
+from ..models import Claim, ClaimEvent, ClaimMatch, Evidence, PublicNotice, Speaker
 from . import services
-from .display import checkworthiness_badge, filter_by_level
+from .display import as_words, changes_display, checkworthiness_badge, figure, filter_by_level
 from .forms import AssigneeChoiceField
 from .pagination import LargeTablePaginator
 from .permissions import can_publish, can_review
@@ -27,6 +31,7 @@ from .validators import validate_claim_date
 
 EDIT = STEPS["edit"]
 ASSIGN = STEPS["assign"]
+RETRACT = STEPS["retract"]
 CORRECTABLE = ["content", "speaker", "claim_date"]
 
 
@@ -137,7 +142,7 @@ class CheckworthinessFilter(admin.SimpleListFilter):
 
 class ClaimEventInline(admin.TabularInline):
     model = ClaimEvent
-    fields = ["version", "created_at", "actor", "action", "from_status", "to_status", "changes", "note"]
+    fields = ["version", "created_at", "actor", "action", "from_status", "to_status", "changes_shown", "note"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -150,8 +155,15 @@ class ClaimEventInline(admin.TabularInline):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("claims.view_claim")  # the history is part of the claim
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("actor")
+
+    @admin.display(description=_("Changes"))
+    def changes_shown(self, event):
+        return changes_display(event.changes)
 
 
 class EvidenceInline(admin.TabularInline):
@@ -167,8 +179,94 @@ class EvidenceInline(admin.TabularInline):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("claims.view_claim")  # the sources are part of the claim
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("added_by")
+
+
+class ShownOnlyFormSet(BaseInlineFormSet):
+    """The formset of a record that is shown and never posted: it reads nothing from a submitted form,
+    so a change form sent without it (by a script, or from a page loaded before it was added) still saves."""
+
+    def __init__(self, data=None, files=None, *args, **kwargs):
+        super().__init__(None, None, *args, **kwargs)
+
+    def is_valid(self):
+        return True
+
+    def save(self, commit=True):
+        self.new_objects, self.changed_objects, self.deleted_objects = [], [], []
+        return []
+
+
+class RecordInline(admin.TabularInline):
+    """A read-only record of the claim (its notices, its repeats), shown to whoever may read the claim."""
+
+    formset = ShownOnlyFormSet
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("claims.view_claim")
+
+
+class PublicNoticeInline(RecordInline):
+    """The public correction log of the claim's fact-check, newest first: written by the review steps only."""
+
+    model = PublicNotice
+    fields = ["created_at", "kind", "text", "changes_shown", "created_by", "version"]
+    readonly_fields = fields
+    verbose_name = _("public notice")
+    verbose_name_plural = _("public notices")
+    ordering = ["-created_at", "-id"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("created_by")
+
+    @admin.display(description=_("What changed"))
+    def changes_shown(self, notice):
+        return changes_display(notice.changes)
+
+
+class ClaimMatchInline(RecordInline):
+    """The claim's repeats in other articles, best first, as matching found them."""
+
+    model = ClaimMatch
+    fk_name = "claim"
+    fields = ["other_claim", "score_shown", "method", "reasons_shown", "confirmed", "decided_by"]
+    readonly_fields = fields
+    verbose_name = _("repeat")
+    verbose_name_plural = _("repeats in other articles")
+    ordering = ["-score", "id"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("other", "decided_by")
+
+    @admin.display(description=_("Claim"))
+    def other_claim(self, match):
+        other = match.other
+        text = other.content if len(other.content) <= 120 else other.content[:117] + "…"
+        url = reverse("admin:claims_claim_change", args=[other.pk])
+        return format_html('<a href="{}">#{}</a> {}', url, other.pk, text)
+
+    @admin.display(description=_("Score"))
+    def score_shown(self, match):
+        return figure(match.score)
+
+    @admin.display(description=_("Why"))
+    def reasons_shown(self, match):
+        return as_words(match.reasons)
 
 
 class ClaimActionForm(ActionForm):
@@ -236,7 +334,7 @@ class ClaimAdmin(admin.ModelAdmin):
     ordering = ["article_id", "start", "end"]
     actions = ["assign_to_me", "assign_to_reviewer", "mark_not_a_claim", "mark_duplicate", "export_csv"]
     action_form = ClaimActionForm
-    inlines = [EvidenceInline, ClaimEventInline]
+    inlines = [EvidenceInline, PublicNoticeInline, ClaimMatchInline, ClaimEventInline]
     review_fields = [
         "review_desk",
         "review_status",
@@ -262,16 +360,19 @@ class ClaimAdmin(admin.ModelAdmin):
         "cue",
         "via",
         "kind",
-        "checkworthiness",
-        "flags",
-        "gaps",
+        "checkworthiness_shown",
+        "flags_shown",
+        "gaps_shown",
         "extractor_version",
         *review_fields,
     ]
     fieldsets = [
         (None, {"fields": ["in_context", "article", "content", "seen_version"]}),
         ("Attribution", {"fields": ["speaker", "speaker_text", "cue", "via", "kind", "claim_date"]}),
-        ("Extraction", {"fields": ["checkworthiness", "flags", "gaps", "start", "end", "extractor_version"]}),
+        (
+            "Extraction",
+            {"fields": ["checkworthiness_shown", "flags_shown", "gaps_shown", "start", "end", "extractor_version"]},
+        ),
         ("Review", {"fields": review_fields}),
     ]
 
@@ -445,3 +546,122 @@ class ClaimAdmin(admin.ModelAdmin):
     @admin.display(description="Review desk")
     def review_desk(self, claim):
         return format_html('<a href="{}">Review this claim</a>', reverse("review:claim", args=[claim.pk]))
+
+    @admin.display(description=_("Check-worthiness"))
+    def checkworthiness_shown(self, claim):
+        score = claim.checkworthiness
+        return format_html("{} <small>({})</small>", checkworthiness_badge(score), figure(score))
+
+    @admin.display(description=_("Flags"))
+    def flags_shown(self, claim):
+        return as_words(claim.flags)
+
+    @admin.display(description=_("Dropped names at characters"))
+    def gaps_shown(self, claim):
+        return as_words(claim.gaps)
+
+    # Retracting: the registry's retract step, with its form and its refusal, on a page of its own.
+
+    def get_urls(self):
+        retract = self.admin_site.admin_view(self.retract_view)
+        return [path("<path:object_id>/retract/", retract, name="claims_claim_retract"), *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        claim = self.get_object(request, object_id)
+        context = {**(extra_context or {}), **(self._retract_context(request, claim) if claim else {})}
+        return super().change_view(request, object_id, form_url, context)
+
+    def _retract_context(self, request, claim: Claim) -> dict:
+        """The change page's Retract button when the step is open, else why not (when the state would allow it)."""
+        if RETRACT.allows(claim, request.user):
+            return {"retract_url": reverse("admin:claims_claim_retract", args=[claim.pk])}
+        return {"retract_unavailable": RETRACT.unavailable_reason(claim, request.user)}
+
+    def retract_view(self, request, object_id):
+        claim = self.get_object(request, object_id)
+        if claim is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_permission(request, claim):
+            raise PermissionDenied
+        posted = request.method == "POST"
+        form = RETRACT.form(request.POST if posted else None, initial=RETRACT.form.initial_for(claim))
+        refusal = RETRACT.refusal(claim, request.user)
+        if posted and refusal is None and form.is_valid():
+            try:
+                RETRACT.run(claim=claim, user=request.user, form=form)
+            except ValidationError as exc:  # changed since the page was read, or no reason given
+                form.add_error(None, exc.messages[0])
+            except PermissionDenied as exc:
+                refusal = str(exc)
+            else:
+                self.log_change(request, claim, [{"changed": {"fields": ["review_status"]}}])
+                self.message_user(request, gettext("The fact-check was retracted; its public page shows the notice."))
+                return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claim.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Retract the published fact-check"),
+            "opts": self.opts,
+            "original": claim,
+            "form": form,
+            "refusal": refusal,
+            "public_url": reverse("factchecks:claim", args=[claim.pk]) if claim.public_verdict_id else "",
+        }
+        return TemplateResponse(
+            request, "admin/claims/claim/retract.html", context, status=403 if refusal and posted else 200
+        )
+
+
+@admin.register(PublicNotice)
+class PublicNoticeAdmin(admin.ModelAdmin):
+    """The public correction log: every update, correction and retraction, as the review steps wrote it.
+
+    Nobody adds, edits or deletes a notice by hand; they are read here and on the public pages.
+    """
+
+    list_display = ["created_at", "kind", "claim_link", "short_text", "created_by"]
+    list_filter = ["kind", "created_at"]
+    list_select_related = ["claim", "created_by"]
+    search_fields = ["text", "claim__content"]
+    date_hierarchy = "created_at"
+    ordering = ["-created_at", "-id"]
+    show_full_result_count = False
+    fields = ["claim_link", "kind", "created_at", "created_by", "version", "text", "changes_shown", "public_page"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("claim__public_rationale", "claim__rationale")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("claims.view_claim")  # the notices are public: whoever reads the claims
+
+    def get_changelist(self, request, **kwargs):
+        return DateSafeChangeList
+
+    @admin.display(description=_("Claim"), ordering="claim")
+    def claim_link(self, notice):
+        claim = notice.claim
+        text = claim.content if len(claim.content) <= 80 else claim.content[:77] + "…"
+        url = reverse("admin:claims_claim_change", args=[claim.pk])
+        return format_html('<a href="{}">#{}</a> {}', url, claim.pk, text)
+
+    @admin.display(description=_("Text"))
+    def short_text(self, notice):
+        return notice.text if len(notice.text) <= 120 else notice.text[:117] + "…"
+
+    @admin.display(description=_("What changed"))
+    def changes_shown(self, notice):
+        return changes_display(notice.changes)
+
+    @admin.display(description=_("Public page"))
+    def public_page(self, notice):
+        url = reverse("factchecks:claim", args=[notice.claim_id])
+        return format_html('<a href="{}">{}</a>', url, url)

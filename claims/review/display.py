@@ -1,13 +1,15 @@
-"""How a reviewer sees a claim's numbers: one definition of the check-worthiness levels.
+"""How a reviewer sees a claim's numbers and records: one definition of the check-worthiness levels,
+and stored lists and changes as readable text.
 
 Scores are calibrated, so 0.5 is the line between check-worthy and not. The desk, the admin, the
 filters and the API read the levels from here, never from their own copies.
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from django.template.defaultfilters import floatformat
-from django.utils.html import format_html
+from django.utils.formats import number_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from ..models import Claim, Verdict
 
@@ -51,34 +53,87 @@ def filter_by_level(queryset, key, field="checkworthiness"):
     return queryset
 
 
-# The names of the fields a history entry's or a public notice's changes list (claims.review.services'
-# TRACKED and public_changes), as the page shows them: as stored in English, translated on other pages.
-CHANGE_LABELS = {
-    "review_status": pgettext_lazy("changed field", "review_status"),
-    "assignee": pgettext_lazy("changed field", "assignee"),
-    "verdict": pgettext_lazy("changed field", "verdict"),
-    "content": pgettext_lazy("changed field", "content"),
-    "speaker": pgettext_lazy("changed field", "speaker"),
-    "claim_date": pgettext_lazy("changed field", "claim_date"),
-    "rationale": pgettext_lazy("changed field", "rationale"),
-    "duplicate_of": pgettext_lazy("changed field", "duplicate_of"),
-    "claim": pgettext_lazy("changed field", "claim"),
-    "explanation": pgettext_lazy("changed field", "explanation"),
-}
-
-
-def change_label(name):
-    """A changed field's name in the page's language ("claim_date" is "tanggal klaim" in Indonesian)."""
-    return CHANGE_LABELS.get(name, name)
+def change_label(name) -> str:
+    """A changed field's name as the page shows it, in the page's language ("claim date", "tanggal klaim")."""
+    return _field(name)
 
 
 def change_value(value, name):
     """A changed field's value as stored (a status's code, a verdict's English name) in the page's language."""
     if value in (None, ""):
         return value
+    return _value(name, value)
+
+
+def figure(value, digits: int = 2) -> str:
+    """A number rounded to `digits` places in the page's language (0,18 in Indonesian); "—" for none."""
+    if value is None:
+        return "—"
+    return floatformat(value, digits)
+
+
+def as_words(values) -> str:
+    """A stored list (flags, names, offsets) as plain words: "missing entity, quoted twice"; "—" when empty."""
+    shown = [_word(value) for value in values or ()]
+    return ", ".join(shown) if shown else "—"
+
+
+def changes_display(changes):
+    """A recorded {"field": [before, after]} as lines "field: before → after"; "—" when nothing changed."""
+    if not changes:
+        return "—"
+    return format_html(
+        '<ul class="changes">{}</ul>',
+        format_html_join(
+            "",
+            "<li>{}: {} → {}</li>",
+            ((_field(name), _value(name, before), _value(name, after)) for name, (before, after) in _pairs(changes)),
+        ),
+    )
+
+
+def _pairs(changes: dict):
+    for name, change in changes.items():
+        if isinstance(change, list | tuple) and len(change) == 2:
+            yield name, change
+        else:  # not a [before, after] pair: shown as what it became
+            yield name, (None, change)
+
+
+# Names in recorded changes that are not a claim's field: the public record's parts and the notice.
+CHANGED_PARTS = {"claim": _("claim"), "explanation": _("explanation"), "notice": _("notice")}
+
+
+def _field(name: str) -> str:
+    if name in CHANGED_PARTS:
+        return str(CHANGED_PARTS[name])
+    try:
+        return str(Claim._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return str(name).replace("_", " ")
+
+
+def _value(name: str, value) -> str:
+    if value is None or value == "":
+        return "—"
     if name == "review_status":
-        return Claim.ReviewStatus(value).label if value in Claim.ReviewStatus.values else value
-    if name == "verdict":
+        labels = dict(Claim.ReviewStatus.choices)
+        return str(labels.get(value, value))
+    if name == "verdict" and isinstance(value, str):  # stored by its English name
         verdict = Verdict.objects.filter(name=value).first()
-        return verdict.label if verdict else value
-    return value
+        return str(verdict.label) if verdict else value
+    if isinstance(value, list | tuple):
+        return as_words(value)
+    if isinstance(value, float):
+        return figure(value)
+    if isinstance(value, dict):
+        return "; ".join(f"{_field(key)}: {_value(key, item)}" for key, item in value.items())
+    return str(value)
+
+
+def _word(value) -> str:
+    if isinstance(value, float):
+        return figure(value)
+    if isinstance(value, int):
+        return number_format(value)
+    return str(value).replace("_", " ")

@@ -129,22 +129,23 @@ class PublishForm(StepForm):
         return {"notice": data.get("notice") or "", "notice_kind": data.get("notice_kind") or ""}
 
 
-class ReopenForm(NoteForm):
-    note = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        label=_("Why it is reviewed again"),
-        help_text=_("Shown on the public fact-check as an update notice; the page stays online."),
-    )
+def notice_form(name: str, *, label, help_text) -> type[NoteForm]:
+    """The form of a step on a published fact-check whose note is published as its notice: only the texts differ."""
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, label=label, help_text=help_text)
+    body = {"__module__": __name__, "__doc__": "A note published as the step's notice.", "note": note}
+    return type(name, (NoteForm,), body)
 
 
-class RetractForm(NoteForm):
-    note = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        label=_("Why it is retracted"),
-        help_text=_("Shown on the public fact-check as its retraction notice; the page stays online."),
-    )
+ReopenForm = notice_form(
+    "ReopenForm",
+    label=_("Why it is reviewed again"),
+    help_text=_("Shown on the public fact-check as an update notice; the page stays online."),
+)
+RetractForm = notice_form(
+    "RetractForm",
+    label=_("Why it is retracted"),
+    help_text=_("Shown on the public fact-check as its retraction notice; the page stays online."),
+)
 
 
 class DismissForm(NoteForm):

@@ -72,8 +72,9 @@ def search_claims(claims: QuerySet, text: str, *, full_text: bool | None = None)
             claims = claims.filter(_plain_match(word))
         return claims
     claims = claims.alias(search_document=claim_document())
+    common = common_words(words, index=CLAIM_INDEX, table=claims.model._meta.db_table)
     for word in words:
-        claims = claims.filter(_full_text_match(word))
+        claims = claims.filter(_full_text_match(word, common_in_claims=word in common))
     return claims
 
 
@@ -84,24 +85,30 @@ def _prefix_query(word: str) -> SearchQuery:
 
 # A word found in up to this many claims, speakers or articles is rare: its matches are passed as ids,
 # which the claims' own b-tree indexes look up. A commoner word is matched on each row the rarer
-# words leave (or, if all are common, on the rows of the queue's order until the page is full).
+# words leave (or, if all are common, on the rows of the queue's order until the page is full). A word
+# the index's statistics already show in more claims than this is taken as common without looking.
 RARE = 1000
 
 
-def _full_text_match(word: str) -> Q:
-    """The word in the claim's own text, or in its speaker's names, its article's title or its outlet."""
+def _full_text_match(word: str, *, common_in_claims: bool = False) -> Q:
+    """The word in the claim's own text, or in its speaker's names, its article's title or its outlet.
+
+    `common_in_claims` says the statistics already know the word is common in the claims' text: then
+    its claims are not looked up by ids first (the index would gather every one of them for nothing).
+    """
     from ..models import Claim
 
     query = _prefix_query(word)
     parts = {
-        "pk": Claim.objects.alias(document=claim_document()).filter(document=query),
         "speaker_id": Speaker.objects.alias(document=speaker_document()).filter(document=query),
         "article_id": Article.objects.alias(document=article_document()).filter(document=query),
     }
+    if not common_in_claims:
+        parts["pk"] = Claim.objects.alias(document=claim_document()).filter(document=query)
     found = {field: list(rows.values_list("pk", flat=True)[: RARE + 1]) for field, rows in parts.items()}
     common = {field for field, ids in found.items() if len(ids) > RARE}
-    own = found.pop("pk")
-    match = Q(search_document=query) if "pk" in common else Q(pk__in=own)
+    own = found.pop("pk", None)
+    match = Q(search_document=query) if common_in_claims or "pk" in common else Q(pk__in=own)
     for field, ids in found.items():
         if field in common:
             match |= Q(**{f"{field}__in": parts[field].values("pk")})
@@ -111,6 +118,37 @@ def _full_text_match(word: str) -> Q:
     if outlets:  # a word naming an outlet ("tribun", "kompas.com") is meant as one
         match |= Q(article__outlet__in=outlets)
     return match
+
+
+CLAIM_INDEX = "claim_search_idx"  # migration 0016_search_indexes
+
+
+def common_words(words: list[str], *, index: str, table: str) -> set[str]:
+    """The words that PostgreSQL's statistics of a full-text index show in more than RARE rows of its table.
+
+    A word counts when one of the index's most common lexemes begins with it, in enough rows by
+    that lexeme alone (a lower bound of the word's rows). Without statistics (a table never
+    analysed) no word is known to be common, and each is looked up as a rare one first.
+    """
+    if connection.vendor != "postgresql":
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples"
+            " FROM pg_stats s, pg_class c"
+            " WHERE s.schemaname = current_schema() AND s.tablename = %s AND c.oid = %s::regclass",
+            [index, table],
+        )
+        row = cursor.fetchone()
+    if row is None or not row[0] or not row[1] or row[2] <= 0:
+        return set()
+    lexemes, shares, rows = row
+    common = set()
+    for word in words:
+        share = max((f for lexeme, f in zip(lexemes, shares, strict=False) if lexeme.startswith(word)), default=0)
+        if share * rows > RARE:
+            common.add(word)
+    return common
 
 
 def _outlets(word: str):

@@ -115,7 +115,7 @@ def published_claims() -> QuerySet:
 
 def claim_notices(claim: Claim) -> QuerySet:
     """The public notices of a fact-check (updates, corrections, a retraction), newest first."""
-    return PublicNotice.objects.filter(claim=claim).order_by("-created_at", "-pk")
+    return PublicNotice.objects.filter(claim=claim).select_related("created_by").order_by("-created_at", "-pk")
 
 
 FLAG_WARNINGS = {

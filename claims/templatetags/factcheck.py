@@ -2,9 +2,10 @@
 
 from django import template
 
-from ..review.display import change_label, change_value, checkworthiness_badge
+from ..review.display import change_label, change_value, changes_display, checkworthiness_badge
 
 register = template.Library()
 register.filter("checkworthiness", checkworthiness_badge)
+register.filter("changes", changes_display)
 register.filter("change_label", change_label)
 register.filter("change_value", change_value)
