@@ -50,6 +50,7 @@ def test_stored_lists_read_as_words():
     assert as_words([]) == as_words(None) == "—"
 
 
+@pytest.mark.django_db  # a verdict is stored by its English name and shown by the page's label
 def test_changes_read_as_field_before_after_lines():
     from claims.review.display import changes_display
 

@@ -108,9 +108,10 @@ def _field(name: str) -> str:
     if name in CHANGED_PARTS:
         return str(CHANGED_PARTS[name])
     try:
-        return str(Claim._meta.get_field(name).verbose_name)
+        field = Claim._meta.get_field(name)
     except FieldDoesNotExist:
-        return str(name).replace("_", " ")
+        field = None
+    return str(getattr(field, "verbose_name", None) or str(name).replace("_", " "))
 
 
 def _value(name: str, value) -> str:
