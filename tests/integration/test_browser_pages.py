@@ -325,7 +325,8 @@ def _check_page(server, browser, name: str, lang: str) -> None:
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})
             _show(page, server, name, where(data))
-            page.wait_for_load_state("networkidle")
+            if name == "dashboard":  # the charts are drawn after the page loads
+                page.wait_for_selector("figure.drawn")
             page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}-{lang}.png"), full_page=True)
             scroll_width = page.evaluate("document.documentElement.scrollWidth")
             table = page.evaluate(TABLE_FIT) if name == "admin-claims" else None
