@@ -236,7 +236,7 @@ def _newsroom() -> dict:
         user=dewi,
         queue=False,
     )
-    job.items.filter(position=1).update(status=ImportItem.Status.STORED, article=article)
+    job.items.filter(position=1).update(status=ImportItem.Status.DUPLICATE, article=article)
     job.items.filter(position=3).update(status=ImportItem.Status.FAILED, error="HTTP 404 from www.tribunnews.com")
     Claim.objects.filter(pk=in_review.pk).update(created_at=in_review.created_at - timedelta(days=3))
     return {"in_review": in_review, "proposed": proposed, "corrected": corrected, "job": job}
