@@ -299,7 +299,7 @@ class ClaimAdmin(admin.ModelAdmin):
     form = ClaimAdminForm
 
     class Media:
-        css = {"all": ["claims/admin.css"]}
+        css = {"all": ["claims/levels.css", "claims/admin.css"]}
 
     paginator = LargeTablePaginator
     list_display = [
