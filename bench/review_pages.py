@@ -184,20 +184,23 @@ def give_history(claim_id: int, users: dict) -> None:
     """A published claim with a real history, walked through the services: reopened and republished."""
     from django.contrib.auth.models import User
 
-    from claims.models import Claim, ClaimEvent
+    from claims.models import Claim, ClaimEvent, Evidence
     from claims.review import services
 
     claim = Claim.objects.get(pk=claim_id)
     editor = User.objects.get(pk=users["editors"][0])
     other_editor = User.objects.get(pk=users["editors"][1])
     checker = User.objects.get(pk=users["checkers"][0])
+    Evidence.objects.create(claim=claim, url="https://www.bps.go.id/harga", title="BPS", added_by=checker)
     for _ in range(3):
         services.claim_reopen(claim=claim, user=editor, note="new figures", expected_version=claim.version)
         services.claim_take(claim=claim, user=checker, expected_version=claim.version)
         services.claim_propose_verdict(
             claim=claim, user=checker, verdict=claim.verdict, rationale="Data BPS.", expected_version=claim.version
         )
-        services.claim_publish(claim=claim, user=other_editor, expected_version=claim.version)
+        services.claim_publish(
+            claim=claim, user=other_editor, expected_version=claim.version, notice="Angka BPS terbaru."
+        )
     assert ClaimEvent.objects.filter(claim=claim).count() == 12
 
 
