@@ -140,52 +140,6 @@ class CheckworthinessFilter(admin.SimpleListFilter):
         return filter_by_level(queryset, self.value())
 
 
-class ClaimEventInline(admin.TabularInline):
-    model = ClaimEvent
-    fields = ["version", "created_at", "actor", "action", "from_status", "to_status", "changes_shown", "note"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    verbose_name_plural = "history"
-    ordering = ["version"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("claims.view_claim")  # the history is part of the claim
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("actor")
-
-    @admin.display(description=_("Changes"))
-    def changes_shown(self, event):
-        return changes_display(event.changes)
-
-
-class EvidenceInline(admin.TabularInline):
-    model = Evidence
-    fields = ["url", "title", "note", "added_by", "created_at"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("claims.view_claim")  # the sources are part of the claim
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("added_by")
-
-
 class ShownOnlyFormSet(BaseInlineFormSet):
     """The formset of a record that is shown and never posted: it reads nothing from a submitted form,
     so a change form sent without it (by a script, or from a page loaded before it was added) still saves."""
@@ -202,7 +156,7 @@ class ShownOnlyFormSet(BaseInlineFormSet):
 
 
 class RecordInline(admin.TabularInline):
-    """A read-only record of the claim (its notices, its repeats), shown to whoever may read the claim."""
+    """A read-only record of the claim (its history, sources, notices, repeats), shown to whoever may read the claim."""
 
     formset = ShownOnlyFormSet
     extra = 0
@@ -219,6 +173,30 @@ class RecordInline(admin.TabularInline):
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("claims.view_claim")
+
+
+class ClaimEventInline(RecordInline):
+    model = ClaimEvent
+    fields = ["version", "created_at", "actor", "action", "from_status", "to_status", "changes_shown", "note"]
+    readonly_fields = fields
+    verbose_name_plural = "history"
+    ordering = ["version"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+    @admin.display(description=_("Changes"))
+    def changes_shown(self, event):
+        return changes_display(event.changes)
+
+
+class EvidenceInline(RecordInline):
+    model = Evidence
+    fields = ["url", "title", "note", "added_by", "created_at"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("added_by")
 
 
 class PublicNoticeInline(RecordInline):

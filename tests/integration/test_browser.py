@@ -58,12 +58,17 @@ def browser(live_server, monkeypatch):
     # Playwright's sync API runs an event loop in this thread; the ORM calls here stay synchronous.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+        browser = launch(playwright)
         yield browser
         browser.close()
+
+
+def launch(playwright):
+    """Debian's Chromium, headless, as every browser test here runs it."""
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    )
 
 
 def _role(name: str, *codenames: str) -> Group:

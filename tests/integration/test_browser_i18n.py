@@ -5,13 +5,13 @@ the public reads the fact-check; every page speaks the reviewer's, the editor's 
 from __future__ import annotations
 
 import pytest
-from django.db import connections
 
 from claims.models import Verdict
 from claims.review.languages import reviewer_language, reviewer_language_set
-from tests.factories import make_article, make_claim, make_outlet, make_user
+from tests.factories import make_article, make_claim, make_outlet
 
 from .test_browser import _log_in, _role, browser, live_server  # noqa: F401
+from .test_browser_workflow import people  # noqa: F401
 
 pytestmark = pytest.mark.integration
 
@@ -55,22 +55,10 @@ TEXTS = {
 }  # fmt: skip
 
 
-@pytest.fixture
-def people(live_server):
-    reviewer = make_user("rina", is_staff=True)
-    reviewer.groups.add(_role("Reviewers", "view_claim", "review_claim"))
-    editor = make_user("dewi", is_staff=True)
-    editor.groups.add(_role("Editors", "view_claim", "review_claim", "publish_claim"))
-    yield reviewer, editor
-    # While Playwright's loop runs, the ORM works on a connection of this context's own: close it,
-    # or the test database cannot be dropped at the end of the run.
-    connections.close_all()
-
-
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_the_whole_flow_in_the_desks_language(browser, live_server, people, language):
     texts = TEXTS[language]
-    reviewer, editor = people
+    reviewer, editor, _ = people
     Verdict.objects.get_or_create(name="False", defaults={"name_id": "Salah", "rating_value": 1})
     # The editor chose the language on an earlier day; the reviewer chooses it now, with the switcher.
     reviewer_language_set(user=editor, language=language)

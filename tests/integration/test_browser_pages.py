@@ -36,7 +36,7 @@ from tests.factories import make_article, make_claim, make_outlet, make_speaker,
 
 from . import test_browser
 from .conftest import need
-from .test_browser import CHROMIUM, _missing_browser, _role
+from .test_browser import _missing_browser, _role, launch
 
 # The browser tests' own server (plain HTTP, started after the settings it needs).
 live_server = test_browser.live_server
@@ -73,10 +73,7 @@ def chromium():
         # Playwright's sync API runs an event loop in this thread; the ORM calls here stay synchronous.
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM,
-                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
+            browser = launch(playwright)
             yield browser
             browser.close()
 
