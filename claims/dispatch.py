@@ -19,6 +19,7 @@ EXTRACT_ARTICLES = "claims.tasks.extract_articles_task"
 MATCH_CLAIMS = "claims.tasks.match_claims_task"
 INGEST_ITEMS = "claims.tasks.ingest_items_task"
 POLL_FEED = "claims.tasks.poll_feed_task"
+MATCH_FACT_CHECKS = "claims.tasks.match_fact_checks_task"
 TASK_NAMES = (EXTRACT_ARTICLES, MATCH_CLAIMS, INGEST_ITEMS, POLL_FEED)
 
 
@@ -89,3 +90,17 @@ def matching_queue(*article_ids: int) -> None:
     ids = list(article_ids)
     if ids:
         transaction.on_commit(lambda: matching_send(*ids))
+
+
+def fact_checks_matching_send(*fact_check_ids: int) -> bool:
+    """Send imported fact-checks to be embedded and matched against the stored claims now."""
+    if not settings.FACTCHECK_MATCH_CLAIMS or not fact_check_ids:
+        return False
+    return _send_batches(MATCH_FACT_CHECKS, fact_check_ids, settings.FACTCHECK_EXTRACT_BATCH, "fact-checks")
+
+
+def fact_checks_matching_queue(*fact_check_ids: int) -> None:
+    """Send imported fact-checks to be matched once the current transaction commits."""
+    ids = list(fact_check_ids)
+    if ids:
+        transaction.on_commit(lambda: fact_checks_matching_send(*ids))

@@ -127,7 +127,8 @@ class Verdict(models.Model):
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     name_id = models.CharField(_("Indonesian label"), max_length=100, blank=True)
-    rating_value = models.PositiveSmallIntegerField(_("rating value"),
+    rating_value = models.PositiveSmallIntegerField(
+        _("rating value"),
         null=True,
         blank=True,
         help_text=_("1 is the worst rating; empty for a rating off the scale, such as Unverifiable."),
@@ -208,7 +209,11 @@ class Claim(models.Model):
         blank=True, help_text=_("The extracted wording, kept when a reviewer first corrects the claim.")
     )
     original_speaker = models.ForeignKey(
-        Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Speaker,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("The extracted speaker, kept when a reviewer first corrects the claim."),
     )
     rationale = models.TextField(
@@ -227,7 +232,11 @@ class Claim(models.Model):
     # The fact-check as the public reads it: written when a verdict is published, kept while the claim
     # is reviewed again (the working fields above change), replaced when it is published again.
     public_verdict = models.ForeignKey(
-        Verdict, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Verdict,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text=_("The verdict on the public page; set once a verdict is published."),
     )
     public_content = models.TextField(blank=True, help_text=_("The claim as the public page shows it."))
@@ -415,7 +424,18 @@ class ClaimNote(models.Model):
 class Feed(models.Model):
     """An RSS or Atom feed polled by celery beat; each new entry is ingested once."""
 
+    class Kind(models.TextChoices):
+        ARTICLES = "articles", _("News articles")
+        FACT_CHECKS = "fact_checks", _("Fact-checks (pages with ClaimReview)")
+
     url = models.URLField(max_length=2000, unique=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=16,
+        choices=Kind.choices,
+        default=Kind.ARTICLES,
+        help_text=_("What the feed's entries are: news articles to extract, or another organisation's fact-checks."),
+    )
     outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="feeds")
     interval_minutes = models.PositiveIntegerField(default=30)
     active = models.BooleanField(default=True)
@@ -442,8 +462,9 @@ class ImportJob(models.Model):
         URLS = "urls", _("List of URLs")
         FILE = "file", _("JSONL or CSV file")
         FEED = "feed", _("Feed")
+        FACT_CHECKS = "fact_checks", _("Published fact-checks")
 
-    kind = models.CharField(max_length=8, choices=Kind.choices)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
     source = models.CharField(max_length=2000, help_text=_("What was imported: a file name, a feed, a list."))
     feed = models.ForeignKey(Feed, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
@@ -473,6 +494,9 @@ class ImportItem(models.Model):
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_items")
+    fact_checks = models.ManyToManyField(
+        "FactCheck", blank=True, related_name="import_items", help_text=_("The fact-checks this item stored.")
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -532,6 +556,100 @@ class ClaimMatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.claim_id} ~ {self.other_id} ({self.score:.2f})"
+
+
+class ClaimEmbedding(models.Model):
+    """A check-worthy claim's meaning as a vector (multilingual, int8-quantised), for matching across languages."""
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, primary_key=True, related_name="embedding")
+    vector = models.BinaryField(help_text=_("claims.matching.text.embeddings.quantise() of the claim's embedding."))
+    model = models.CharField(
+        max_length=40, help_text=_("The embedding model's version; vectors of others are not compared.")
+    )
+
+    def __str__(self) -> str:
+        return f"embedding of #{self.claim_id}"
+
+
+class FactCheck(models.Model):
+    """A fact-check published by another organisation, read from its ClaimReview markup.
+
+    De-duplicated by the review's URL: importing it again updates the record.
+    """
+
+    url = models.URLField(_("url"), max_length=2000, unique=True)
+    publisher = models.CharField(_("publisher"), max_length=300)
+    publisher_url = models.URLField(_("publisher url"), max_length=2000, blank=True)
+    headline = models.CharField(_("headline"), max_length=500, blank=True)
+    claim_reviewed = models.TextField(_("claim reviewed"))
+    rating_label = models.CharField(
+        _("rating"),
+        max_length=200,
+        blank=True,
+        help_text=_("The rating's own words (alternateName), e.g. Hoaks, False."),
+    )
+    rating_value = models.FloatField(_("rating value"), null=True, blank=True)
+    best_rating = models.FloatField(_("best rating"), null=True, blank=True)
+    worst_rating = models.FloatField(_("worst rating"), null=True, blank=True)
+    review_date = models.DateField(_("review date"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    claim_author = models.CharField(_("claim author"), max_length=300, blank=True)
+    claim_date = models.DateField(_("claim date"), null=True, blank=True)
+    appearances = models.JSONField(
+        _("appearances"), default=list, blank=True, help_text=_("Addresses where the claim appeared.")
+    )
+    vector = models.BinaryField(null=True, blank=True, help_text=_("The embedding of the claim reviewed (int8)."))
+    vector_model = models.CharField(max_length=40, blank=True)
+    matched_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When stored claims were last matched against it; empty until then.")
+    )
+    created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("published fact-check")
+        verbose_name_plural = _("published fact-checks")
+        ordering = ["-review_date", "-id"]
+        indexes = [
+            models.Index(fields=["publisher"], name="fact_check_publisher_idx"),
+            models.Index(fields=["language"], name="fact_check_language_idx"),
+            models.Index(fields=["matched_at"], name="fact_check_matched_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.publisher}: {self.claim_reviewed[:80]}"
+
+
+class FactCheckMatch(models.Model):
+    """A published fact-check that may cover a claim: found by the matcher, judged by a reviewer."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="fact_check_matches")
+    fact_check = models.ForeignKey(FactCheck, on_delete=models.CASCADE, related_name="matches")
+    score = models.FloatField()
+    method = models.CharField(max_length=40)
+    reasons = models.JSONField(default=list, blank=True)
+    confirmed = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text=_("A reviewer's word: it covers this claim (yes) or not (no); empty until judged."),
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("fact-check match")
+        verbose_name_plural = _("fact-check matches")
+        ordering = ["claim_id", "-score"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "fact_check"], name="fact_check_match_unique"),
+        ]
+        indexes = [models.Index(fields=["claim", "-score"], name="fact_check_match_best_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id} ~ fact-check {self.fact_check_id} ({self.score:.2f})"
 
 
 class DashboardCount(models.Model):

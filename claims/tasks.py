@@ -16,7 +16,7 @@ from .ingest.extract import articles_extract, articles_fail
 from .ingest.feeds import feed_fail, feed_poll, feeds_due
 from .ingest.jobs import TransientImportError, import_items_fail, import_items_process
 from .ingest.sweep import stalled_articles_requeue, stalled_import_items_requeue
-from .matching.services import articles_match, stalled_matching_requeue
+from .matching.services import articles_match, fact_checks_match, stalled_matching_requeue
 from .review.summaries import summaries_rebuild
 
 logger = logging.getLogger(__name__)
@@ -83,6 +83,11 @@ def extract_articles_task(article_ids: list[int]) -> None:
 @shared_task(base=DatabaseRetryTask)
 def match_claims_task(article_ids: list[int]) -> None:
     articles_match(article_ids=article_ids)
+
+
+@shared_task(base=DatabaseRetryTask)
+def match_fact_checks_task(fact_check_ids: list[int]) -> None:
+    fact_checks_match(fact_check_ids=fact_check_ids)
 
 
 @shared_task(bind=True, base=ImportTask)

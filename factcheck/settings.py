@@ -182,6 +182,7 @@ CELERY_TASK_ROUTES = {
     "claims.tasks.extract_articles_task": {"queue": FACTCHECK_EXTRACT_QUEUE},
     "claims.tasks.ingest_items_task": {"queue": FACTCHECK_FETCH_QUEUE},
     "claims.tasks.match_claims_task": {"queue": FACTCHECK_EXTRACT_QUEUE},
+    "claims.tasks.match_fact_checks_task": {"queue": FACTCHECK_EXTRACT_QUEUE},
     "claims.tasks.poll_feed_task": {"queue": FACTCHECK_FETCH_QUEUE},
 }
 CELERY_TASK_ACKS_LATE = True
@@ -247,6 +248,9 @@ FACTCHECK_EXTRACT_ARTICLE_SECONDS = env_float("FACTCHECK_EXTRACT_ARTICLE_SECONDS
 # Link each new claim to its repeats among stored claims (after extraction, on the extract queue).
 FACTCHECK_MATCH_CLAIMS = env_bool("FACTCHECK_MATCH_CLAIMS", True)
 # Without PostgreSQL's full-text index, claim matching scans this many of the latest claims.
+# Claims scored at least this check-worthy are embedded and matched by meaning, across languages,
+# against published fact-checks and the other stored claims (claims.matching.text.embeddings).
+FACTCHECK_EMBED_MIN_CHECKWORTHINESS = env_float("FACTCHECK_EMBED_MIN_CHECKWORTHINESS", 0.5)
 FACTCHECK_MATCH_SCAN_LIMIT = env_int("FACTCHECK_MATCH_SCAN_LIMIT", 20000)
 # Work queued this long without being picked up is sent again (the broker may have been down).
 FACTCHECK_REQUEUE_AFTER_SECONDS = env_int("FACTCHECK_REQUEUE_AFTER_SECONDS", 120)

@@ -127,6 +127,11 @@ def _claims_link(article_ids: list[int]) -> int:
     return len(links) // 2
 
 
+def fact_checks_match(*, fact_check_ids: list[int]) -> int:
+    """Embed imported fact-checks and link the stored check-worthy claims they cover; return links made."""
+    raise NotImplementedError("semantic matching of fact-checks is being built")
+
+
 def stalled_matching_requeue(*, now: datetime.datetime | None = None) -> int:
     """Re-send articles whose claims were stored but are still not matched a while later; return how many.
 

@@ -2,13 +2,16 @@
 
 ``match_key`` normalises a claim's text once and ``fingerprint`` shortens it to the
 words a database index finds candidates by; ``claim_similarity`` and
-``rank_candidates`` score the candidates found.
+``rank_candidates`` score the candidates found. ``embeddings`` turns claims into
+multilingual vectors and ``semantic_similarity`` scores a pair by meaning, across languages.
 """
 
 from .normalize import MatchKey, fingerprint, match_key, trigrams
+from .semantic import COSINE_THRESHOLD, semantic_similarity
 from .similarity import MATCH_THRESHOLD, Match, claim_similarity, rank_candidates, trigram_similarity
 
 __all__ = [
+    "COSINE_THRESHOLD",
     "MATCH_THRESHOLD",
     "Match",
     "MatchKey",
@@ -16,6 +19,7 @@ __all__ = [
     "fingerprint",
     "match_key",
     "rank_candidates",
+    "semantic_similarity",
     "trigram_similarity",
     "trigrams",
 ]
