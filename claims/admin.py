@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from .factchecks import admin as factchecks_admin  # noqa: F401 - registers the fact-check admin
 from .forms import ArticleAddForm, ArticleChangeForm, FeedForm, ImportJobForm, SpeakerForm
 from .ingest.articles import IngestError, article_ingest
 from .ingest.extract import articles_rerun
@@ -180,8 +181,8 @@ class VerdictAdmin(admin.ModelAdmin):
 class FeedAdmin(admin.ModelAdmin):
     form = FeedForm
     formfield_overrides = URL_FIELDS
-    list_display = ["url", "outlet", "interval_minutes", "active", "last_polled_at", "last_error"]
-    list_filter = ["active", "outlet"]
+    list_display = ["url", "kind", "outlet", "interval_minutes", "active", "last_polled_at", "last_error"]
+    list_filter = ["kind", "active", "outlet"]
     list_select_related = ["outlet"]
     search_fields = ["url"]
     autocomplete_fields = ["outlet"]

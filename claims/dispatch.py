@@ -13,14 +13,17 @@ from celery import current_app
 from django.conf import settings
 from django.db import transaction
 
+from claims.models import ImportItem, ImportJob
+
 logger = logging.getLogger(__name__)
 
 EXTRACT_ARTICLES = "claims.tasks.extract_articles_task"
 MATCH_CLAIMS = "claims.tasks.match_claims_task"
 INGEST_ITEMS = "claims.tasks.ingest_items_task"
+INGEST_FACT_CHECK_ITEMS = "claims.tasks.ingest_fact_check_items_task"
 POLL_FEED = "claims.tasks.poll_feed_task"
 MATCH_FACT_CHECKS = "claims.tasks.match_fact_checks_task"
-TASK_NAMES = (EXTRACT_ARTICLES, MATCH_CLAIMS, INGEST_ITEMS, POLL_FEED)
+TASK_NAMES = (EXTRACT_ARTICLES, MATCH_CLAIMS, INGEST_ITEMS, INGEST_FACT_CHECK_ITEMS, POLL_FEED, MATCH_FACT_CHECKS)
 
 
 def batches(items: Iterable, size: int) -> list[list]:
@@ -50,8 +53,19 @@ def extraction_send(*article_ids: int) -> bool:
 
 
 def import_items_send(*item_ids: int) -> bool:
-    """Send import items to the fetch workers now, a batch per task; False if the broker is down."""
-    return _send_batches(INGEST_ITEMS, item_ids, settings.FACTCHECK_IMPORT_BATCH, "import items")
+    """Send import items to the fetch workers now, a batch per task; False if the broker is down.
+
+    Items of fact-check jobs go to their own task, the rest to the article importer.
+    """
+    if not item_ids:
+        return True
+    fact_checks = set(
+        ImportItem.objects.filter(pk__in=item_ids, job__kind=ImportJob.Kind.FACT_CHECKS).values_list("pk", flat=True)
+    )
+    articles = [pk for pk in item_ids if pk not in fact_checks]
+    sent = _send_batches(INGEST_ITEMS, articles, settings.FACTCHECK_IMPORT_BATCH, "import items")
+    checks = [pk for pk in item_ids if pk in fact_checks]
+    return _send_batches(INGEST_FACT_CHECK_ITEMS, checks, settings.FACTCHECK_IMPORT_BATCH, "fact-check items") and sent
 
 
 def matching_send(*article_ids: int) -> bool:

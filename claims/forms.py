@@ -92,7 +92,7 @@ class FeedForm(forms.ModelForm):
 
     class Meta:
         model = Feed
-        fields = ["url", "outlet", "interval_minutes", "active"]
+        fields = ["url", "kind", "outlet", "interval_minutes", "active"]
 
     def clean_url(self):
         return _feed_address(self.cleaned_data.get("url"))

@@ -12,6 +12,7 @@ from celery import Task, shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
+from .factchecks.services import fact_check_items_process
 from .ingest.extract import articles_extract, articles_fail
 from .ingest.feeds import feed_fail, feed_poll, feeds_due
 from .ingest.jobs import TransientImportError, import_items_fail, import_items_process
@@ -90,13 +91,23 @@ def match_fact_checks_task(fact_check_ids: list[int]) -> None:
     fact_checks_match(fact_check_ids=fact_check_ids)
 
 
+def _import_with_retries(task, process, item_ids: list[int]) -> None:
+    """Run an import step; items that failed transiently are tried again with backoff, in a task of their own."""
+    try:
+        process(item_ids=item_ids, final_attempt=task.request.retries >= FETCH_ATTEMPTS - 1)
+    except TransientImportError as exc:
+        countdown = exc.retry_after or min(300, 10 * 2**task.request.retries)
+        raise task.retry(args=[exc.item_ids], exc=exc, countdown=countdown) from exc
+
+
 @shared_task(bind=True, base=ImportTask)
 def ingest_items_task(self, item_ids: list[int]) -> None:
-    try:
-        import_items_process(item_ids=item_ids, final_attempt=self.request.retries >= FETCH_ATTEMPTS - 1)
-    except TransientImportError as exc:
-        countdown = exc.retry_after or min(300, 10 * 2**self.request.retries)
-        raise self.retry(args=[exc.item_ids], exc=exc, countdown=countdown) from exc
+    _import_with_retries(self, import_items_process, item_ids)
+
+
+@shared_task(bind=True, base=ImportTask)
+def ingest_fact_check_items_task(self, item_ids: list[int]) -> None:
+    _import_with_retries(self, fact_check_items_process, item_ids)
 
 
 @shared_task(base=FeedTask)

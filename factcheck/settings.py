@@ -181,6 +181,7 @@ CELERY_TASK_QUEUES = [
 CELERY_TASK_ROUTES = {
     "claims.tasks.extract_articles_task": {"queue": FACTCHECK_EXTRACT_QUEUE},
     "claims.tasks.ingest_items_task": {"queue": FACTCHECK_FETCH_QUEUE},
+    "claims.tasks.ingest_fact_check_items_task": {"queue": FACTCHECK_FETCH_QUEUE},
     "claims.tasks.match_claims_task": {"queue": FACTCHECK_EXTRACT_QUEUE},
     "claims.tasks.match_fact_checks_task": {"queue": FACTCHECK_EXTRACT_QUEUE},
     "claims.tasks.poll_feed_task": {"queue": FACTCHECK_FETCH_QUEUE},

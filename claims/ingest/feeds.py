@@ -13,7 +13,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import feedparser
 from django.utils import timezone
 
-from claims.models import Article, Feed, ImportItem, ImportJob
+from claims.models import Article, FactCheck, Feed, ImportItem, ImportJob
 
 from .cleaning import clean_str, published_is_plausible
 from .fetch.errors import FetchError
@@ -100,6 +100,9 @@ def fetch_feed(url: str) -> list[FeedEntry]:
 def feed_poll(*, feed_id: int, user=None) -> ImportJob | None:
     """Fetch a feed and import the entries not seen before; errors are kept on the feed.
 
+    The entries of a fact-check feed (``Feed.Kind.FACT_CHECKS``) are fact-check pages: they make a
+    fact-check import job, and those already imported are left out.
+
     A feed deleted since the poll was scheduled is not polled.
     """
     feed = Feed.objects.filter(pk=feed_id).first()
@@ -118,10 +121,12 @@ def feed_poll(*, feed_id: int, user=None) -> ImportJob | None:
     locked = [entry for entry in entries if url_has_credentials(entry.url)]
     entries = [entry for entry in entries if not url_has_credentials(entry.url)]
     urls = [entry.url for entry in entries]
-    seen = set(Article.objects.filter(url__in=urls).values_list("url", flat=True))
+    fact_checks = feed.kind == Feed.Kind.FACT_CHECKS
+    stored = FactCheck.objects if fact_checks else Article.objects
+    seen = set(stored.filter(url__in=urls).values_list("url", flat=True))
     seen |= set(ImportItem.objects.filter(job__feed=feed, url__in=urls).values_list("url", flat=True))
     new = [
-        ImportEntry(position, url=entry.url, payload=_entry_payload(entry))
+        ImportEntry(position, url=entry.url, payload={} if fact_checks else _entry_payload(entry))
         for position, entry in enumerate(entries, start=1)
         if entry.url not in seen
     ]
@@ -129,7 +134,8 @@ def feed_poll(*, feed_id: int, user=None) -> ImportJob | None:
     Feed.objects.filter(pk=feed.pk).update(last_polled_at=now, last_error=note if locked else "")
     if not new:
         return None
-    return import_job_create(kind=ImportJob.Kind.FEED, source=feed.url, entries=new, feed=feed, user=user)
+    kind = ImportJob.Kind.FACT_CHECKS if fact_checks else ImportJob.Kind.FEED
+    return import_job_create(kind=kind, source=feed.url, entries=new, feed=feed, user=user)
 
 
 def _entry_payload(entry: FeedEntry) -> dict:
@@ -198,4 +204,3 @@ def _describe(exc: BaseException) -> str:
     if callable(message) and callable(line):
         return f"{message()} (line {line()})"
     return str(exc) or type(exc).__name__
-

@@ -71,7 +71,8 @@ def _progress_counts(path: str = "") -> dict:
         "total": Count(pk),
         "queued": Count(pk, filter=q(status=ImportItem.Status.PENDING)),
         "fetched": Count(pk, filter=stored),
-        "extracted": Count(pk, filter=stored & q(article__status=Article.Status.DONE)),
+        # An item stored without an article (fact-checks, or an article deleted since) has nothing to wait for.
+        "extracted": Count(pk, filter=stored & (q(article__status=Article.Status.DONE) | q(article__isnull=True))),
         "duplicates": Count(pk, filter=q(status=ImportItem.Status.DUPLICATE)),
         "failed": Count(
             pk, filter=q(status=ImportItem.Status.FAILED) | (stored & q(article__status=Article.Status.FAILED))

@@ -60,6 +60,7 @@ from .politeness import domain_turn_waiting
 USER_AGENT = "factcheck/0.1 (+claim tracker)"
 ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
 FEED_ACCEPT = "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,text/html;q=0.5"
+JSON_ACCEPT = "application/ld+json,application/json;q=0.9,text/plain;q=0.5"
 
 ALLOWED_CONTENT_TYPES = frozenset(
     {
@@ -73,6 +74,8 @@ ALLOWED_CONTENT_TYPES = frozenset(
         "text/xml",
     }
 )
+# What a JSON document (a schema.org DataFeed) may be served as.
+JSON_CONTENT_TYPES = frozenset({"application/json", "application/ld+json", "text/json", "text/plain"})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 TRANSIENT_STATUSES = frozenset({408, 429, 502, 503, 504})
 CHUNK_SIZE = 64 * 1024
@@ -157,10 +160,17 @@ class _Deadline:
         return left
 
 
-def fetch_page(url: str, *, accept: str = ACCEPT, gate: Callable[[str], None] | None = None) -> FetchedPage:
+def fetch_page(
+    url: str,
+    *,
+    accept: str = ACCEPT,
+    gate: Callable[[str], None] | None = None,
+    content_types: frozenset[str] = ALLOWED_CONTENT_TYPES,
+) -> FetchedPage:
     """Fetch an http(s) page or feed safely; raise FetchError (with a user-facing message) otherwise.
 
-    ``gate`` is called with each new host before it is contacted (default: :func:`domain_turn_waiting`).
+    ``gate`` is called with each new host before it is contacted (default: :func:`domain_turn_waiting`);
+    ``content_types`` are the media types accepted (pass JSON_CONTENT_TYPES for a JSON document).
     """
     gate = gate or domain_turn_waiting
     timeout = float(settings.FACTCHECK_FETCH_TIMEOUT_SECONDS)
@@ -193,7 +203,16 @@ def fetch_page(url: str, *, accept: str = ACCEPT, gate: Callable[[str], None] | 
                 continue
             if status >= 300:
                 raise _status_error(status, response, url)
-            return _read_page(url, target.url, status, response, limit=limit, deadline=deadline, timeout=timeout)
+            return _read_page(
+                url,
+                target.url,
+                status,
+                response,
+                limit=limit,
+                deadline=deadline,
+                timeout=timeout,
+                content_types=content_types,
+            )
         finally:
             response.close()
             pool.close()
@@ -298,11 +317,20 @@ def _parse_content_type(header: str | None) -> tuple[str, str | None]:
 
 
 def _read_page(
-    url: str, final_url: str, status: int, response, *, limit: int, deadline: _Deadline, timeout: float
+    url: str,
+    final_url: str,
+    status: int,
+    response,
+    *,
+    limit: int,
+    deadline: _Deadline,
+    timeout: float,
+    content_types: frozenset[str] = ALLOWED_CONTENT_TYPES,
 ) -> FetchedPage:
     media_type, charset = _parse_content_type(response.headers.get("Content-Type"))
-    if media_type and media_type not in ALLOWED_CONTENT_TYPES:
-        raise UnsupportedContent(f"the address serves {media_type}, not a web page or a feed", url=url)
+    if media_type and media_type not in content_types:
+        what = "a JSON document" if content_types is JSON_CONTENT_TYPES else "a web page or a feed"
+        raise UnsupportedContent(f"the address serves {media_type}, not {what}", url=url)
     declared_length = response.headers.get("Content-Length", "").strip()
     if declared_length.isdigit() and int(declared_length) > limit:
         raise TooLarge(_too_large(limit), url=url)
