@@ -310,3 +310,14 @@ def test_storing_queues_matching_only_once_the_transaction_commits(
     for callback in callbacks:
         callback()
     assert sent == [(dispatch.MATCH_FACT_CHECKS, (result.created[0].pk,))]
+
+
+def test_a_datafeed_with_nul_and_broken_surrogates_is_stored(matching, django_capture_on_commit_callbacks):
+    document = (
+        '{"dataFeedElement": [{"@type": "ClaimReview", "url": "https://a.example/r", '
+        '"claimReviewed": "Klaim\\u0000 \\udc00palsu", "note\\u0000": "\\u0000"}]}'
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        job = fact_check_feed_import(document=document, source="feed.json")
+    assert job.items.get().status == ImportItem.Status.STORED
+    assert FactCheck.objects.get().claim_reviewed == "Klaim ?palsu"

@@ -216,3 +216,13 @@ def test_feed_elements_that_are_not_objects_fail_alone():
     for element in elements:
         with pytest.raises(MarkupError, match="not a JSON object"):
             reviews_from_element(element)
+
+
+def test_feed_elements_lose_what_no_database_stores():
+    document = (
+        '[{"@type": "ClaimReview", "url": "https://a.example/r", '
+        '"claimReviewed": "K\\u0000laim \\ud800", "x\\u0000": 1}]'
+    )
+    (element,) = feed_elements(document)
+    assert element["claimReviewed"] == "Klaim ?" and "x" in element
+    assert reviews_from_element(element)[0].claim_reviewed == "Klaim ?"

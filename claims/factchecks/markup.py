@@ -145,13 +145,38 @@ def feed_elements(document: str | bytes) -> list[dict]:
         raise MarkupError("the feed has no elements")
     if len(elements) > MAX_FEED_ELEMENTS:
         raise MarkupError(f"the feed has {len(elements)} elements: at most {MAX_FEED_ELEMENTS} are read at once")
-    return [element if isinstance(element, dict) else {"@invalid": repr(element)[:200]} for element in elements]
+    return [_element(element) for element in elements]
+
+
+def _element(element) -> dict:
+    """A feed element as it can be stored (no NUL, no lone surrogates), or a marker of why it cannot."""
+    if not isinstance(element, dict):
+        return {"@invalid": _text(repr(element)[:200])}
+    try:
+        return _storable(element)
+    except RecursionError:
+        return {"@invalid": "nested too deeply"}
+
+
+def _storable(value):
+    if isinstance(value, str):
+        return value.replace("\x00", "").encode("utf-8", errors="replace").decode("utf-8")
+    if isinstance(value, list):
+        return [_storable(entry) for entry in value]
+    if isinstance(value, dict):
+        return {_storable(str(key)): _storable(entry) for key, entry in value.items()}
+    return value
 
 
 def reviews_from_element(element: dict) -> list[Review]:
     """The ClaimReviews of one DataFeed element (a ClaimReview, or a DataFeedItem whose ``item`` holds them)."""
     if not isinstance(element, dict) or "@invalid" in element:
-        raise MarkupError("the feed element is not a JSON object")
+        why = element.get("@invalid") if isinstance(element, dict) else None
+        raise MarkupError(
+            f"the feed element cannot be read: {why}"
+            if why == "nested too deeply"
+            else "the feed element is not a JSON object"
+        )
     try:
         size = len(json.dumps(element))
     except (TypeError, ValueError, RecursionError):
