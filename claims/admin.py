@@ -205,7 +205,7 @@ class FeedAdmin(admin.ModelAdmin):
 class ImportItemInline(admin.TabularInline):
     model = ImportItem
     fields = ["position", "url", "status", "error", "attempts", "article"]
-    readonly_fields = fields
+    readonly_fields = [*fields, "fact_checks_shown"]
     extra = 0
     can_delete = False
     show_change_link = False
@@ -213,8 +213,24 @@ class ImportItemInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def get_fields(self, request, obj=None):
+        if obj is not None and obj.kind == ImportJob.Kind.FACT_CHECKS:  # what a fact-check item stores
+            return [*self.fields[:-1], "fact_checks_shown"]
+        return self.fields
+
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("article")
+        return super().get_queryset(request).select_related("article").prefetch_related("fact_checks")
+
+    @admin.display(description=gettext_lazy("Fact-checks"))
+    def fact_checks_shown(self, item):
+        checks = list(item.fact_checks.all())
+        if not checks:
+            return "—"
+        return format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            ((reverse("admin:claims_factcheck_change", args=[fc.pk]), str(fc)) for fc in checks),
+        )
 
 
 @admin.register(ImportJob)

@@ -84,6 +84,8 @@ def test_importing_pages_from_the_admin_leads_to_the_job(admin_client, web, djan
     assert "Import started: 2 items." in job_page
     assert "the page has no ClaimReview markup" in job_page
     assert "Done, with failures" in job_page
+    link = reverse("admin:claims_factcheck_change", args=[FactCheck.objects.get().pk])
+    assert f'<a href="{link}">Cek Fakta Nusantara: Video banjir' in job_page, "each item links what it stored"
 
 
 def test_uploading_a_datafeed_imports_each_element(admin_client, web, django_capture_on_commit_callbacks):
