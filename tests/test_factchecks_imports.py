@@ -321,3 +321,10 @@ def test_a_datafeed_with_nul_and_broken_surrogates_is_stored(matching, django_ca
         job = fact_check_feed_import(document=document, source="feed.json")
     assert job.items.get().status == ImportItem.Status.STORED
     assert FactCheck.objects.get().claim_reviewed == "Klaim ?palsu"
+
+
+def test_fact_check_items_are_fetched_on_the_fetch_queue(settings):
+    from factcheck.celery import app
+
+    route = app.amqp.router.route({}, dispatch.INGEST_FACT_CHECK_ITEMS)
+    assert route["queue"].name == settings.FACTCHECK_FETCH_QUEUE

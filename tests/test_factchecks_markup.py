@@ -226,3 +226,9 @@ def test_feed_elements_lose_what_no_database_stores():
     (element,) = feed_elements(document)
     assert element["claimReviewed"] == "Klaim ?" and "x" in element
     assert reviews_from_element(element)[0].claim_reviewed == "Klaim ?"
+
+
+def test_a_datafeed_inside_a_graph_is_found():
+    review = {"@type": "ClaimReview", "url": "https://a.example/r", "claimReviewed": "K"}
+    graph = {"@graph": [{"@type": "Organization", "name": "Cek"}, {"@type": "DataFeed", "dataFeedElement": [review]}]}
+    assert feed_elements(json.dumps(graph)) == [review]

@@ -130,8 +130,8 @@ def feed_elements(document: str | bytes) -> list[dict]:
         raise MarkupError("the feed is not JSON that can be read (nested too deeply or malformed)") from None
     if isinstance(data, dict) and "@graph" in data and "dataFeedElement" not in data:
         data = data["@graph"]
-    if isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict) and "dataFeedElement" in data[0]:
-        data = data[0]
+    if isinstance(data, list):  # a DataFeed among other nodes (a @graph with the publisher, say)
+        data = next((node for node in data if isinstance(node, dict) and "dataFeedElement" in node), data)
     if isinstance(data, dict) and "dataFeedElement" in data:
         elements = data["dataFeedElement"]
         elements = elements if isinstance(elements, list) else [elements]
