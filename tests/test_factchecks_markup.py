@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import random
 
 import pytest
 
@@ -232,3 +233,50 @@ def test_a_datafeed_inside_a_graph_is_found():
     review = {"@type": "ClaimReview", "url": "https://a.example/r", "claimReviewed": "K"}
     graph = {"@graph": [{"@type": "Organization", "name": "Cek"}, {"@type": "DataFeed", "dataFeedElement": [review]}]}
     assert feed_elements(json.dumps(graph)) == [review]
+
+
+def _junk(rng: random.Random, depth: int = 0):
+    kinds = ["str", "int", "float", "bool", "none", "list", "dict", "url", "date"]
+    kind = rng.choice(kinds if depth < 4 else kinds[:5])
+    if kind == "list":
+        return [_junk(rng, depth + 1) for _ in range(rng.randrange(4))]
+    if kind == "dict":
+        keys = ["@type", "@id", "@value", "name", "url", "author", "alternateName", "ratingValue", "x"]
+        return {rng.choice(keys): _junk(rng, depth + 1) for _ in range(rng.randrange(4))}
+    return {
+        "str": lambda: rng.choice(["", " ", "Klaim", "\x00", "\ud800", "<b>x</b>", "ClaimReview"]),
+        "int": lambda: rng.choice([0, -1, 10**30]),
+        "float": lambda: rng.choice([float("nan"), float("inf"), 1.5]),
+        "bool": lambda: rng.random() < 0.5,
+        "none": lambda: None,
+        "url": lambda: rng.choice(
+            ["https://a.example/x", "javascript:x", "//a.example", "http://u:p@a.example/", "/rel"]
+        ),
+        "date": lambda: rng.choice(["2025-02-30", "31 Mei 2025", "99999-01-01", "Feb 29, 2023"]),
+    }[kind]()
+
+
+def test_random_review_shapes_only_ever_raise_markup_errors():
+    rng = random.Random(13)
+    fields = [
+        "url",
+        "claimReviewed",
+        "author",
+        "publisher",
+        "reviewRating",
+        "itemReviewed",
+        "datePublished",
+        "inLanguage",
+        "headline",
+    ]
+    for _ in range(2000):
+        node = {"@type": rng.choice(["ClaimReview", ["ClaimReview"], "schema:ClaimReview"])}
+        node.update({field: _junk(rng) for field in rng.sample(fields, rng.randrange(len(fields)))})
+        node["claimReviewed"] = rng.choice([node.get("claimReviewed"), "Klaim yang diperiksa"])
+        try:
+            reviews = reviews_from_element(rng.choice([node, {"@type": "DataFeedItem", "item": [node, _junk(rng)]}]))
+        except MarkupError:
+            continue
+        for review in reviews:
+            assert review.url.startswith(("http://", "https://")) and "@" not in review.url.split("/")[2]
+            assert review.claim_reviewed and "\x00" not in review.claim_reviewed

@@ -99,11 +99,7 @@ def reviews_from_page(page: str | bytes, *, url: str) -> list[Review]:
     found = [node for node in nodes if _is_type(node, REVIEW_TYPE)]
     if not found:
         raise MarkupError("the page has no ClaimReview markup (JSON-LD, microdata or RDFa)")
-    reviews = []
-    for node in found:
-        review = _review(node, base_url=url, page_lang=page_lang)
-        if review is not None:
-            reviews.append(review)
+    reviews = _reviews(found, base_url=url, page_lang=page_lang)
     if not reviews:
         raise MarkupError("the page's ClaimReview markup has no claimReviewed text")
     return _unique(reviews)[:MAX_REVIEWS_PER_PAGE]
@@ -190,11 +186,7 @@ def reviews_from_element(element: dict) -> list[Review]:
         candidates = [c for c in (items if isinstance(items, list) else [items]) if _is_type(c, REVIEW_TYPE)]
     if not candidates:
         raise MarkupError("the feed element holds no ClaimReview")
-    reviews = []
-    for node in candidates:
-        review = _review(node, base_url="", page_lang="")
-        if review is not None:
-            reviews.append(review)
+    reviews = _reviews(candidates, base_url="", page_lang="")
     if not reviews:
         raise MarkupError("the ClaimReview has no claimReviewed text, or no http(s) url")
     return _unique(reviews)
@@ -309,6 +301,19 @@ def _page_language(tree) -> str:
 
 
 # --- one review -------------------------------------------------------------------------------
+
+
+def _reviews(nodes: list[dict], *, base_url: str, page_lang: str) -> list[Review]:
+    """The usable reviews among ClaimReview objects; one too strange to read is left out, never raised."""
+    reviews = []
+    for node in nodes:
+        try:
+            review = _review(node, base_url=base_url, page_lang=page_lang)
+        except Exception:  # hostile markup has endless shapes: one may cost only its own review
+            continue
+        if review is not None:
+            reviews.append(review)
+    return reviews
 
 
 def _review(node: dict, *, base_url: str, page_lang: str) -> Review | None:
