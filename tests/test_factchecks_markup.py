@@ -280,3 +280,9 @@ def test_random_review_shapes_only_ever_raise_markup_errors():
         for review in reviews:
             assert review.url.startswith(("http://", "https://")) and "@" not in review.url.split("/")[2]
             assert review.claim_reviewed and "\x00" not in review.claim_reviewed
+
+
+def test_every_text_fits_its_field_even_from_an_absurd_address():
+    host = ".".join(["a" * 60] * 30)
+    (review,) = reviews_from_element({"@type": "ClaimReview", "url": f"https://{host}/r", "claimReviewed": "K"})
+    assert len(review.url) <= 2000 and len(review.publisher) <= 300

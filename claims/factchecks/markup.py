@@ -331,7 +331,7 @@ def _review(node: dict, *, base_url: str, page_lang: str) -> Review | None:
     language = _language(_first(node.get("inLanguage"))) or page_lang or detect_language(f"{headline} {claim}")
     return Review(
         url=url,
-        publisher=_text(_name(author), "publisher") or _host(url),
+        publisher=_text(_name(author), "publisher") or _text(_host(url), "publisher"),
         publisher_url=_url(_first(_short_keys(author).get("url")), base_url) if isinstance(author, dict) else "",
         headline=headline,
         claim_reviewed=claim,
