@@ -19,9 +19,19 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..exports import claims_csv
-from ..models import Claim, ClaimEvent, ClaimMatch, Evidence, PublicNotice, Speaker
+from ..matching.selectors import FACT_CHECK_ORDER
+from ..models import Claim, ClaimEvent, ClaimMatch, Evidence, FactCheckMatch, PublicNotice, Speaker
 from . import services
-from .display import as_words, changes_display, checkworthiness_badge, figure, filter_by_level
+from .display import (
+    as_words,
+    changes_display,
+    checkworthiness_badge,
+    fact_check_rating,
+    figure,
+    filter_by_level,
+    language_name,
+    reasons_display,
+)
 from .forms import AssigneeChoiceField
 from .pagination import LargeTablePaginator
 from .permissions import can_publish, can_review
@@ -129,6 +139,7 @@ class SpeakerFilter(admin.SimpleListFilter):
 class CheckworthinessFilter(admin.SimpleListFilter):
     title = "check-worthiness"
     parameter_name = "checkworthy"
+
     def lookups(self, request, model_admin):
         return [
             ("high", "0.7 and above"),
@@ -247,6 +258,60 @@ class ClaimMatchInline(RecordInline):
         return as_words(match.reasons)
 
 
+class FactCheckMatchInline(RecordInline):
+    """The published fact-checks the matcher found for the claim, confirmed first then best score,
+    with reviewers' decisions (taken on the desk or through the API)."""
+
+    model = FactCheckMatch
+    fk_name = "claim"
+    fields = [
+        "fact_check_shown",
+        "rating_shown",
+        "review_date_shown",
+        "language_shown",
+        "score_shown",
+        "reasons_shown",
+        "confirmed",
+        "decided_by",
+        "decided_at",
+    ]
+    readonly_fields = fields
+    verbose_name = _("published fact-check found")
+    verbose_name_plural = _("published fact-checks found")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("fact_check", "decided_by").order_by(*FACT_CHECK_ORDER)
+
+    @admin.display(description=_("Fact-check"))
+    def fact_check_shown(self, match):
+        fact_check = match.fact_check
+        reviewed = fact_check.claim_reviewed
+        reviewed = reviewed if len(reviewed) <= 120 else reviewed[:117] + "…"
+        return format_html(
+            '<a href="{}" rel="noopener noreferrer">{}</a> {}', fact_check.url, fact_check.publisher, reviewed
+        )
+
+    @admin.display(description=_("Rating"))
+    def rating_shown(self, match):
+        return fact_check_rating(match.fact_check) or "—"
+
+    @admin.display(description=_("Checked on"))
+    def review_date_shown(self, match):
+        return match.fact_check.review_date or "—"
+
+    @admin.display(description=_("Language"))
+    def language_shown(self, match):
+        return language_name(match.fact_check.language)
+
+    @admin.display(description=_("Score"))
+    def score_shown(self, match):
+        return figure(match.score)
+
+    @admin.display(description=_("Why"))
+    def reasons_shown(self, match):
+        return reasons_display(match.reasons)
+
+
 class ClaimActionForm(ActionForm):
     """The action bar, with the reviewer that "Assign to the chosen reviewer" hands the claims to."""
 
@@ -312,7 +377,7 @@ class ClaimAdmin(admin.ModelAdmin):
     ordering = ["article_id", "start", "end"]
     actions = ["assign_to_me", "assign_to_reviewer", "mark_not_a_claim", "mark_duplicate", "export_csv"]
     action_form = ClaimActionForm
-    inlines = [EvidenceInline, PublicNoticeInline, ClaimMatchInline, ClaimEventInline]
+    inlines = [FactCheckMatchInline, EvidenceInline, PublicNoticeInline, ClaimMatchInline, ClaimEventInline]
     review_fields = [
         "review_desk",
         "review_status",
