@@ -14,6 +14,7 @@ from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -264,17 +265,7 @@ class FactCheckMatchInline(RecordInline):
 
     model = FactCheckMatch
     fk_name = "claim"
-    fields = [
-        "fact_check_shown",
-        "rating_shown",
-        "review_date_shown",
-        "language_shown",
-        "score_shown",
-        "reasons_shown",
-        "confirmed",
-        "decided_by",
-        "decided_at",
-    ]
+    fields = ["fact_check_shown", "rating_shown", "score_shown", "reasons_shown", "confirmed", "decision_shown"]
     readonly_fields = fields
     verbose_name = _("published fact-check found")
     verbose_name_plural = _("published fact-checks found")
@@ -287,21 +278,19 @@ class FactCheckMatchInline(RecordInline):
         fact_check = match.fact_check
         reviewed = fact_check.claim_reviewed
         reviewed = reviewed if len(reviewed) <= 120 else reviewed[:117] + "…"
+        when = date_format(fact_check.review_date, "DATE_FORMAT") if fact_check.review_date else "—"
         return format_html(
-            '<a href="{}" rel="noopener noreferrer">{}</a> {}', fact_check.url, fact_check.publisher, reviewed
+            '<a href="{}" rel="noopener noreferrer">{}</a> · {} · {}<br>{}',
+            fact_check.url,
+            fact_check.publisher,
+            when,
+            language_name(fact_check.language),
+            reviewed,
         )
 
     @admin.display(description=_("Rating"))
     def rating_shown(self, match):
         return fact_check_rating(match.fact_check) or "—"
-
-    @admin.display(description=_("Checked on"))
-    def review_date_shown(self, match):
-        return match.fact_check.review_date or "—"
-
-    @admin.display(description=_("Language"))
-    def language_shown(self, match):
-        return language_name(match.fact_check.language)
 
     @admin.display(description=_("Score"))
     def score_shown(self, match):
@@ -310,6 +299,13 @@ class FactCheckMatchInline(RecordInline):
     @admin.display(description=_("Why"))
     def reasons_shown(self, match):
         return reasons_display(match.reasons)
+
+    @admin.display(description=_("Decided"))
+    def decision_shown(self, match):
+        if match.decided_at is None:
+            return "—"
+        when = date_format(timezone.localtime(match.decided_at), "SHORT_DATETIME_FORMAT")
+        return f"{match.decided_by or gettext('someone')}, {when}"
 
 
 class ClaimActionForm(ActionForm):
