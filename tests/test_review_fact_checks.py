@@ -441,3 +441,8 @@ def test_an_admin_save_leaves_the_fact_checks_as_they_are(admin_client, admin_us
     claim.refresh_from_db()
     assert claim.content == "Harga beras naik."
     assert FactCheckMatch.objects.filter(pk=match.pk, confirmed=True, decided_by=admin_user).exists()
+
+
+def test_the_admin_shows_no_fact_check_table_for_a_claim_without_any(admin_client):
+    page = admin_client.get(reverse("admin:claims_claim_change", args=[make_claim().pk])).text
+    assert "fact_check_matches-group" not in page

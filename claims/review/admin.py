@@ -290,11 +290,11 @@ class FactCheckMatchInline(RecordInline):
 
     @admin.display(description=_("Rating"))
     def rating_shown(self, match):
-        return fact_check_rating(match.fact_check) or "—"
+        return _labelled(_("Rating"), fact_check_rating(match.fact_check) or "—")
 
     @admin.display(description=_("Score"))
     def score_shown(self, match):
-        return figure(match.score)
+        return _labelled(_("Score"), figure(match.score))
 
     @admin.display(description=_("Why"))
     def reasons_shown(self, match):
@@ -302,10 +302,15 @@ class FactCheckMatchInline(RecordInline):
 
     @admin.display(description=_("Decided"))
     def decision_shown(self, match):
-        if match.decided_at is None:
-            return "—"
-        when = date_format(timezone.localtime(match.decided_at), "SHORT_DATETIME_FORMAT")
-        return f"{match.decided_by or gettext('someone')}, {when}"
+        parts = [str(match.decided_by)] if match.decided_by else []
+        if match.decided_at:
+            parts.append(date_format(timezone.localtime(match.decided_at), "SHORT_DATETIME_FORMAT"))
+        return _labelled(_("Decided"), ", ".join(parts) or "—")
+
+
+def _labelled(label, value):
+    """A cell's value with its column's name before it, shown where the table's head is not (on a phone)."""
+    return format_html('<span class="cell-label">{}:</span> {}', label, value)
 
 
 class ClaimActionForm(ActionForm):
@@ -444,7 +449,11 @@ class ClaimAdmin(admin.ModelAdmin):
         return [*self.readonly_fields, *CORRECTABLE]
 
     def get_inlines(self, request, obj):
-        return self.inlines if obj is not None else []
+        if obj is None:
+            return []
+        if not FactCheckMatch.objects.filter(claim_id=obj.pk).exists():  # most claims: no table of none
+            return [inline for inline in self.inlines if inline is not FactCheckMatchInline]
+        return self.inlines
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:
