@@ -446,3 +446,23 @@ def test_an_admin_save_leaves_the_fact_checks_as_they_are(admin_client, admin_us
 def test_the_admin_shows_no_fact_check_table_for_a_claim_without_any(admin_client):
     page = admin_client.get(reverse("admin:claims_claim_change", args=[make_claim().pk])).text
     assert "fact_check_matches-group" not in page
+
+
+def test_a_fact_check_whose_address_is_not_a_web_address_is_neither_linked_nor_added(client, checker):
+    _in_english(client)
+    claim = claim_take(claim=make_claim(), user=checker, expected_version=1)
+    match = make_fact_check_match(
+        claim, make_fact_check(url="javascript:alert(1)", publisher="Hostile Import"), confirmed=True
+    )
+    banner = _banner(client.get(reverse("review:claim", args=[claim.pk])).text)
+    assert "Already checked by Hostile Import" in banner and "javascript:" not in banner
+    response = _act(client, claim, "fact_check_evidence", match)
+    assert response.status_code == 400 and "Not an http(s) address" in response.text
+    assert not Evidence.objects.exists()
+
+
+def test_the_admin_does_not_link_an_address_that_is_not_a_web_address(admin_client):
+    claim = make_claim()
+    make_fact_check_match(claim, make_fact_check(url="javascript:alert(1)", publisher="Hostile Import"))
+    page = admin_client.get(reverse("admin:claims_claim_change", args=[claim.pk])).text
+    assert "Hostile Import" in page and 'href="javascript:' not in page

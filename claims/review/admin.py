@@ -279,10 +279,15 @@ class FactCheckMatchInline(RecordInline):
         reviewed = fact_check.claim_reviewed
         reviewed = reviewed if len(reviewed) <= 120 else reviewed[:117] + "…"
         when = date_format(fact_check.review_date, "DATE_FORMAT") if fact_check.review_date else "—"
+        if fact_check.url.lower().startswith(("https://", "http://")):  # an import's data is not trusted
+            publisher = format_html(
+                '<a href="{}" rel="noopener noreferrer">{}</a>', fact_check.url, fact_check.publisher
+            )
+        else:
+            publisher = fact_check.publisher
         return format_html(
-            '<a href="{}" rel="noopener noreferrer">{}</a> · {} · {}<br>{}',
-            fact_check.url,
-            fact_check.publisher,
+            "{} · {} · {}<br>{}",
+            publisher,
             when,
             language_name(fact_check.language),
             reviewed,

@@ -407,11 +407,15 @@ def evidence_add(*, claim: Claim, user, url: str, title: str = "", note: str = "
     """Attach a source to the claim's review."""
     EVIDENCE.require_role(user)
     url = url.strip()
+    _require_web_address(url)
+    return _evidence_attach(claim=claim, user=user, url=url, title=title, note=note, version=expected_version)
+
+
+def _require_web_address(url: str) -> None:
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
         raise ValidationError(gettext("Not an http(s) address: %(url)r.") % {"url": url}, code="bad_url") from None
-    return _evidence_attach(claim=claim, user=user, url=url, title=title, note=note, version=expected_version)
 
 
 def _evidence_attach(*, claim: Claim, user, url: str, title: str, note: str, version: int, once: bool = False):
@@ -740,6 +744,7 @@ def fact_check_evidence_add(*, claim: Claim, user, fact_check_match_id: int, exp
             code="not_confirmed",
         )
     fact_check = match.fact_check
+    _require_web_address(fact_check.url)
     rating = fact_check_rating(fact_check)
     names = {"publisher": fact_check.publisher, "rating": rating}
     title = gettext("Fact-check by %(publisher)s: %(rating)s") if rating else gettext("Fact-check by %(publisher)s")

@@ -186,6 +186,7 @@ class FactCheckRow:
     """A published fact-check found for the claim, as its banner shows it, with the steps open on it."""
 
     match: FactCheckMatch
+    link: str  # the fact-check's address, if it is a web address (an import's data is not trusted)
     rating: str
     other_language: bool  # the fact-check is not in the claim's language
     actions: list  # (step, form)
@@ -215,6 +216,7 @@ def _fact_check_rows(claim: Claim, user, steps, evidence_urls: set[str]) -> list
         rows.append(
             FactCheckRow(
                 match=match,
+                link=fact_check.url if fact_check.url.lower().startswith(("https://", "http://")) else "",
                 rating=fact_check_rating(fact_check),
                 other_language=bool(fact_check_language) and fact_check_language != language,
                 actions=actions,
