@@ -20,7 +20,7 @@ from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 from rest_framework.views import APIView
 
-from .matching.selectors import published_match
+from .matching.selectors import claim_fact_checks, published_match, with_fact_checks
 from .models import Article, Claim, ClaimEvent, Evidence, Speaker, Verdict
 from .review.filters import ORDERINGS, ClaimFilter
 from .review.forms import ClaimNoteForm
@@ -67,11 +67,30 @@ class EventSerializer(serializers.ModelSerializer):
         ]
 
 
+class FactCheckMatchSerializer(serializers.Serializer):
+    """A published fact-check found for a claim; `match` names it to the fact-check steps."""
+
+    match = serializers.IntegerField(source="pk")
+    publisher = serializers.CharField(source="fact_check.publisher")
+    url = serializers.CharField(source="fact_check.url")
+    claim_reviewed = serializers.CharField(source="fact_check.claim_reviewed")
+    rating_label = serializers.CharField(source="fact_check.rating_label")
+    rating_value = serializers.FloatField(source="fact_check.rating_value")
+    best_rating = serializers.FloatField(source="fact_check.best_rating")
+    worst_rating = serializers.FloatField(source="fact_check.worst_rating")
+    review_date = serializers.DateField(source="fact_check.review_date")
+    language = serializers.CharField(source="fact_check.language")
+    score = serializers.FloatField()
+    reasons = serializers.ListField(child=serializers.CharField())
+    confirmed = serializers.BooleanField(allow_null=True)
+
+
 class ClaimSerializer(serializers.ModelSerializer):
     article = ArticleSerializer()
     speaker = serializers.StringRelatedField()
     verdict = serializers.SlugRelatedField(slug_field="name", read_only=True)  # the scale's name, in any language
     assignee = serializers.StringRelatedField()
+    fact_checks = serializers.SerializerMethodField()
 
     class Meta:
         model = Claim
@@ -93,7 +112,15 @@ class ClaimSerializer(serializers.ModelSerializer):
             "published_at",
             "duplicate_of",
             "article",
+            "fact_checks",
         ]
+
+    def get_fact_checks(self, claim) -> list[dict]:
+        """Published fact-checks that may cover the claim (none rejected), confirmed first then best score."""
+        matches = getattr(claim, "live_fact_checks", None)
+        if matches is None:
+            matches = claim_fact_checks(claim)
+        return FactCheckMatchSerializer(matches, many=True).data
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
@@ -194,7 +221,8 @@ class ClaimPages(NewestFirst):
 
 
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
-    """Claims, newest first; the detail adds the extracted originals, evidence, notes, history and open steps.
+    """Claims, newest first, each with the published fact-checks found for it (`fact_checks`); the detail
+    adds the extracted originals, evidence, notes, history and open steps.
 
     Filters (the desk's): q (words of the claim, its speaker, article title or outlet), review_status,
     verdict (id or name), speaker (id or name, aliases too), outlet (id, domain or name), language,
@@ -212,7 +240,8 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
         related = ["article__outlet", "speaker", "verdict", "assignee"]
         if self.action == "retrieve":
             related.append("original_speaker")
-        return Claim.objects.select_related(*related).defer("article__text", "article__html", "article__authors")
+        claims = Claim.objects.select_related(*related).defer("article__text", "article__html", "article__authors")
+        return with_fact_checks(claims)
 
     def get_serializer_class(self):
         return ClaimDetailSerializer if self.action == "retrieve" else ClaimSerializer
@@ -318,7 +347,7 @@ class ClaimStepView(APIView):
         except ValidationError as exc:
             return Response({"detail": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
         related = ["article__outlet", "speaker", "verdict", "assignee", "original_speaker"]
-        fresh = Claim.objects.select_related(*related).get(pk=pk)
+        fresh = with_fact_checks(Claim.objects.select_related(*related)).get(pk=pk)
         return Response(ClaimDetailSerializer(fresh, context={"request": request}).data)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 
+from .matching.selectors import with_best_fact_check
 from .models import Claim
 
 COLUMNS = [
@@ -28,6 +29,10 @@ COLUMNS = [
     "outlet",
     "language",
     "article_published",
+    # The best published fact-check found for the claim (confirmed first, none rejected).
+    "fact_check_url",
+    "fact_check_publisher",
+    "fact_check_rating",
 ]
 
 # A spreadsheet runs a cell that starts with one of these as a formula; article text is hostile.
@@ -43,15 +48,13 @@ def _cell(value) -> str:
 
 def claims_for_export(queryset):
     """The claims with everything a row shows, in one query, without the article bodies."""
-    return (
-        queryset.select_related("article__outlet", "speaker", "verdict", "assignee")
-        .defer("article__text", "article__html")
-        .order_by("pk")
-    )
+    claims = queryset.select_related("article__outlet", "speaker", "verdict", "assignee")
+    return with_best_fact_check(claims.defer("article__text", "article__html")).order_by("pk")
 
 
 def claim_row(claim: Claim) -> list[str]:
     article = claim.article
+    fact_check = getattr(claim, "best_fact_check", None) or {}
     values = [
         claim.pk,
         claim.content,
@@ -73,6 +76,9 @@ def claim_row(claim: Claim) -> list[str]:
         article.outlet.name if article.outlet else "",
         article.language,
         article.published_date.isoformat() if article.published_date else "",
+        fact_check.get("url"),
+        fact_check.get("publisher"),
+        fact_check.get("rating"),
     ]
     return [_cell(value) for value in values]
 

@@ -103,3 +103,31 @@ def make_corrected_claim(**fields) -> Claim:
     return claim_publish(
         claim=claim, user=editor, expected_version=claim.version, notice="The verdict was wrong for most provinces."
     )
+
+
+def make_fact_check(**fields):
+    """A published fact-check of another organisation, as an import stores it."""
+    import datetime
+
+    from claims.models import FactCheck
+
+    n = next(_numbers)
+    return FactCheck.objects.create(
+        **{
+            "url": f"https://cekfakta.example/{n}",
+            "publisher": "Cek Fakta",
+            "claim_reviewed": f"Harga beras naik {n} persen.",
+            "rating_label": "Hoaks",
+            "review_date": datetime.date(2025, 1, 20),
+            "language": "id",
+            **fields,
+        }
+    )
+
+
+def make_fact_check_match(claim: Claim, fact_check=None, **fields):
+    """A published fact-check found for the claim, as the matcher links them."""
+    from claims.models import FactCheckMatch
+
+    fields = {"score": 0.8, "method": "semantic", "reasons": ["meaning 0.912 (id / en)"], **fields}
+    return FactCheckMatch.objects.create(claim=claim, fact_check=fact_check or make_fact_check(), **fields)

@@ -12,7 +12,14 @@ from rest_framework.test import APIClient
 from claims.models import Claim, ClaimMatch, Verdict
 from claims.review.steps import STEPS, steps_open_to
 
-from .factories import add_evidence, make_claim, make_published_claim, make_user
+from .factories import (
+    add_evidence,
+    make_claim,
+    make_fact_check,
+    make_fact_check_match,
+    make_published_claim,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 Status = Claim.ReviewStatus
@@ -54,7 +61,7 @@ def _situations():
                         yield status, assignee, proposer, date, evidence, public
 
 
-def _inputs(step: str, *, reviewer, verdict, match) -> dict:
+def _inputs(step: str, *, reviewer, verdict, match, fact_check_match) -> dict:
     return {
         "assign": {"assignee": reviewer.pk},
         "evidence": {"url": "https://bps.go.id/tabel"},
@@ -67,6 +74,9 @@ def _inputs(step: str, *, reviewer, verdict, match) -> dict:
         "dismiss": {"status": Status.NOT_A_CLAIM},
         "apply_match": {"match": match.pk},
         "reject_match": {"match": match.pk},
+        "confirm_fact_check": {"fact_check_match": fact_check_match.pk},
+        "reject_fact_check": {"fact_check_match": fact_check_match.pk},
+        "fact_check_evidence": {"fact_check_match": fact_check_match.pk},
     }.get(step, {})
 
 
@@ -91,6 +101,7 @@ def test_the_registry_allows_exactly_what_the_service_does_not_refuse(name):
     step = STEPS[name]
     verdict = Verdict.objects.get(name="False")
     original = make_published_claim()
+    fact_check = make_fact_check()
     other, reviewer = make_user(role="reviewer"), make_user(role="reviewer")
     outcomes = set()
     for role in ROLES:
@@ -109,9 +120,11 @@ def test_the_registry_allows_exactly_what_the_service_does_not_refuse(name):
             if evidence:
                 add_evidence(claim)
             match = ClaimMatch.objects.create(claim=claim, other=original, score=0.9, method="test")
+            # Confirmed, so every fact-check step can be taken on it: the claim's rules alone decide.
+            fact_check_match = make_fact_check_match(claim, fact_check, confirmed=True)
             seen = Claim.objects.select_related("assignee").get(pk=claim.pk)
             expected = step.refusal(seen, actor)
-            inputs = _inputs(name, reviewer=reviewer, verdict=verdict, match=match)
+            inputs = _inputs(name, reviewer=reviewer, verdict=verdict, match=match, fact_check_match=fact_check_match)
             refused = _service_refusal(step, seen, actor, inputs)
             assert expected == refused, (name, role, status, assignee, proposer, date, evidence, public)
             outcomes.add((role, refused is None))
@@ -134,6 +147,9 @@ def test_the_registry_has_every_step_of_the_workflow():
         "dismiss",
         "apply_match",
         "reject_match",
+        "confirm_fact_check",
+        "reject_fact_check",
+        "fact_check_evidence",
     }
 
 
@@ -180,7 +196,15 @@ def test_the_desk_offers_the_steps_the_registry_allows(client):
     client.force_login(editor)
     new = make_claim()
     assert _offered(client, new) == {"take", "assign", "dismiss"}
-    assert {s.name for s in steps_open_to(new, editor)} == {"take", "assign", "dismiss", "reject_match", "apply_match"}
+    assert {s.name for s in steps_open_to(new, editor)} == {
+        "take",
+        "assign",
+        "dismiss",
+        "reject_match",
+        "apply_match",
+        "confirm_fact_check",
+        "reject_fact_check",
+    }
     proposed = make_claim(review_status=Status.VERDICT_PROPOSED, assignee=make_user(role="reviewer"))
     assert _offered(client, proposed) == {"evidence", "send_back", "edit"}, "no evidence yet: no publishing"
     add_evidence(proposed)
@@ -188,6 +212,19 @@ def test_the_desk_offers_the_steps_the_registry_allows(client):
     checker = make_user(role="reviewer")
     client.force_login(checker)
     assert _offered(client, new) == {"take", "dismiss"}, "a reviewer is not offered assign"
+
+
+def test_the_desk_shows_the_fact_check_steps_only_on_live_fact_checks(client):
+    checker = make_user(role="reviewer")
+    client.force_login(checker)
+    claim = make_claim()
+    steps = {"confirm_fact_check", "reject_fact_check", "fact_check_evidence"}
+    assert not steps & _offered(client, claim)
+    assert not any(
+        f'id="{name}-unavailable"' in client.get(reverse("review:claim", args=[claim.pk])).text for name in steps
+    )
+    make_fact_check_match(claim)
+    assert {"confirm_fact_check", "reject_fact_check"} <= _offered(client, claim)
 
 
 def test_the_desk_shows_the_match_steps_only_with_a_published_match(client):

@@ -1,4 +1,5 @@
-"""Reads of claim matches: candidates for a new claim, families of repeats, the links a reviewer sees."""
+"""Reads of claim matches: candidates for a new claim, families of repeats, the links a reviewer sees,
+and the published fact-checks found for a claim."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from itertools import combinations
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import JSONObject
 
-from ..models import Claim, ClaimMatch, ClaimMatchKey
+from ..models import Claim, ClaimMatch, ClaimMatchKey, FactCheckMatch
 from .text import MatchKey, fingerprint, trigram_similarity, trigrams
 
 CANDIDATES = 100  # per claim, from the index, before scoring
@@ -173,3 +175,53 @@ def published_match(claim: Claim) -> ClaimMatch | None:
     )
     matches = matches.order_by(F("confirmed").desc(nulls_last=True), "-score", "pk")
     return matches.select_related("other__verdict", "other__article__outlet", "other__speaker").first()
+
+
+# Published fact-checks found for a claim. A reviewer's word orders them as for repeats: confirmed
+# first whatever the score, then the best score; a rejected one is never shown again.
+FACT_CHECK_ORDER = (F("confirmed").desc(nulls_last=True), "-score", "pk")
+FACT_CHECKS_SHOWN = 10  # per claim, on the desk and in the API
+
+
+def live_fact_check_matches(claim_id: int) -> QuerySet:
+    """The claim's fact-check matches that no reviewer has rejected, best first."""
+    return FactCheckMatch.objects.filter(claim_id=claim_id).exclude(confirmed=False).order_by(*FACT_CHECK_ORDER)
+
+
+def live_fact_check_match(claim: Claim, match_id: int) -> FactCheckMatch | None:
+    """One of the claim's live fact-check matches, with its fact-check, or None."""
+    return live_fact_check_matches(claim.pk).filter(pk=match_id).select_related("fact_check").first()
+
+
+def claim_fact_checks(claim: Claim, limit: int = FACT_CHECKS_SHOWN) -> list[FactCheckMatch]:
+    """The published fact-checks that may cover the claim, confirmed first then best score, in one query."""
+    return list(live_fact_check_matches(claim.pk).select_related("fact_check", "decided_by")[:limit])
+
+
+def with_fact_checks(claims: QuerySet) -> QuerySet:
+    """Claims with `live_fact_checks`, their best live fact-check matches first: one more query for them all."""
+    matches = FactCheckMatch.objects.exclude(confirmed=False).order_by("claim_id", *FACT_CHECK_ORDER)
+    return claims.prefetch_related(
+        Prefetch(
+            "fact_check_matches",
+            queryset=matches.select_related("fact_check", "decided_by")[:FACT_CHECKS_SHOWN],
+            to_attr="live_fact_checks",
+        )
+    )
+
+
+def with_fact_check_flag(claims: QuerySet) -> QuerySet:
+    """Annotate `already_checked`: whether a published fact-check may cover the claim (a match not rejected)."""
+    matches = FactCheckMatch.objects.filter(claim_id=OuterRef("pk")).exclude(confirmed=False)
+    return claims.annotate(already_checked=Exists(matches))
+
+
+def with_best_fact_check(claims: QuerySet) -> QuerySet:
+    """Annotate `best_fact_check`: {url, publisher, rating} of the claim's best live fact-check match, or None.
+
+    One subquery in the claims' own query, so a streamed export stays one query.
+    """
+    best = live_fact_check_matches(OuterRef("pk")).values(
+        found=JSONObject(url="fact_check__url", publisher="fact_check__publisher", rating="fact_check__rating_label")
+    )[:1]
+    return claims.annotate(best_fact_check=Subquery(best))

@@ -21,7 +21,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from .. import dispatch
-from ..models import MATCH_PENDING, Article, Claim, ClaimMatch, ClaimMatchKey
+from ..models import MATCH_PENDING, Article, Claim, ClaimMatch, ClaimMatchKey, FactCheckMatch
 from .selectors import match_candidates
 from .text import fingerprint, match_key, rank_candidates
 
@@ -163,3 +163,10 @@ def claim_match_decide(*, match: ClaimMatch, user, confirmed: bool) -> None:
         claim_id=match.other_id, other_id=match.claim_id
     )
     ClaimMatch.objects.filter(both_ways).update(confirmed=confirmed, decided_by=user, decided_at=timezone.now())
+
+
+def fact_check_match_decide(*, match: FactCheckMatch, user, confirmed: bool) -> None:
+    """Record a reviewer's word on a published fact-check found for a claim. A rejected one stops being shown."""
+    now = timezone.now()
+    FactCheckMatch.objects.filter(pk=match.pk).update(confirmed=confirmed, decided_by=user, decided_at=now)
+    match.confirmed, match.decided_by, match.decided_at = confirmed, user, now

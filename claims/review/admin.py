@@ -14,14 +14,25 @@ from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..exports import claims_csv
-from ..models import Claim, ClaimEvent, ClaimMatch, Evidence, PublicNotice, Speaker
+from ..matching.selectors import FACT_CHECK_ORDER
+from ..models import Claim, ClaimEvent, ClaimMatch, Evidence, FactCheckMatch, PublicNotice, Speaker
 from . import services
-from .display import as_words, changes_display, checkworthiness_badge, figure, filter_by_level
+from .display import (
+    as_words,
+    changes_display,
+    checkworthiness_badge,
+    fact_check_rating,
+    figure,
+    filter_by_level,
+    language_name,
+    reasons_display,
+)
 from .forms import AssigneeChoiceField
 from .pagination import LargeTablePaginator
 from .permissions import can_publish, can_review
@@ -129,6 +140,7 @@ class SpeakerFilter(admin.SimpleListFilter):
 class CheckworthinessFilter(admin.SimpleListFilter):
     title = "check-worthiness"
     parameter_name = "checkworthy"
+
     def lookups(self, request, model_admin):
         return [
             ("high", "0.7 and above"),
@@ -247,6 +259,65 @@ class ClaimMatchInline(RecordInline):
         return as_words(match.reasons)
 
 
+class FactCheckMatchInline(RecordInline):
+    """The published fact-checks the matcher found for the claim, confirmed first then best score,
+    with reviewers' decisions (taken on the desk or through the API)."""
+
+    model = FactCheckMatch
+    fk_name = "claim"
+    fields = ["fact_check_shown", "rating_shown", "score_shown", "reasons_shown", "confirmed", "decision_shown"]
+    readonly_fields = fields
+    verbose_name = _("published fact-check found")
+    verbose_name_plural = _("published fact-checks found")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("fact_check", "decided_by").order_by(*FACT_CHECK_ORDER)
+
+    @admin.display(description=_("Fact-check"))
+    def fact_check_shown(self, match):
+        fact_check = match.fact_check
+        reviewed = fact_check.claim_reviewed
+        reviewed = reviewed if len(reviewed) <= 120 else reviewed[:117] + "…"
+        when = date_format(fact_check.review_date, "DATE_FORMAT") if fact_check.review_date else "—"
+        if fact_check.url.lower().startswith(("https://", "http://")):  # an import's data is not trusted
+            publisher = format_html(
+                '<a href="{}" rel="noopener noreferrer">{}</a>', fact_check.url, fact_check.publisher
+            )
+        else:
+            publisher = fact_check.publisher
+        return format_html(
+            "{} · {} · {}<br>{}",
+            publisher,
+            when,
+            language_name(fact_check.language),
+            reviewed,
+        )
+
+    @admin.display(description=_("Rating"))
+    def rating_shown(self, match):
+        return _labelled(_("Rating"), fact_check_rating(match.fact_check) or "—")
+
+    @admin.display(description=_("Score"))
+    def score_shown(self, match):
+        return _labelled(_("Score"), figure(match.score))
+
+    @admin.display(description=_("Why"))
+    def reasons_shown(self, match):
+        return reasons_display(match.reasons)
+
+    @admin.display(description=_("Decided"))
+    def decision_shown(self, match):
+        parts = [str(match.decided_by)] if match.decided_by else []
+        if match.decided_at:
+            parts.append(date_format(timezone.localtime(match.decided_at), "SHORT_DATETIME_FORMAT"))
+        return _labelled(_("Decided"), ", ".join(parts) or "—")
+
+
+def _labelled(label, value):
+    """A cell's value with its column's name before it, shown where the table's head is not (on a phone)."""
+    return format_html('<span class="cell-label">{}:</span> {}', label, value)
+
+
 class ClaimActionForm(ActionForm):
     """The action bar, with the reviewer that "Assign to the chosen reviewer" hands the claims to."""
 
@@ -312,7 +383,7 @@ class ClaimAdmin(admin.ModelAdmin):
     ordering = ["article_id", "start", "end"]
     actions = ["assign_to_me", "assign_to_reviewer", "mark_not_a_claim", "mark_duplicate", "export_csv"]
     action_form = ClaimActionForm
-    inlines = [EvidenceInline, PublicNoticeInline, ClaimMatchInline, ClaimEventInline]
+    inlines = [FactCheckMatchInline, EvidenceInline, PublicNoticeInline, ClaimMatchInline, ClaimEventInline]
     review_fields = [
         "review_desk",
         "review_status",
@@ -383,7 +454,11 @@ class ClaimAdmin(admin.ModelAdmin):
         return [*self.readonly_fields, *CORRECTABLE]
 
     def get_inlines(self, request, obj):
-        return self.inlines if obj is not None else []
+        if obj is None:
+            return []
+        if not FactCheckMatch.objects.filter(claim_id=obj.pk).exists():  # most claims: no table of none
+            return [inline for inline in self.inlines if inline is not FactCheckMatchInline]
+        return self.inlines
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:

@@ -1,14 +1,17 @@
 """How a reviewer sees a claim's numbers and records: one definition of the check-worthiness levels,
-and stored lists and changes as readable text.
+and stored lists, changes, match reasons and published fact-checks' ratings as readable text.
 
 Scores are calibrated, so 0.5 is the line between check-worthy and not. The desk, the admin, the
 filters and the API read the levels from here, never from their own copies.
 """
 
+import re
+
 from django.core.exceptions import FieldDoesNotExist
 from django.template.defaultfilters import floatformat
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Claim, Verdict
@@ -138,3 +141,86 @@ def _word(value) -> str:
     if isinstance(value, int):
         return number_format(value)
     return str(value).replace("_", " ")
+
+
+def language_name(code: str) -> str:
+    """A language code as the language's name in the page's language ("Inggris" for en in Indonesian)."""
+    if not code:
+        return "—"
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+def fact_check_rating(fact_check) -> str:
+    """A published fact-check's rating in its own words ("Hoaks"), else its value on its scale; "" if none."""
+    if fact_check.rating_label.strip():
+        return fact_check.rating_label.strip()
+    if fact_check.rating_value is None:
+        return ""
+    value = _plain_number(fact_check.rating_value)
+    if fact_check.best_rating is not None:
+        return str(_("%(value)s of %(best)s") % {"value": value, "best": _plain_number(fact_check.best_rating)})
+    return value
+
+
+def _plain_number(value: float) -> str:
+    return number_format(int(value) if float(value).is_integer() else value)
+
+
+# The matcher's reasons (claims.matching.text), each as a pattern and how the desk says it.
+_REASONS = (
+    (
+        re.compile(r"meaning (?P<cosine>[\d.]+) \((?P<lang_a>[\w-]+) / (?P<lang_b>[\w-]+)\)"),
+        _("same meaning (%(cosine)s), across languages: %(lang_a)s / %(lang_b)s"),
+    ),
+    (re.compile(r"meaning (?P<cosine>[\d.]+)"), _("same meaning (%(cosine)s)")),
+    (re.compile(r"same words after normalisation"), _("the same words")),
+    (
+        re.compile(r"tokens (?P<dice>[\d.]+) \(containment (?P<containment>[\d.]+)\), trigrams (?P<tri>[\d.]+)"),
+        _("shared words %(dice)s (contained %(containment)s), shared letters %(tri)s"),
+    ),
+    (re.compile(r"same speaker \+[\d.]+"), _("the same speaker")),
+    (re.compile(r"numbers agree: (?P<numbers>.+)"), _("the same numbers: %(numbers)s")),
+    (
+        re.compile(r"numbers differ: (?P<ours>.+) vs (?P<theirs>.+)"),
+        _("different numbers: %(ours)s against %(theirs)s"),
+    ),
+    (re.compile(r"numbers only on one side: (?P<numbers>.+)"), _("numbers on one side only: %(numbers)s")),
+    (re.compile(r"negated on one side only: (?P<words>.+)"), _("negated on one side only: %(words)s")),
+)
+
+
+_FIGURES = frozenset({"cosine", "dice", "containment", "tri"})
+
+
+def reason_text(reason) -> str:
+    """One of a match's stored reasons in the page's language; a reason not known here as it was stored."""
+    text = str(reason)
+    for pattern, said in _REASONS:
+        found = pattern.fullmatch(text)
+        if found:
+            parts = {name: _reason_part(name, value) for name, value in found.groupdict().items()}
+            return str(said) % parts
+    return _word(text)
+
+
+def _reason_part(name: str, value: str) -> str:
+    if name.startswith("lang_"):
+        return language_name(value)
+    if name in _FIGURES:
+        try:
+            return figure(float(value))
+        except ValueError:
+            return value
+    return value
+
+
+def reasons_display(reasons):
+    """A match's stored reasons as a readable list (<ul class="reasons">); "—" if none."""
+    if not reasons:
+        return "—"
+    return format_html(
+        '<ul class="reasons">{}</ul>', format_html_join("", "<li>{}</li>", ((reason_text(r),) for r in reasons))
+    )

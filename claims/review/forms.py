@@ -101,9 +101,8 @@ class PublishForm(StepForm):
     """Publishing; publishing again (after a reopening) also takes the public notice of what changed and why."""
 
     notice_kind = forms.ChoiceField(
-        choices=[("", _("Decide from what changed"))] + [
-            (kind.value, kind.label) for kind in (PublicNotice.Kind.UPDATE, PublicNotice.Kind.CORRECTION)
-        ],
+        choices=[("", _("Decide from what changed"))]
+        + [(kind.value, kind.label) for kind in (PublicNotice.Kind.UPDATE, PublicNotice.Kind.CORRECTION)],
         required=False,
         label=_("Notice"),
         help_text=_("A correction when the verdict or the claim changed, else an update, unless you choose."),
@@ -227,6 +226,15 @@ class MatchForm(StepForm):
 
     def service_arguments(self) -> dict:
         return {"match_id": self.cleaned_data["match"]}
+
+
+class FactCheckMatchForm(StepForm):
+    """A decision on one of the published fact-checks found for the claim: which match, and the version seen."""
+
+    fact_check_match = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def service_arguments(self) -> dict:
+        return {"fact_check_match_id": self.cleaned_data["fact_check_match"]}
 
 
 class ClaimNoteForm(forms.Form):

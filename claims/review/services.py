@@ -37,9 +37,11 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_lazy
 
 from ..models import Claim, ClaimEvent, ClaimNote, Evidence, PublicNotice, Speaker, Verdict
+from .display import fact_check_rating
 from .permissions import REVIEW_REFUSAL, can_publish, can_review, require_review
 from .validators import claim_date_refusal, validate_claim_date
 
@@ -405,19 +407,34 @@ def evidence_add(*, claim: Claim, user, url: str, title: str = "", note: str = "
     """Attach a source to the claim's review."""
     EVIDENCE.require_role(user)
     url = url.strip()
+    _require_web_address(url)
+    return _evidence_attach(claim=claim, user=user, url=url, title=title, note=note, version=expected_version)
+
+
+def _require_web_address(url: str) -> None:
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
         raise ValidationError(gettext("Not an http(s) address: %(url)r.") % {"url": url}, code="bad_url") from None
+
+
+def _evidence_attach(*, claim: Claim, user, url: str, title: str, note: str, version: int, once: bool = False):
+    """Write the evidence as a step of the claim; with `once`, refuse a link the claim's evidence already holds."""
     added = []
 
+    def refuse_twice(claim_id: int) -> None:
+        if once and Evidence.objects.filter(claim_id=claim_id, url=url).exists():
+            raise ValidationError(gettext("This link is already in the claim's evidence."), code="already_evidence")
+
     def attach(current):
+        refuse_twice(current.pk)  # again on the locked claim: two clicks at once add it once
         evidence = Evidence(claim=current, url=url, title=title.strip(), note=note.strip(), added_by=user)
         evidence.save()
         added.append(evidence)
         return {"evidence": [None, title.strip() or url]}
 
-    _transition(rule=EVIDENCE, claim=claim, user=user, expected_version=expected_version, changes={}, then=attach)
+    refuse_twice(claim.pk)
+    _transition(rule=EVIDENCE, claim=claim, user=user, expected_version=version, changes={}, then=attach)
     return added[0]
 
 
@@ -426,9 +443,7 @@ def claim_propose_verdict(*, claim: Claim, user, verdict: Verdict, rationale: st
     PROPOSE.require_role(user)
     rationale = rationale.strip()
     if not rationale:
-        raise ValidationError(
-            gettext("Explain the verdict: the rationale is published with it."), code="no_rationale"
-        )
+        raise ValidationError(gettext("Explain the verdict: the rationale is published with it."), code="no_rationale")
     return _transition(
         rule=PROPOSE,
         claim=claim,
@@ -678,6 +693,76 @@ def claim_reject_match(*, claim: Claim, user, match_id: int, expected_version: i
 
     require_review(user)
     claim_match_decide(match=_match_of(claim, match_id), user=user, confirmed=False)
+
+
+# Published fact-checks of other organisations that the matcher found for a claim. Any reviewer may
+# say whether one covers the claim (as for repeats); adding a confirmed one to the evidence is the
+# evidence step's, with its rule.
+
+
+def _fact_check_match_of(claim: Claim, match_id: int):
+    from ..matching.selectors import live_fact_check_match
+
+    match = live_fact_check_match(claim, match_id)
+    if match is None:
+        raise ValidationError(
+            gettext("That fact-check is no longer linked to this claim. Reload the page."), code="no_fact_check"
+        )
+    return match
+
+
+def claim_confirm_fact_check(*, claim: Claim, user, fact_check_match_id: int, expected_version: int) -> None:
+    """Record that a published fact-check covers the claim: it is then shown first and can be added as evidence.
+
+    The claim itself does not change, so `expected_version` is not checked.
+    """
+    from ..matching.services import fact_check_match_decide
+
+    require_review(user)
+    fact_check_match_decide(match=_fact_check_match_of(claim, fact_check_match_id), user=user, confirmed=True)
+
+
+def claim_reject_fact_check(*, claim: Claim, user, fact_check_match_id: int, expected_version: int) -> None:
+    """Record that a published fact-check does not cover the claim: it is not shown for the claim again.
+
+    The claim itself does not change, so `expected_version` is not checked.
+    """
+    from ..matching.services import fact_check_match_decide
+
+    require_review(user)
+    fact_check_match_decide(match=_fact_check_match_of(claim, fact_check_match_id), user=user, confirmed=False)
+
+
+def fact_check_evidence_add(*, claim: Claim, user, fact_check_match_id: int, expected_version: int) -> Evidence:
+    """Add a confirmed fact-check to the claim's evidence: its link, a title naming the publisher and the
+    rating, a note with the claim it reviewed and its date. The same fact-check is never added twice."""
+    EVIDENCE.require_role(user)
+    match = _fact_check_match_of(claim, fact_check_match_id)
+    if match.confirmed is not True:
+        raise ValidationError(
+            gettext("Confirm that this fact-check covers the claim before adding it as evidence."),
+            code="not_confirmed",
+        )
+    fact_check = match.fact_check
+    _require_web_address(fact_check.url)
+    rating = fact_check_rating(fact_check)
+    names = {"publisher": fact_check.publisher, "rating": rating}
+    title = gettext("Fact-check by %(publisher)s: %(rating)s") if rating else gettext("Fact-check by %(publisher)s")
+    reviewed = {"claim": fact_check.claim_reviewed.strip()}
+    if fact_check.review_date:
+        reviewed["date"] = date_format(fact_check.review_date, "DATE_FORMAT")
+        note = gettext("Claim reviewed: “%(claim)s” (checked on %(date)s).") % reviewed
+    else:
+        note = gettext("Claim reviewed: “%(claim)s”.") % reviewed
+    return _evidence_attach(
+        claim=claim,
+        user=user,
+        url=fact_check.url,
+        title=(title % names)[: Evidence._meta.get_field("title").max_length],
+        note=note,
+        version=expected_version,
+        once=True,
+    )
 
 
 # The claim's discussion: notes beside the workflow. A note changes neither the claim's state nor its

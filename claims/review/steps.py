@@ -25,6 +25,7 @@ from .forms import (
     DismissForm,
     EditForm,
     EvidenceForm,
+    FactCheckMatchForm,
     MatchForm,
     NoteForm,
     ProposeForm,
@@ -46,6 +47,8 @@ class Step:
     summary: str = ""
     # Acts on one of the claim's match links, which the form names.
     on_match: bool = False
+    # Acts on one of the published fact-checks found for the claim, which the form names.
+    on_fact_check: bool = False
     # Why the step is closed to this user though the claim's state would allow it (None if open or off-state).
     explanation: Callable[[Claim, Any], str | None] | None = None
 
@@ -126,6 +129,30 @@ STEPS: dict[str, Step] = {
             services.claim_reject_match,
             services.match_decision_refusal,
             on_match=True,
+        ),
+        Step(
+            "confirm_fact_check",
+            _("It covers this claim"),
+            FactCheckMatchForm,
+            services.claim_confirm_fact_check,
+            services.match_decision_refusal,
+            on_fact_check=True,
+        ),
+        Step(
+            "reject_fact_check",
+            _("Not this claim"),
+            FactCheckMatchForm,
+            services.claim_reject_fact_check,
+            services.match_decision_refusal,
+            on_fact_check=True,
+        ),
+        _ruled(
+            "fact_check_evidence",
+            _("Add as evidence"),
+            FactCheckMatchForm,
+            services.fact_check_evidence_add,
+            services.EVIDENCE,
+            on_fact_check=True,
         ),
     )
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
@@ -17,9 +18,16 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
-from ..matching.selectors import claim_family, published_match, similar_claims
-from ..models import Claim
+from ..matching.selectors import (
+    claim_fact_checks,
+    claim_family,
+    published_match,
+    similar_claims,
+    with_fact_check_flag,
+)
+from ..models import Claim, FactCheckMatch
 from .dashboard import dashboard_cached
+from .display import fact_check_rating
 from .filters import ClaimFilter
 from .forms import ClaimNoteForm
 from .pagination import page_by_keys
@@ -55,6 +63,8 @@ def _login_back_to_claim(view):
         return view(request, pk, *args, **kwargs)
 
     return wrapped
+
+
 # The queue's filters offered as menus; the API and the query string take them all.
 QUEUE_SELECTS = ("review_status", "language", "outlet", "kind", "band", "min_cw", "verdict")
 
@@ -70,7 +80,7 @@ def queue(request):
         page = 1
     filters = ClaimFilter(request.GET, user=request.user)
     # No COUNT(*) over a million claims: fetch one row more than a page to know if another follows.
-    claims = review_queue(user=request.user, queue=name, filters=filters)
+    claims = with_fact_check_flag(review_queue(user=request.user, queue=name, filters=filters))
     rows = page_by_keys(claims, (page - 1) * PAGE_SIZE, PAGE_SIZE + 1)
     return TemplateResponse(
         request,
@@ -123,11 +133,14 @@ def _claim_response(request, claim: Claim, *, bound=None, conflict=None, note_fo
     filters = ClaimFilter(request.GET, user=user)
     previous, following = queue_neighbours(claim, user=user, queue=queue_name, filters=filters)
     matched = published_match(claim)
-    actions, match_actions, assign = [], [], None
+    evidence = list(claim_evidence(claim))
+    actions, match_actions, fact_check_steps, assign = [], [], [], None
     for step in steps_open_to(claim, user):
         initial = step.form.initial_for(claim)
         if step.name == "assign":  # shown in the page's assignment section
             assign = (step, step.form(initial=initial, auto_id=f"{step.name}-%s"))
+        elif step.on_fact_check:  # shown on each fact-check found for the claim
+            fact_check_steps.append(step)
         elif step.on_match:
             if matched is None:
                 continue
@@ -147,7 +160,8 @@ def _claim_response(request, claim: Claim, *, bound=None, conflict=None, note_fo
             "thread": claim_thread(claim),
             "note_form": note_form or ClaimNoteForm(auto_id="note-%s"),
             "assign": assign,
-            "evidence": claim_evidence(claim),
+            "evidence": evidence,
+            "fact_checks": _fact_check_rows(claim, user, fact_check_steps, {item.url for item in evidence}),
             "notices": list(claim_notices(claim)) if claim.public_verdict_id else [],
             "same_speaker": claims_by_same_speaker(claim),
             "similar": similar_claims(claim),
@@ -155,7 +169,7 @@ def _claim_response(request, claim: Claim, *, bound=None, conflict=None, note_fo
             "matched": matched,
             "actions": actions,
             "match_actions": match_actions,
-            "unavailable": steps_unavailable_to(claim, user),
+            "unavailable": [(step, why) for step, why in steps_unavailable_to(claim, user) if not step.on_fact_check],
             "conflict": conflict,
             "unsaved": _unsaved(bound, [step for step, _ in actions]),
             "queue": queue_name if queue_name in QUEUES else "open",
@@ -165,6 +179,52 @@ def _claim_response(request, claim: Claim, *, bound=None, conflict=None, note_fo
         },
         status=status,
     )
+
+
+@dataclass(frozen=True)
+class FactCheckRow:
+    """A published fact-check found for the claim, as its banner shows it, with the steps open on it."""
+
+    match: FactCheckMatch
+    link: str  # the fact-check's address, if it is a web address (an import's data is not trusted)
+    rating: str
+    other_language: bool  # the fact-check is not in the claim's language
+    actions: list  # (step, form)
+    in_evidence: bool
+    refusal: str | None  # why "Add as evidence" is closed to this user on a confirmed fact-check
+
+
+def _fact_check_rows(claim: Claim, user, steps, evidence_urls: set[str]) -> list[FactCheckRow]:
+    """The claim's live fact-check matches, confirmed first then best score, each with the decisions open on it:
+    confirming (until confirmed), rejecting, and adding a confirmed one to the evidence (once)."""
+    rows = []
+    open_ = {step.name: step for step in steps}
+    language = (claim.article.language or "").lower()
+    for match in claim_fact_checks(claim):
+        fact_check = match.fact_check
+        in_evidence = fact_check.url in evidence_urls
+        if not match.confirmed:
+            wanted = ("confirm_fact_check", "reject_fact_check")
+        else:  # confirmed: added to the evidence once, and still open to a second thought
+            wanted = ("reject_fact_check",) if in_evidence else ("fact_check_evidence", "reject_fact_check")
+        initial = {"version": claim.version, "fact_check_match": match.pk}
+        actions = [(open_[name], open_[name].form(initial=initial, auto_id=False)) for name in wanted if name in open_]
+        refusal = None
+        if match.confirmed and not in_evidence and "fact_check_evidence" not in open_:
+            refusal = STEPS["fact_check_evidence"].refusal(claim, user)
+        fact_check_language = fact_check.language.split("-")[0].lower()
+        rows.append(
+            FactCheckRow(
+                match=match,
+                link=fact_check.url if fact_check.url.lower().startswith(("https://", "http://")) else "",
+                rating=fact_check_rating(fact_check),
+                other_language=bool(fact_check_language) and fact_check_language != language,
+                actions=actions,
+                in_evidence=in_evidence,
+                refusal=refusal,
+            )
+        )
+    return rows
 
 
 @require_POST

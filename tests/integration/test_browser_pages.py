@@ -32,7 +32,15 @@ from claims.review.services import (
     claim_take,
     evidence_add,
 )
-from tests.factories import make_article, make_claim, make_outlet, make_speaker, make_user
+from tests.factories import (
+    make_article,
+    make_claim,
+    make_fact_check,
+    make_fact_check_match,
+    make_outlet,
+    make_speaker,
+    make_user,
+)
 
 from . import test_browser
 from .conftest import need
@@ -150,7 +158,9 @@ def _newsroom() -> dict:
         kind="indirect",
     )
     for n in range(4):
-        make_claim(make_article(outlet=kompas), checkworthiness=0.2 + 0.15 * n)
+        queued = make_claim(make_article(outlet=kompas), checkworthiness=0.2 + 0.15 * n)
+    make_fact_check_match(queued, make_fact_check(publisher="Kompas Cek Fakta"), score=0.71)  # marked in the queue
+    already_checked = _already_checked(rina, tribun, budi)
 
     claim_take(claim=in_review, user=rina, expected_version=in_review.version)
     evidence_add(
@@ -236,7 +246,58 @@ def _newsroom() -> dict:
     job.items.filter(position=1).update(status=ImportItem.Status.DUPLICATE, article=article)
     job.items.filter(position=3).update(status=ImportItem.Status.FAILED, error="HTTP 404 from www.tribunnews.com")
     Claim.objects.filter(pk=in_review.pk).update(created_at=in_review.created_at - timedelta(days=3))
-    return {"in_review": in_review, "proposed": proposed, "corrected": corrected, "job": job}
+    return {
+        "in_review": in_review,
+        "proposed": proposed,
+        "corrected": corrected,
+        "job": job,
+        "already_checked": already_checked,
+    }
+
+
+def _already_checked(rina, outlet, speaker) -> Claim:
+    """A claim under review that other fact-checkers covered: one confirmed in English, one to decide."""
+    text = (
+        "Menteri Budi Santoso mengatakan bahwa Indonesia akan menghentikan impor beras mulai Juni 2025 "
+        "karena stok cadangan beras pemerintah sudah mencapai 4 juta ton."
+    )
+    article = make_article(title="Impor beras dihentikan Juni", text=text, url=URL + "&p=2", outlet=outlet)
+    claim = make_claim(
+        article,
+        start=text.index("Indonesia"),
+        end=text.index(" karena"),
+        speaker=speaker,
+        cue="mengatakan",
+        checkworthiness=0.88,
+        kind="indirect",
+    )
+    claim_take(claim=claim, user=rina, expected_version=claim.version)
+    english = make_fact_check(
+        url="https://www.factcheck.example/2025/01/indonesia-will-not-stop-rice-imports-in-june-"
+        "minister-claim-misrepresented-by-viral-posts-on-whatsapp-and-facebook?utm_source=feed",
+        publisher="Example Fact Check International",
+        claim_reviewed="Indonesia will stop importing rice from June 2025.",
+        rating_label="Misleading",
+        review_date=date(2025, 1, 20),
+        language="en",
+        claim_author="Viral posts on WhatsApp",
+    )
+    make_fact_check_match(
+        claim,
+        english,
+        score=0.83,
+        confirmed=True,
+        decided_by=rina,
+        reasons=["meaning 0.912 (id / en)", "same speaker +0.1", "numbers agree: 2025"],
+    )
+    local = make_fact_check(
+        publisher="Tempo Cek Fakta",
+        claim_reviewed="Pemerintah menghentikan impor beras mulai Juni 2025.",
+        rating_label="Keliru",
+        review_date=date(2025, 1, 28),
+    )
+    make_fact_check_match(claim, local, score=0.64, reasons=["meaning 0.874", "numbers agree: 2025"])
+    return claim
 
 
 # page name -> (who looks at it, where it is)
@@ -244,6 +305,7 @@ PAGES = {
     "queue": ("rina", lambda data: reverse("review:queue")),
     "claim-reviewer": ("rina", lambda data: reverse("review:claim", args=[data["in_review"].pk])),
     "claim-editor": ("dewi", lambda data: reverse("review:claim", args=[data["proposed"].pk])),
+    "claim-already-checked": ("rina", lambda data: reverse("review:claim", args=[data["already_checked"].pk])),
     "dashboard": ("dewi", lambda data: reverse("review:dashboard")),
     "import-jobs": ("redaksi", lambda data: reverse("admin:claims_importjob_changelist")),
     "import-job": ("redaksi", lambda data: reverse("admin:claims_importjob_change", args=[data["job"].pk])),
@@ -252,6 +314,10 @@ PAGES = {
     "locked-out": (None, lambda data: reverse("admin:login")),
     "admin-claims": ("redaksi", lambda data: reverse("admin:claims_claim_changelist")),
     "admin-claim": ("redaksi", lambda data: reverse("admin:claims_claim_change", args=[data["in_review"].pk])),
+    "admin-claim-already-checked": (
+        "redaksi",
+        lambda data: reverse("admin:claims_claim_change", args=[data["already_checked"].pk]),
+    ),
 }
 # The admin's claim list must fit the area beside its sidebar and filters, not scroll inside it.
 TABLE_FIT = """() => ({
