@@ -59,6 +59,8 @@ _PRONOUNS = {
     ),
 }
 
+_NAME_STOPWORDS = _ID_STOPWORDS | _EN_STOPWORDS | _PRONOUNS["id"] | _PRONOUNS["en"]
+
 
 _TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*%?|[^\W\d_]+(?:-[^\W\d_]+)*|%")
 _NOT = re.compile(r"n['’]t\b")
@@ -83,6 +85,8 @@ class MatchKey:
     token_set: frozenset[str]
     trigrams: frozenset[str]
     negated: frozenset[str]  # the words a negation applies to: "tidak akan menunda" -> {"tunda"}
+    names: frozenset[str] = frozenset()  # capitalised words inside a sentence, lower-cased: "rusia", "ahok"
+    capitalised: frozenset[str] = frozenset()  # the names and any capitalised first word of a sentence
 
     @property
     def empty(self) -> bool:
@@ -93,6 +97,7 @@ class MatchKey:
 def match_key(text: str, lang: str) -> MatchKey:
     """Normalise a claim's text for comparison; never raises on odd input."""
     lang = "en" if (lang or "").lower().startswith("en") else "id"
+    names, capitalised = _names(text or "")
     text = _NOT.sub(" not", (text or "").lower()).translate(_QUOTES)
     numbers: list[str] = []
 
@@ -139,7 +144,29 @@ def match_key(text: str, lang: str) -> MatchKey:
         token_set=frozenset(tokens),
         trigrams=trigrams(" ".join(content)),
         negated=frozenset(negated),
+        names=names,
+        capitalised=capitalised,
     )
+
+
+_NAME = re.compile(r"(?P<before>^|[.!?:;\"“”‘(]\s*|\s)(?P<word>[A-Z][^\W_]*(?:-[^\W\d_]+)*)")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _names(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words capitalised inside a sentence (names survive translation), then those and capitalised first words.
+
+    A sentence's first word counts as a name only if it is all capitals ("DPR").
+    """
+    names, first = set(), set()
+    for match in _NAME.finditer(text):
+        word = _POSSESSIVE.sub("", match["word"])
+        initial = match.start() == 0 or bool(match["before"].strip())
+        lowered = word.lower()
+        if len(lowered) < 2 or lowered in _NAME_STOPWORDS:
+            continue
+        (first if initial and not word.isupper() else names).add(lowered)
+    return frozenset(names), frozenset(names | first)
 
 
 def trigrams(text: str) -> frozenset[str]:
