@@ -18,8 +18,10 @@ by `bench/matching.py`.
 from __future__ import annotations
 
 from collections import Counter
+from difflib import SequenceMatcher
+from functools import lru_cache
 
-from .normalize import MatchKey, trigrams
+from .normalize import MatchKey
 from .similarity import (
     MATCH_THRESHOLD,
     NEGATION_FACTOR,
@@ -28,7 +30,6 @@ from .similarity import (
     SAME_SPEAKER_BONUS,
     Match,
     claim_similarity,
-    trigram_similarity,
 )
 
 COSINE_THRESHOLD = 0.88  # across languages, at or above: the same claim (score MATCH_THRESHOLD or more)
@@ -48,13 +49,12 @@ def cosine_score(cosine: float, *, same_language: bool = False) -> float:
     return max(0.0, MATCH_THRESHOLD * (cosine - floor) / (threshold - floor))
 
 
+@lru_cache(maxsize=100_000)
 def _same_name(x: str, y: str) -> bool:
-    """One name in two spellings: "Rusia" / "Russia", "Filipina" / "Filipinos"."""
+    """One name in two spellings: "Rusia" / "Russia", "Moskow" / "Moscow", "Filipina" / "Filipinos"."""
     if x == y:
         return True
-    if min(len(x), len(y)) >= 4 and x[:4] == y[:4]:
-        return True
-    return trigram_similarity(trigrams(x), trigrams(y)) >= 0.5
+    return min(len(x), len(y)) >= 4 and SequenceMatcher(None, x, y).ratio() >= 0.8
 
 
 def _name_factor(a: MatchKey, b: MatchKey) -> tuple[float, str]:
