@@ -42,7 +42,8 @@ may restate it). Each claim looks up its counterpart (cross-language) and its
 paraphrase (same language), and each of those looks the claim up; the query's other
 versions are left out of the pool. Success@1 and @10 for the lexical
 matcher alone (claim_similarity over every item), the raw cosine of an exact scan over
-the int8 vectors, and the product (the scan's 50 nearest, ordered by combined_similarity).
+the int8 vectors, and the product (the scan's 50 nearest and the lexical matcher's 10
+best, ordered by combined_similarity).
 Then precision and recall of "match" on the set's pairs (counterparts and paraphrases
 against the hard negatives, the nearest claim of another article and a random
 distractor) and, with combined_similarity, on the synthetic pairs above. Embeddings are
@@ -643,17 +644,20 @@ def rank_lexical(q: int, pool: np.ndarray, keys: list) -> list[int]:
     return [int(pool[n]) for n in order if scores[n][0] > 0]
 
 
-def rank_semantic(q: int, pool: np.ndarray, keys: list, cosines: np.ndarray, rescore: bool) -> list[int]:
-    """An exact scan's nearest vectors, then (rescore) ordered by the product's score, cosine breaking ties."""
-    near = np.argsort(-cosines[pool], kind="stable")[:CANDIDATES]
-    if not rescore:
-        return [int(pool[n]) for n in near[:10]]
+def rank_semantic(
+    q: int, pool: np.ndarray, keys: list, cosines: np.ndarray, also: list[int] | None = None
+) -> list[int]:
+    """An exact scan's nearest vectors; with ``also`` (the lexical candidates), ordered by the product's score."""
+    near = [int(pool[n]) for n in np.argsort(-cosines[pool], kind="stable")[:CANDIDATES]]
+    if also is None:
+        return near[:10]
+    candidates = list(dict.fromkeys(near + also))
     scored = sorted(
-        near,
-        key=lambda n: (combined_similarity(keys[q], keys[pool[n]], float(cosines[pool[n]])).score, cosines[pool[n]]),
+        candidates,
+        key=lambda i: (combined_similarity(keys[q], keys[i], float(cosines[i])).score, cosines[i]),
         reverse=True,
     )
-    return [int(pool[n]) for n in scored[:10]]
+    return scored[:10]
 
 
 def match_pairs(items: list[dict], cos: np.ndarray, rng: random.Random) -> list[tuple[int, int, str]]:
@@ -727,10 +731,11 @@ def crosslingual(args, synthetic: list[tuple[str, str, dict, str, bool, bool]]) 
         excluded = (siblings[items[q]["group"]] - {t}) | {q}
         pool = everything[~np.isin(everything, list(excluded))]
         row = results.setdefault((items[q]["split"], kind), {})
+        lexical = rank_lexical(q, pool, keys)
         for method, ranked in (
-            ("lexical", rank_lexical(q, pool, keys)),
-            ("cosine", rank_semantic(q, pool, keys, cos[q], rescore=False)),
-            ("product", rank_semantic(q, pool, keys, cos[q], rescore=True)),
+            ("lexical", lexical),
+            ("cosine", rank_semantic(q, pool, keys, cos[q])),
+            ("product", rank_semantic(q, pool, keys, cos[q], also=lexical)),
         ):
             s1, s10 = success_at(ranked, t)
             counts = row.setdefault(method, [0, 0, 0])

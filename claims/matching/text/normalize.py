@@ -192,14 +192,14 @@ def _names(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """
     names, first = set(), set()
     for match in _NAME.finditer(_DOTTED.sub(lambda m: "".join(filter(None, m.groups())), text)):
-        word = _POSSESSIVE.sub("", match["word"])
         initial = match.start() == 0 or bool(match["before"].strip())
-        lowered = word.lower()
-        if lowered in _NAME_ALIASES and (word.isupper() or lowered not in _NAME_STOPWORDS):
-            lowered = _NAME_ALIASES[lowered]
-        elif len(lowered) < 2 or lowered in _NAME_STOPWORDS:
-            continue
-        (first if initial and not word.isupper() else names).add(lowered)
+        for word in _POSSESSIVE.sub("", match["word"]).split("-"):  # "JKN-KIS" is "JKN - KIS"
+            lowered = word.lower()
+            if lowered in _NAME_ALIASES and (word.isupper() or lowered not in _NAME_STOPWORDS):
+                lowered = _NAME_ALIASES[lowered]
+            elif len(lowered) < 2 or lowered in _NAME_STOPWORDS:
+                continue
+            (first if initial and not word.isupper() else names).add(lowered)
     return frozenset(names), frozenset(names | first)
 
 
