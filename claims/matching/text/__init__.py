@@ -7,7 +7,7 @@ multilingual vectors and ``semantic_similarity`` scores a pair by meaning, acros
 """
 
 from .normalize import MatchKey, fingerprint, match_key, trigrams
-from .semantic import COSINE_THRESHOLD, semantic_similarity
+from .semantic import COSINE_THRESHOLD, combined_similarity, cosine_score, semantic_similarity
 from .similarity import MATCH_THRESHOLD, Match, claim_similarity, rank_candidates, trigram_similarity
 
 __all__ = [
@@ -16,6 +16,8 @@ __all__ = [
     "Match",
     "MatchKey",
     "claim_similarity",
+    "combined_similarity",
+    "cosine_score",
     "fingerprint",
     "match_key",
     "rank_candidates",

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claims.extraction.calendar import MONTHS
+
 from .numbers import parse_numbers
 from .stemming import stem_en, stem_id
 
@@ -59,6 +61,38 @@ _PRONOUNS = {
     ),
 }
 
+_NAME_STOPWORDS = _ID_STOPWORDS | _EN_STOPWORDS | _PRONOUNS["id"] | _PRONOUNS["en"] | frozenset(MONTHS)
+# Names that translation changes, each word to one spelling: "Amerika Serikat" / "United States" / "AS" -> "us".
+_NAME_ALIASES = {
+    **dict.fromkeys(("inggris", "britain", "british", "uk"), "britain"),
+    **dict.fromkeys(("eropa", "europe", "european"), "europe"),
+    **dict.fromkeys(("uni", "ue", "eu"), "eu"),
+    **dict.fromkeys(("amerika", "america", "american", "americans"), "america"),
+    **dict.fromkeys(("serikat", "as", "us", "united", "states"), "us"),
+    **dict.fromkeys(("tiongkok", "cina", "china", "chinese"), "china"),
+    **dict.fromkeys(("jepang", "japan", "japanese"), "japan"),
+    **dict.fromkeys(("jerman", "germany", "german"), "germany"),
+    **dict.fromkeys(("prancis", "perancis", "france", "french"), "france"),
+    **dict.fromkeys(("belanda", "netherlands", "dutch"), "netherlands"),
+    **dict.fromkeys(("suriah", "syria", "syrian", "syrians"), "syria"),
+    **dict.fromkeys(("irak", "iraq", "iraqi"), "iraq"),
+    **dict.fromkeys(("meksiko", "mexico", "mexican", "mexicans"), "mexico"),
+    **dict.fromkeys(("filipina", "philippines", "filipino", "filipinos"), "philippines"),
+    **dict.fromkeys(("palestina", "palestine", "palestinian", "palestinians"), "palestine"),
+    **dict.fromkeys(("pbb", "un", "perserikatan", "nations"), "un"),
+    **dict.fromkeys(("dewan", "council"), "council"),
+    **dict.fromkeys(("keamanan", "security"), "security"),
+    **dict.fromkeys(("dpr", "house"), "house"),
+    **dict.fromkeys(("senin", "monday"), "monday"),
+    **dict.fromkeys(("selasa", "tuesday"), "tuesday"),
+    **dict.fromkeys(("rabu", "wednesday"), "wednesday"),
+    **dict.fromkeys(("kamis", "thursday"), "thursday"),
+    **dict.fromkeys(("jumat", "friday"), "friday"),
+    **dict.fromkeys(("sabtu", "saturday"), "saturday"),
+    **dict.fromkeys(("minggu", "sunday"), "sunday"),
+}
+_DOTTED = re.compile(r"\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?")
+
 
 _TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*%?|[^\W\d_]+(?:-[^\W\d_]+)*|%")
 _NOT = re.compile(r"n['’]t\b")
@@ -83,6 +117,8 @@ class MatchKey:
     token_set: frozenset[str]
     trigrams: frozenset[str]
     negated: frozenset[str]  # the words a negation applies to: "tidak akan menunda" -> {"tunda"}
+    names: frozenset[str] = frozenset()  # capitalised words inside a sentence, lower-cased: "rusia", "ahok"
+    capitalised: frozenset[str] = frozenset()  # the names and any capitalised first word of a sentence
 
     @property
     def empty(self) -> bool:
@@ -93,6 +129,7 @@ class MatchKey:
 def match_key(text: str, lang: str) -> MatchKey:
     """Normalise a claim's text for comparison; never raises on odd input."""
     lang = "en" if (lang or "").lower().startswith("en") else "id"
+    names, capitalised = _names(text or "")
     text = _NOT.sub(" not", (text or "").lower()).translate(_QUOTES)
     numbers: list[str] = []
 
@@ -139,7 +176,31 @@ def match_key(text: str, lang: str) -> MatchKey:
         token_set=frozenset(tokens),
         trigrams=trigrams(" ".join(content)),
         negated=frozenset(negated),
+        names=names,
+        capitalised=capitalised,
     )
+
+
+_NAME = re.compile(r"(?P<before>^|[.!?:;\"“”‘(]\s*|\s)(?P<word>[A-Z][^\W_]*(?:-[^\W\d_]+)*)")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _names(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words capitalised inside a sentence (names survive translation), then those and capitalised first words.
+
+    A sentence's first word counts as a name only if it is all capitals ("DPR").
+    """
+    names, first = set(), set()
+    for match in _NAME.finditer(_DOTTED.sub(lambda m: "".join(filter(None, m.groups())), text)):
+        initial = match.start() == 0 or bool(match["before"].strip())
+        for word in _POSSESSIVE.sub("", match["word"]).split("-"):  # "JKN-KIS" is "JKN - KIS"
+            lowered = word.lower()
+            if lowered in _NAME_ALIASES and (word.isupper() or lowered not in _NAME_STOPWORDS):
+                lowered = _NAME_ALIASES[lowered]
+            elif len(lowered) < 2 or lowered in _NAME_STOPWORDS:
+                continue
+            (first if initial and not word.isupper() else names).add(lowered)
+    return frozenset(names), frozenset(names | first)
 
 
 def trigrams(text: str) -> frozenset[str]:

@@ -66,12 +66,40 @@ _UNITS = {
 }
 _MULTIPLIERS = {"puluh": 10, "ratus": 100, "hundred": 100}
 _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_MULTIPLIERS) | {"belas", "setengah", "half"}
+_ORDINALS = {
+    **dict.fromkeys(("first", "pertama"), 1),
+    **dict.fromkeys(("second", "kedua"), 2),
+    **dict.fromkeys(("third", "ketiga"), 3),
+    **dict.fromkeys(("fourth", "keempat"), 4),
+    **dict.fromkeys(("fifth", "kelima"), 5),
+    **dict.fromkeys(("sixth", "keenam"), 6),
+    **dict.fromkeys(("seventh", "ketujuh"), 7),
+    **dict.fromkeys(("eighth", "kedelapan"), 8),
+    **dict.fromkeys(("ninth", "kesembilan"), 9),
+    **dict.fromkeys(("tenth", "kesepuluh"), 10),
+}
+_RELATIVE_YEARS = {
+    ("this", "year"): "year+0",
+    ("tahun", "ini"): "year+0",
+    ("last", "year"): "year-1",
+    ("tahun", "lalu"): "year-1",
+    ("next", "year"): "year+1",
+    ("tahun", "depan"): "year+1",
+}
 _PERCENT = frozenset({"persen", "percent", "%", "pct"})
 _DIGITS = re.compile(r"[0-9]+")
+_COMPOUND_HEADS = sorted(_NUMBER_WORDS - {"setengah", "half", "satu", "one"}, key=len, reverse=True)
+_NUMBER_COMPOUND = re.compile("(?:" + "|".join(_COMPOUND_HEADS) + r")-[^\W\d_]")
 
 
 def parse_numbers(raw: list[str], lang: str, numbers: list[str]) -> list[str]:
-    """Take numbers, number words, scales and dates out of ``raw``; return the other words."""
+    """Take numbers, number words, ordinals, scales and dates out of ``raw``; return the other words.
+
+    Ordinals are kept apart from counts (``third`` / ``ketiga`` -> ``#3``), a number word
+    joined to its noun is read as a number (``ten-point`` -> ``10``, ``point``), and
+    ``this year`` / ``tahun ini`` stands for a year (``year+0``), which an explicit year contradicts.
+    """
+    raw = [part for tok in raw for part in (tok.split("-") if _NUMBER_COMPOUND.match(tok) else (tok,))]
     words: list[str] = []
     i, n = 0, len(raw)
     while i < n:
@@ -106,6 +134,19 @@ def parse_numbers(raw: list[str], lang: str, numbers: list[str]) -> list[str]:
                     words.append(tok)
                 i += used
                 continue
+        relative = _RELATIVE_YEARS.get((tok, raw[i + 1] if i + 1 < n else ""))
+        if relative:  # "this year" / "tahun ini": a year, though not which one
+            numbers.append(relative)
+            i += 2
+            continue
+        if tok in {"a", "an"} and i + 1 < n and raw[i + 1] in _SCALES:  # "a billion"
+            numbers.append(_canonical(_SCALES[raw[i + 1]]))
+            i += 2
+            continue
+        if tok in _ORDINALS:
+            numbers.append(f"#{_ORDINALS[tok]}")
+            i += 1
+            continue
         words.append("persen" if tok in _PERCENT else tok)
         i += 1
     return words
