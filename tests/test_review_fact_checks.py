@@ -81,11 +81,16 @@ def test_ratings_and_reasons_read_as_words():
     assert fact_check_rating(make_fact_check(rating_label="", rating_value=2.5)) == "2.5"
     assert fact_check_rating(make_fact_check(rating_label="")) == ""
     with translation.override("en"):
-        assert reason_text("meaning 0.912 (id / en)") == "same meaning (0.91), across languages: Indonesian / English"
-        assert reason_text("meaning 0.874") == "same meaning (0.87)"
+        assert (
+            reason_text("meaning 0.912 (id / en)") == "similar meaning (0.91), across languages: Indonesian / English"
+        )
+        assert reason_text("meaning 0.874") == "similar meaning (0.87)"
         assert reason_text("numbers agree: 40") == "the same numbers: 40"
         assert reason_text("numbers differ: 40 vs 50") == "different numbers: 40 against 50"
         assert reason_text("same speaker +0.1") == "the same speaker"
+        assert reason_text("names differ: moskow vs beijing") == "names differ: moskow against beijing"
+        assert reason_text("no name in common: tusk vs widodo") == "no name in common: tusk against widodo"
+        assert reason_text("a negation on one side only") == "a negation on one side only"
         assert reason_text("something_new") == "something new"
         assert str(reasons_display(["numbers agree: 40", "<b>"])) == (
             '<ul class="reasons"><li>the same numbers: 40</li><li>&lt;b&gt;</li></ul>'
@@ -127,7 +132,7 @@ def test_the_claim_page_shows_the_fact_checks_first_with_everything_a_reviewer_n
     assert "in English" in banner, "the fact-check's language differs from the claim's"
     assert banner.count("fact-check-language") == 1, "not said for a fact-check in the claim's language"
     assert "score 0.87" in banner
-    assert "same meaning (0.91), across languages: Indonesian / English" in banner
+    assert "similar meaning (0.91), across languages: Indonesian / English" in banner
     assert "the same numbers: 40" in banner
     assert banner.index("Example Check") < banner.index("Same Language Check"), "best score first"
     assert "Rejected Check" not in page and f"fact-check-{rejected.pk}" not in page

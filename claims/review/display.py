@@ -173,9 +173,9 @@ def _plain_number(value: float) -> str:
 _REASONS = (
     (
         re.compile(r"meaning (?P<cosine>[\d.]+) \((?P<lang_a>[\w-]+) / (?P<lang_b>[\w-]+)\)"),
-        _("same meaning (%(cosine)s), across languages: %(lang_a)s / %(lang_b)s"),
+        _("similar meaning (%(cosine)s), across languages: %(lang_a)s / %(lang_b)s"),
     ),
-    (re.compile(r"meaning (?P<cosine>[\d.]+)"), _("same meaning (%(cosine)s)")),
+    (re.compile(r"meaning (?P<cosine>[\d.]+)"), _("similar meaning (%(cosine)s)")),
     (re.compile(r"same words after normalisation"), _("the same words")),
     (
         re.compile(r"tokens (?P<dice>[\d.]+) \(containment (?P<containment>[\d.]+)\), trigrams (?P<tri>[\d.]+)"),
@@ -189,6 +189,12 @@ _REASONS = (
     ),
     (re.compile(r"numbers only on one side: (?P<numbers>.+)"), _("numbers on one side only: %(numbers)s")),
     (re.compile(r"negated on one side only: (?P<words>.+)"), _("negated on one side only: %(words)s")),
+    (re.compile(r"a negation on one side only"), _("a negation on one side only")),
+    (
+        re.compile(r"no name in common: (?P<ours>.+) vs (?P<theirs>.+)"),
+        _("no name in common: %(ours)s against %(theirs)s"),
+    ),
+    (re.compile(r"names differ: (?P<ours>.+) vs (?P<theirs>.+)"), _("names differ: %(ours)s against %(theirs)s")),
 )
 
 
