@@ -1,7 +1,7 @@
 """Writes of claim matching: link each claim to its near-duplicates, and record reviewers' decisions.
 
 A claim's fingerprint is stored once (ClaimMatchKey). New claims find candidates through
-`selectors.match_candidates` (a full-text index over fingerprints on PostgreSQL, a bounded
+`selectors.lexical_candidates` (a full-text index over fingerprints on PostgreSQL, a bounded
 scan elsewhere); each candidate is scored by `claims.matching.text`, and matches above the
 threshold are stored both ways, so either claim's page shows the other.
 
@@ -32,7 +32,7 @@ from .. import dispatch
 from ..extraction.language import detect_language
 from ..models import MATCH_PENDING, Article, Claim, ClaimEmbedding, ClaimMatch, ClaimMatchKey, FactCheck, FactCheckMatch
 from . import vectors
-from .selectors import match_candidates
+from .selectors import lexical_candidates
 from .text import (
     MATCH_THRESHOLD,
     MatchKey,
@@ -129,7 +129,7 @@ def _claims_link(article_ids: list[int]) -> int:
         key = keys[pk]
         if key.empty:
             continue
-        candidates = match_candidates(pk, key, speaker_id)
+        candidates = lexical_candidates(pk, key, speaker_id)
         scored = rank_candidates(
             key,
             [
