@@ -32,6 +32,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import numpy as np
 
@@ -196,11 +197,15 @@ def main(argv=None):
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--base", type=int, default=2000, help="corpus sentences embedded for the stored vectors")
     ap.add_argument("--database", default="factcheck_bench_match", help="the scratch database (dropped first)")
+    ap.add_argument("--reuse", action="store_true", help="keep what the scratch database already holds")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     a = ap.parse_args(argv)
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit("set DATABASE_URL to a PostgreSQL server: this benchmark measures its full-text index")
-    url = scratch_database(os.environ["DATABASE_URL"], a.database)
+    if a.reuse:
+        url = urlunsplit(urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{a.database}"))
+    else:
+        url = scratch_database(os.environ["DATABASE_URL"], a.database)
     os.environ.update(DATABASE_URL=url, DJANGO_SECRET_KEY=os.environ.get("DJANGO_SECRET_KEY") or "b" * 60)
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, check=True)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
@@ -338,7 +343,7 @@ def main(argv=None):
         )
         print(
             f"    {'lexical lookup now':<20} median {now_median:7.1f} ms, p95 {now_p95:7.1f} ms  "
-            f"(the same, fingerprints ranked before their claims are joined)"
+            f"(the same, with the product's candidate query now: selectors.lexical_candidates)"
         )
         print(
             f"    {'sequential scan':<20} median {scan_median:7.1f} ms, p95 {scan_p95:7.1f} ms  "

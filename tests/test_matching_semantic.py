@@ -8,9 +8,10 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from claims.matching import vectors
+from claims.matching import selectors, vectors
 from claims.matching.selectors import claim_family
 from claims.matching.services import articles_match, fact_checks_match
+from claims.matching.text import match_key
 from claims.matching.text.embeddings import MODEL_VERSION, embed, quantise
 from claims.models import Article, Claim, ClaimEmbedding, ClaimMatch, FactCheck, FactCheckMatch
 from claims.tasks import requeue_stalled_work_task
@@ -214,3 +215,22 @@ def test_past_its_size_limit_the_index_is_inverted_lists_with_a_measured_nprobe(
         vector=quantise(rows[1] * 0.25 / np.abs(rows[1]).max()), stamp=2
     )
     assert index.search(rows[1:2], 2)[0][0][1] > 0.95 and len(index) == 600
+
+
+def test_the_ranked_lexical_query_finds_the_same_candidates_as_before():
+    texts = [
+        "Israel telah menunda pengiriman bahan bakar ke Gaza sejak Senin.",
+        "Penundaan pengiriman bahan bakar ke Gaza dilakukan Israel sejak Senin.",
+        "Israel menunda pengiriman bantuan makanan ke Gaza.",
+        "Harga cabai di Pasar Minggu turun tajam pekan ini.",
+    ]
+    claims = [_claim(text, checkworthiness=0.0) for text in texts]
+    articles_match(article_ids=[claim.article_id for claim in claims])
+    for claim, text in zip(claims, texts, strict=True):
+        key = match_key(text, "id")
+        before = {row[0] for row in selectors.match_candidates(claim.pk, key, None)}
+        assert {row[0] for row in selectors.lexical_candidates(claim.pk, key, None)} == before
+    assert {row[0] for row in selectors.lexical_candidates(claims[0].pk, match_key(texts[0], "id"), None)} >= {
+        claims[1].pk,
+        claims[2].pk,
+    }
