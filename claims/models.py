@@ -566,6 +566,12 @@ class ClaimEmbedding(models.Model):
     model = models.CharField(
         max_length=40, help_text=_("The embedding model's version; vectors of others are not compared.")
     )
+    stamp = models.BigIntegerField(
+        default=0, help_text=_("Grows with each write, in commit order: workers' vector indexes load what is newer.")
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["stamp"], name="claim_embedding_stamp_idx")]
 
     def __str__(self) -> str:
         return f"embedding of #{self.claim_id}"
@@ -600,9 +606,13 @@ class FactCheck(models.Model):
     )
     vector = models.BinaryField(null=True, blank=True, help_text=_("The embedding of the claim reviewed (int8)."))
     vector_model = models.CharField(max_length=40, blank=True)
+    vector_stamp = models.BigIntegerField(
+        default=0, help_text=_("Grows with each vector written, in commit order: workers' indexes load what is newer.")
+    )
     matched_at = models.DateTimeField(
         null=True, blank=True, help_text=_("When stored claims were last matched against it; empty until then.")
     )
+    match_requeued_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -614,6 +624,7 @@ class FactCheck(models.Model):
             models.Index(fields=["publisher"], name="fact_check_publisher_idx"),
             models.Index(fields=["language"], name="fact_check_language_idx"),
             models.Index(fields=["matched_at"], name="fact_check_matched_idx"),
+            models.Index(fields=["vector_stamp"], name="fact_check_vector_stamp_idx"),
         ]
 
     def __str__(self) -> str:

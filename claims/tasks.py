@@ -17,7 +17,12 @@ from .ingest.extract import articles_extract, articles_fail
 from .ingest.feeds import feed_fail, feed_poll, feeds_due
 from .ingest.jobs import TransientImportError, import_items_fail, import_items_process
 from .ingest.sweep import stalled_articles_requeue, stalled_import_items_requeue
-from .matching.services import articles_match, fact_checks_match, stalled_matching_requeue
+from .matching.services import (
+    articles_match,
+    fact_checks_match,
+    stalled_fact_checks_requeue,
+    stalled_matching_requeue,
+)
 from .review.summaries import summaries_rebuild
 
 logger = logging.getLogger(__name__)
@@ -125,7 +130,12 @@ def poll_due_feeds_task() -> int:
 
 @shared_task
 def requeue_stalled_work_task() -> int:
-    return stalled_articles_requeue() + stalled_import_items_requeue() + stalled_matching_requeue()
+    return (
+        stalled_articles_requeue()
+        + stalled_import_items_requeue()
+        + stalled_matching_requeue()
+        + stalled_fact_checks_requeue()
+    )
 
 
 @shared_task

@@ -39,6 +39,17 @@ def _django_test_settings(request):
     app.conf.task_always_eager, app.conf.task_eager_propagates = eager, propagates
 
 
+@pytest.fixture(autouse=True)
+def _fresh_vector_indexes():
+    """Each test's vector indexes load from its own database state, not from a rolled-back test's."""
+    import sys
+
+    loaded = sys.modules.get("claims.matching.vectors")
+    if loaded is not None:
+        loaded.reset()
+    yield
+
+
 @pytest.fixture
 def sample_text() -> str:
     return SAMPLE_ARTICLE.read_text(encoding="utf-8")

@@ -187,14 +187,14 @@ def test_an_article_whose_matching_raises_fails_with_its_error_and_the_batch_goe
     first = _claim("Israel telah menunda pengiriman bahan bakar ke Gaza sejak Senin.")
     again = _claim("Penundaan pengiriman bahan bakar ke Gaza dilakukan Israel sejak Senin.")
     poisoned = _claim("Harga cabai di Pasar Minggu turun tajam pekan ini.")
-    candidates = services.match_candidates
+    candidates = services.lexical_candidates
 
     def failing(claim_id, key, speaker_id):
         if claim_id == poisoned.pk:
             raise ValueError("bad key")
         return candidates(claim_id, key, speaker_id)
 
-    monkeypatch.setattr(services, "match_candidates", failing)
+    monkeypatch.setattr(services, "lexical_candidates", failing)
     assert articles_match(article_ids=[first.article_id, poisoned.article_id, again.article_id]) == 1
     statuses = dict(Article.objects.values_list("pk", "match_error"))
     assert statuses == {first.article_id: "", again.article_id: "", poisoned.article_id: "ValueError: bad key"}
@@ -209,7 +209,7 @@ def test_a_database_error_leaves_the_batch_pending_for_the_task_to_retry(monkeyp
     def unavailable(*args):
         raise OperationalError("the database system is shutting down")
 
-    monkeypatch.setattr(services, "match_candidates", unavailable)
+    monkeypatch.setattr(services, "lexical_candidates", unavailable)
     with pytest.raises(OperationalError):
         articles_match(article_ids=[first.article_id])
     article = Article.objects.get(pk=first.article_id)

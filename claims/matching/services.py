@@ -1,13 +1,20 @@
 """Writes of claim matching: link each claim to its near-duplicates, and record reviewers' decisions.
 
 A claim's fingerprint is stored once (ClaimMatchKey). New claims find candidates through
-`selectors.match_candidates` (a full-text index over fingerprints on PostgreSQL, a bounded
+`selectors.lexical_candidates` (a full-text index over fingerprints on PostgreSQL, a bounded
 scan elsewhere); each candidate is scored by `claims.matching.text`, and matches above the
 threshold are stored both ways, so either claim's page shows the other.
 
-Matching is tracked state on the article (`Article.match_status`): pending from the
-transaction that stores its claims until the one that writes their links, so the sweep
-sends again whatever a lost message, a dead worker or an outage left unmatched.
+Check-worthy claims (any kind) are also matched by meaning, across Indonesian and English:
+embedded once (`ClaimEmbedding`), searched in this process's vector indexes of the stored
+claims and of the imported fact-checks (`vectors`), scored by `combined_similarity`, and
+linked as `ClaimMatch` (method "embedding") and `FactCheckMatch`. Imported fact-checks are
+embedded and matched against the stored claims by `fact_checks_match`.
+
+Matching is tracked state on the article (`Article.match_status`) and on the fact-check
+(`FactCheck.matched_at`): pending from the transaction that stores it until the one that
+writes its links, so the sweep sends again whatever a lost message, a dead worker or an
+outage left unmatched.
 """
 
 from __future__ import annotations
@@ -15,15 +22,26 @@ from __future__ import annotations
 import datetime
 import logging
 
+import numpy as np
 from django.conf import settings
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from .. import dispatch
-from ..models import MATCH_PENDING, Article, Claim, ClaimMatch, ClaimMatchKey, FactCheckMatch
-from .selectors import match_candidates
-from .text import fingerprint, match_key, rank_candidates
+from ..extraction.language import detect_language
+from ..models import MATCH_PENDING, Article, Claim, ClaimEmbedding, ClaimMatch, ClaimMatchKey, FactCheck, FactCheckMatch
+from . import vectors
+from .selectors import lexical_candidates
+from .text import (
+    MATCH_THRESHOLD,
+    MatchKey,
+    combined_similarity,
+    fingerprint,
+    match_key,
+    rank_candidates,
+)
+from .text.embeddings import MODEL_VERSION, embed, quantise
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +75,7 @@ def articles_match(*, article_ids: list[int]) -> int:
 
 
 def _articles_match(article_ids: list[int]) -> int:
+    embedded = _claims_embed(_worthy_claims(Article.objects.filter(MATCH_PENDING, pk__in=article_ids)), {})
     with transaction.atomic():
         _enter_critical_section()
         # Locking the rows keeps a re-extraction from replacing the claims while they are matched.
@@ -69,6 +88,7 @@ def _articles_match(article_ids: list[int]) -> int:
         if not pending:
             return 0
         made = _claims_link(pending)
+        made += _claims_link_by_meaning(_claims_embed(_worthy_claims(pending), embedded))
         Article.objects.filter(pk__in=pending).update(matched_extraction_at=F("finished_at"), match_error="")
     return made
 
@@ -108,7 +128,7 @@ def _claims_link(article_ids: list[int]) -> int:
         key = keys[pk]
         if key.empty:
             continue
-        candidates = match_candidates(pk, key, speaker_id)
+        candidates = lexical_candidates(pk, key, speaker_id)
         scored = rank_candidates(
             key,
             [
@@ -127,9 +147,195 @@ def _claims_link(article_ids: list[int]) -> int:
     return len(links) // 2
 
 
+WorthyClaim = tuple[int, str, int | None, str]  # claim id, content, speaker id, language
+
+
+def _worthy_claims(articles) -> list[WorthyClaim]:
+    """The articles' check-worthy claims, of any kind: an outlet's own sentence can repeat a hoax."""
+    rows = (
+        Claim.objects.filter(article__in=articles, checkworthiness__gte=settings.FACTCHECK_EMBED_MIN_CHECKWORTHINESS)
+        .order_by("pk")
+        .values_list("pk", "content", "speaker_id", "article__language")
+    )
+    return [(pk, content, speaker_id, language or "id") for pk, content, speaker_id, language in rows]
+
+
+def _claims_embed(claims: list[WorthyClaim], known: dict) -> dict:
+    """{claim id: (claim, unit vector)}, reusing the vectors of `known` whose text has not changed since."""
+    found, missing = {}, []
+    for row in claims:
+        if row[0] in known and known[row[0]][0][1] == row[1]:
+            found[row[0]] = (row, known[row[0]][1])
+        else:
+            missing.append(row)
+    for row, vector in zip(missing, embed([row[1] for row in missing]), strict=True):
+        found[row[0]] = (row, vector)
+    return found
+
+
+def _claims_link_by_meaning(embedded: dict) -> int:
+    """Store the claims' vectors and link them to stored claims and fact-checks of the same meaning."""
+    if not embedded:
+        return 0
+    ids = sorted(embedded)
+    matrix = np.stack([embedded[pk][1] for pk in ids])
+    keys = {pk: match_key(embedded[pk][0][1], embedded[pk][0][3]) for pk in ids}
+    # Searched before this batch's vectors are stored: each other's cosines come from the matrix.
+    near: dict[int, dict[int, float]] = {pk: {} for pk in ids}
+    for pk, hits in zip(ids, vectors.claim_index().search(matrix, MATCHES + len(ids)), strict=True):
+        near[pk].update((other, cosine) for other, cosine in hits if other != pk)
+    within = matrix @ matrix.T
+    for i, pk in enumerate(ids):
+        near[pk].update((other, float(within[i, j])) for j, other in enumerate(ids) if other != pk)
+    near = {pk: dict(sorted(found.items(), key=lambda hit: -hit[1])[:MATCHES]) for pk, found in near.items()}
+    others = {
+        row[0]: row
+        for row in Claim.objects.filter(pk__in={other for found in near.values() for other in found}).values_list(
+            "pk", "content", "speaker_id", "article__language"
+        )
+    }
+    vectors.claim_index().discard({other for found in near.values() for other in found} - set(others))
+    best: dict[tuple[int, int], tuple[float, ClaimMatch, ClaimMatch]] = {}
+    for pk in ids:
+        speaker_id = embedded[pk][0][2]
+        for other, cosine in near[pk].items():
+            if other not in others:
+                continue
+            _, content, other_speaker, language = others[other]
+            same_speaker = speaker_id is not None and other_speaker == speaker_id
+            match = combined_similarity(
+                keys[pk], match_key(content, language or "id"), cosine, same_speaker=same_speaker
+            )
+            pair = (min(pk, other), max(pk, other))
+            if match.score >= MATCH_THRESHOLD and match.score > best.get(pair, (0.0,))[0]:
+                fields = {"score": match.score, "method": match.method, "reasons": list(match.reasons)}
+                best[pair] = (
+                    match.score,
+                    ClaimMatch(claim_id=pk, other_id=other, **fields),
+                    ClaimMatch(claim_id=other, other_id=pk, **fields),
+                )
+    ClaimMatch.objects.bulk_create([link for _, *both in best.values() for link in both], ignore_conflicts=True)
+    covered = _fact_checks_covering(ids, matrix, keys)
+    FactCheckMatch.objects.bulk_create(covered, ignore_conflicts=True)
+    stamp = vectors.CLAIMS.next_stamp()
+    ClaimEmbedding.objects.bulk_create(
+        [ClaimEmbedding(claim_id=pk, vector=quantise(embedded[pk][1]), model=MODEL_VERSION, stamp=stamp) for pk in ids],
+        update_conflicts=True,
+        unique_fields=["claim"],
+        update_fields=["vector", "model", "stamp"],
+    )
+    return len(best) + len(covered)
+
+
+def _fact_checks_covering(ids: list[int], matrix: np.ndarray, keys: dict[int, MatchKey]) -> list[FactCheckMatch]:
+    hits = vectors.fact_check_index().search(matrix, MATCHES)
+    wanted = {fc for found in hits for fc, _ in found}
+    fact_checks = {
+        pk: _fact_check_key(text, language)
+        for pk, text, language in FactCheck.objects.filter(pk__in=wanted).values_list(
+            "pk", "claim_reviewed", "language"
+        )
+    }
+    vectors.fact_check_index().discard(wanted - set(fact_checks))
+    covered = []
+    for pk, found in zip(ids, hits, strict=True):
+        for fc, cosine in found:
+            if fc in fact_checks:
+                match = combined_similarity(keys[pk], fact_checks[fc], cosine)
+                if match.score >= MATCH_THRESHOLD:
+                    covered.append(_fact_check_match(pk, fc, match))
+    return covered
+
+
+def _fact_check_key(text: str, language: str) -> MatchKey:
+    language = (language or "").lower()[:2]
+    return match_key(text, language if language in ("id", "en") else detect_language(text))
+
+
+def _fact_check_match(claim_id: int, fact_check_id: int, match) -> FactCheckMatch:
+    return FactCheckMatch(
+        claim_id=claim_id,
+        fact_check_id=fact_check_id,
+        score=match.score,
+        method=match.method,
+        reasons=list(match.reasons),
+    )
+
+
 def fact_checks_match(*, fact_check_ids: list[int]) -> int:
-    """Embed imported fact-checks and link the stored check-worthy claims they cover; return links made."""
-    raise NotImplementedError("semantic matching of fact-checks is being built")
+    """Embed imported fact-checks and link the stored check-worthy claims they cover; return links made.
+
+    Safe to run twice and side by side (in the matching critical section, a link made
+    once is not made again, and a rejected one stays rejected); database errors propagate,
+    for the task to retry.
+    """
+    rows = list(FactCheck.objects.filter(pk__in=fact_check_ids).order_by("pk").values_list("pk", "claim_reviewed"))
+    known = {row[0]: (row, vector) for row, vector in zip(rows, embed([text for _, text in rows]), strict=True)}
+    with transaction.atomic():
+        _enter_critical_section()
+        fact_checks = list(
+            FactCheck.objects.select_for_update()
+            .filter(pk__in=fact_check_ids)
+            .order_by("pk")
+            .only("claim_reviewed", "language")
+        )
+        if not fact_checks:
+            return 0
+        stale = [fc for fc in fact_checks if fc.pk not in known or known[fc.pk][0][1] != fc.claim_reviewed]
+        for fc, vector in zip(stale, embed([fc.claim_reviewed for fc in stale]), strict=True):
+            known[fc.pk] = ((fc.pk, fc.claim_reviewed), vector)
+        with_text = [fc for fc in fact_checks if fc.claim_reviewed.strip()]
+        matrix = np.stack([known[fc.pk][1] for fc in with_text]) if with_text else np.zeros((0, 1))
+        hits = vectors.claim_index().search(matrix, MATCHES) if with_text else []
+        wanted = {claim for found in hits for claim, _ in found}
+        claims = {
+            pk: match_key(content, language or "id")
+            for pk, content, language in Claim.objects.filter(pk__in=wanted).values_list(
+                "pk", "content", "article__language"
+            )
+        }
+        vectors.claim_index().discard(wanted - set(claims))
+        covered = []
+        for fc, found in zip(with_text, hits, strict=True):
+            key = _fact_check_key(fc.claim_reviewed, fc.language)
+            for claim, cosine in found:
+                if claim in claims:
+                    match = combined_similarity(claims[claim], key, cosine)
+                    if match.score >= MATCH_THRESHOLD:
+                        covered.append(_fact_check_match(claim, fc.pk, match))
+        FactCheckMatch.objects.bulk_create(covered, ignore_conflicts=True)
+        stamp, now = vectors.FACT_CHECKS.next_stamp(), timezone.now()
+        for fc in fact_checks:
+            has_text = bool(fc.claim_reviewed.strip())
+            fc.vector = quantise(known[fc.pk][1]) if has_text else None
+            fc.vector_model = MODEL_VERSION if has_text else ""
+            fc.vector_stamp, fc.matched_at = stamp, now
+        FactCheck.objects.bulk_update(fact_checks, ["vector", "vector_model", "vector_stamp", "matched_at"])
+    return len(covered)
+
+
+def stalled_fact_checks_requeue(*, now: datetime.datetime | None = None) -> int:
+    """Re-send imported fact-checks still unmatched a while after import; return how many.
+
+    Like `stalled_matching_requeue`: at most once per FACTCHECK_REQUEUE_AFTER_SECONDS each,
+    nothing while matching is switched off, the rest left for the next sweep if the broker is down.
+    """
+    if not settings.FACTCHECK_MATCH_CLAIMS:
+        return 0
+    now = now or timezone.now()
+    before = now - datetime.timedelta(seconds=settings.FACTCHECK_REQUEUE_AFTER_SECONDS)
+    stalled = FactCheck.objects.filter(matched_at__isnull=True, created_at__lt=before).filter(
+        Q(match_requeued_at__isnull=True) | Q(match_requeued_at__lt=before)
+    )
+    sent = 0
+    for batch in dispatch.batches(
+        stalled.order_by("pk").values_list("pk", flat=True), settings.FACTCHECK_EXTRACT_BATCH
+    ):
+        if not dispatch.fact_checks_matching_send(*batch):
+            break
+        FactCheck.objects.filter(pk__in=batch).update(match_requeued_at=now)
+        sent += len(batch)
+    return sent
 
 
 def stalled_matching_requeue(*, now: datetime.datetime | None = None) -> int:
