@@ -54,6 +54,19 @@ GAPS_ID = [
     "Tim itu siap menghadapi |saat laga tandang.",
     '"Kami siap," kata |yang juga menjabat sebagai ketua panitia.',  # a cue with no speaker
     "Baca juga: |",  # a related-article link with its title dropped
+    "Ia resmi bergabung dengan |sebagai pemain pinjaman.",  # a preposition then a function word
+    "Ia ingin bertahan di |hingga 2021.",
+    "Jumlah turis yang melancong ke |hanya tumbuh 7 persen.",
+    "Ia juga aktif di |berkolaborasi dengan seniman lain.",  # a preposition then a verb
+    "Del Potro menipiskan selisih poin 3 - 5. |terus melaju dan memenangi set ini.",  # a number, then a verb
+    "Indonesia meraih gelar lewat |/Hendra Setiawan.",  # half a pair
+    "Laporan itu ditulis oleh tim (T.H - ZG/|).",
+    "[Baca juga: Pansus itu disebut ilegal karena |]",  # a bracket after a space
+    "Penelitian yang diterbitkan Journal of |menunjukkan hal itu.",  # an English title cut short
+    "Serial televisi |of Thrones selalu menarik perhatian.",
+    "Polisi menangkap pria berinisial |itu di rumahnya.",
+    "Di dalam pembicaraan tersebut, |berharap bisa memperoleh hak partisipasi.",  # an opener, then a verb
+    "|- dan Ajax belum pernah mengangkat trofi itu.",  # a sentence opening with a hyphen
 ]
 GAPS_EN = [
     "The minister met with |.",
@@ -70,6 +83,11 @@ GAPS_EN = [
     "|said on Monday that the plant would close.",
     "The |and Government Reform Committee voted 19-15.",
     "A spokeswoman for |says neither the nominee nor her campaign knew.",  # a preposition before a verb
+    "But he said the |would be mistaken to proceed.",  # an article before a modal
+    "In a speech on Friday, |outlined her proposals to expand service.",  # an opener, then a verb
+    "Writing for a panel, |noted that the debate was close.",
+    "Merrill says |promised to keep supporting Clinton.",  # a cue, then a verb
+    "Clinton will host events, and former |will travel to Florida.",  # `former` with no one
 ]
 
 
@@ -143,6 +161,23 @@ WHOLE = [
     '"They are wrong," said 9/11 widow Terry Strada.',
     "If we do not act, we are not going to have a country.",
     "All we are asking for is an opportunity to be heard.",
+    "Ia bergabung dengan tim itu sebagai pemain pinjaman.",
+    "Ia bertahan di klub itu hingga 2021.",
+    "Tim bermain bagus dengan mampu mencetak dua gol.",
+    "Komputer biasa dengan dipasangkan di atas meja.",
+    "Keterangan itu tercantum di berkas perkara.",
+    "Ia aktif di berbagai kegiatan sosial.",
+    "Skor akhir 3 - 5. Pertandingan berikutnya digelar Sabtu.",
+    "Ganda putra Ahsan/Hendra menang mudah.",
+    "Ia naik ke peringkat ke - 11 klasemen.",
+    "Saga The Lord of the Rings dibuat ulang.",
+    "Ahmad Darmawan, juga memberikan keterangan.",
+    "Di dalam pembicaraan tersebut, mereka berharap bisa memperoleh hak partisipasi.",
+    "In a statement, Husted said the court erred.",
+    "In August, powered by more than 100 donors, the group grew.",
+    "The former said he would appeal.",
+    "But he said the plan would work.",
+    "The briefing ended at 5:55 p.m. on Friday.",
 ]
 
 
@@ -157,6 +192,14 @@ def test_only_the_given_span_is_checked():
     assert not missing_entity(text, 0, 11)
     assert missing_entity(text, 12, len(text))
     assert gap_offsets(text, 12, len(text)) == (len(text) - 1,)
+
+
+def test_a_sentence_opening_a_paragraph_after_an_abbreviation_is_read_for_a_missing_subject():
+    text = "The briefing ended at 5:55 p.m.\n\nsays Clinton is lying."
+    start = text.index("says")
+    assert gap_offsets(text, start, len(text), "en") == (start,)
+    continued = "The briefing ended at 5:55 p.m. on Friday."  # a sentence going on after the abbreviation
+    assert gap_offsets(continued, continued.index("on"), len(continued), "en") == ()
 
 
 def test_sentence_flags():

@@ -41,16 +41,19 @@ def _set(block: str) -> frozenset[str]:
 # -- word classes ------------------------------------------------------------------------------
 
 # Indonesian prepositions that need a noun phrase after them (never a verb or a clause).
-_ID_NP_PREPOSITIONS = _words("kepada oleh terhadap bagi di ke pada dari menuju melawan")
+_ID_NP_PREPOSITIONS = _words("kepada oleh terhadap bagi di ke pada dari menuju melawan dengan")
 # Words that cannot open that noun phrase: prepositions, conjunctions, auxiliaries.
 _ID_FUNCTION_WORDS = _words(
     "dan atau serta untuk pada dengan oleh kepada terhadap bahwa telah akan sudah harus tidak di ke dari "
-    "tentang mengenai sebagai dalam pun adalah merupakan melalui yang sendiri sejak selaku agar senilai bukan ini kini"
+    "tentang mengenai sebagai dalam pun adalah merupakan melalui yang sendiri sejak selaku agar senilai bukan ini kini "
+    "juga hanya hingga sehingga namun tetapi masih bisa mampu berhasil pernah sedang tersebut secara terkait setelah sebelum"
 )
 # After these the next word may be a locative noun (`di dalam`, `ke luar`) or part of a compound.
 _ID_COMPOUNDS = {
     "di": {"dalam"}, "ke": {"dalam"}, "pada": {"dengan", "yang"}, "oleh": {"karena", "yang"},
-    "dari": {"dalam", "pada", "yang"}, "kepada": {"yang"}, "menuju": {"ke"}, "bagi": {"yang"},
+    "dari": {"dalam", "pada", "yang", "sebelum", "setelah", "hanya"}, "kepada": {"yang"}, "menuju": {"ke"}, "bagi": {"yang"},
+    "dengan": {"yang", "tidak", "dengan", "sebelum", "setelah", "secara", "masih", "hanya", "juga", "mampu", "berhasil", "bisa"},
+    "sejak": {"sebelum", "setelah"},
 }
 _ID_AUXILIARIES = _words(
     "telah akan sudah sedang masih harus tidak tak belum juga pun segera terus tetap sempat bisa dapat perlu "
@@ -65,6 +68,7 @@ _NOT_VERBS = _set(
     menteri menit meja merah media medis merek meter metode mesin mental mentah menu menara mei
     melainkan melihat mengingat menimbang menyusul berdasarkan berkat bersama berbagai beberapa berikut
     berikutnya berita berat beras beruang berarti berupa bersih bermacam berkali-kali beragam mengapa
+    berkas beranda berlian beringin
     meningkat menurun melonjak merosot melemah menguat membaik memburuk mencapai
     """
 )
@@ -94,7 +98,8 @@ _ID_TRAILING_CUES = _words("kata ujar ucap tutur ungkap jelas tambah imbuh tegas
 _EN_CUES = _words("says said sings told added wrote asked explained continued insisted noted argued")
 _ID_OPENERS = _words(
     "Jika Kalau Apabila Bila Saat Ketika Sebelum Setelah Sesudah Sekitar Selain Meski Meskipun Walaupun Namun "
-    "Sementara Sebelumnya Kemudian Usai Seusai Dalam Pada Lalu Akhirnya Sejak Selama Berbeda"
+    "Sementara Sebelumnya Kemudian Usai Seusai Dalam Pada Lalu Akhirnya Sejak Selama Berbeda Di Jelang Menjelang "
+    "Seiring Karena Demi Melalui Lewat"
 )
 # Offices named with what they head (`Kepala BNPB`, `Juru Bicara Kemenlu`): not a subject alone.
 _ID_NEEDS_COMPLEMENT = _words(
@@ -136,7 +141,7 @@ _ABBREVIATIONS = _set(
 
 _SHARED = re.compile(
     r"""
-      (?P<spaced>\ +)(?P<at>)[.,;)?!](?=\s|$|["”’')])          # `dengan .`, `Delegasi , yang`, `BTS, , sudah`
+      (?P<spaced>\ +)(?P<at>)[.,;)\]?!](?=\s|$|["”’')\]])          # `dengan .`, `Delegasi , yang`, `BTS, , sudah`
     | (?<=\s)["“]\ (?P<at10>)(?=[a-z])                              # `replied, " meant to`
     | @(?P<at11>)(?=[.,]|$) | (?<=\w)/(?P<at12>)[.,]                # `@.`, `Getty/.`
     | (?<=\.)\ +(?P<at2>)[,;](?=\s)                           # `Sen. , D-Ill.`
@@ -146,31 +151,31 @@ _SHARED = re.compile(
     | ,\ (?P<at8>)[-–—]\ |,\ (?P<at13>)\(                           # `Jakarta, - -`, `(16 November), (19 November)`
     | (?P<colon>\ )(?P<at14>):\                                        # `Javier : Internazionale`
     | (?<=\w)/\ (?P<at9>)(?=\S)                                  # `Lembaga/ untuk`
+    | (?<=[\w(]\ )/(?P<at17>)(?=[\w(])|(?<=\w)/(?P<at18>)\)      # `lewat /Hendra`, `ZG/)`
     | (?:\.(?:com|COM|id)|[A-Z]{3,})\ [-–—]+\ (?P<at4>)[a-z]   # `TRIBUNNEWS.COM - dan`
-    | \b(?P<word>[^\W\d_]{4,}|[A-Z][a-z]{2})\.\ +(?P<at5>)(?=[a-z]{2,}\b)  # `Gaza. harus hadir`
+    | \b(?P<word>[^\W\d_]{4,}|[A-Z][a-z]{2}|\d+)\.\ +(?P<at5>)(?=[a-z]{2,}\b)  # `Gaza. harus hadir`
     """,
     re.VERBOSE,
 )
 _ID = re.compile(
     rf"""
       (?<!\w)(?:(?P<prep>{_ID_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_ID_FUNCTION_WORDS})\b    # `kepada dalam`
-    | (?:kepada|oleh|terhadap|bagi|di|ke|pada|para)\ (?P<at2>)(?=(?P<verb>me[a-z]{{3,}})\b)  # `oleh menolak`
+    | (?:kepada|oleh|terhadap|bagi|di|ke|pada|para)\ (?P<at2>)(?=(?P<verb>(?:me|ber)[a-z]{{3,}})\b)  # `oleh menolak`
     | para\ (?P<at9>)(?={_ID_FUNCTION_WORDS}|hanya|yang\b)                        # `dari para hanya`
     | (?:dengan|oleh|kepada|terhadap|antara|bersama|dari|untuk|tentang|mengenai)(?P<at3>)[.,;](?=\s|$)
     | (?:{_ID_NEEDS_COMPLEMENT})(?:\ (?:Umum|Utama|Jenderal|Harian))?\ (?P<at12>)(?:(?:{_ID_AUXILIARIES})\ )*
       (?=(?:untuk|dalam|saat|ketika|melalui|secara|pada)\b|(?P<verb4>me[a-z]{{3,}})\b)  # `Kepala menyebutkan`
-    | (?:bernama|berjudul|bertajuk|dijuluki|disapa|dinamai|dinamakan)\ (?P<at13>)(?=[(,.]|(?!lengkap|asli)[a-z])
+    | (?:bernama|berjudul|bertajuk|berinisial|berjuluk|dijuluki|disapa|dinamai|dinamakan)\ (?P<at13>)(?=[(,.]|(?!lengkap|asli)[a-z])
     | (?:dari|kepada|oleh|dengan|di|ke|pada|terhadap|bersama|of|by|from|with)\ (?P<at14>)\(  # `dari (kategori`
     | (?:antara|tentang|dan|serta|atau)\ (?P<at25>)\((?=[A-Z])                # `dan (Emilia Clarke)`
     | (?:antara|dengan|bersama|serta)\ (?P<at22>)(?=dan\b) | \bdan\ (?P<at23>)(?=serta\b)  # `antara dan`
     | (?P<half>[A-Z][a-z]+)\ -\ (?P<at24>)
       (?=(?P<verb5>me[a-z]{{3,}})\b|(?:juga|yang|untuk|dapat|akan|pun|tidak|sudah|telah|berhasil)\b)
                                                                                   # `Choupo - mencetak`
-    | (?:dan|bagi|dari|oleh|kepada|dengan|untuk|atau|serta|tentang|terhadap|melawan|yakni|yaitu|antara)
-      \ (?P<at16>)(?=[-–]\ )                                                      # `bagi - mencoba`
+    | (?:dan|bagi|dari|oleh|kepada|dengan|untuk|atau|serta|tentang|terhadap|melawan|yakni|yaitu|antara|pada|melalui|lewat|vs|versus|kontra)\ (?P<at16>)(?=[-–]\ |/|vs\b)                                                      # `bagi - mencoba`
     | (?:{_ID_BY_NOUNS})\ (?P<at17>)(?=(?:me|ber|di)[a-z]{{3,}}\b|(?:{_ID_FUNCTION_WORDS}|saja|juga|pun)\b|[.,])
     | karya\ (?P<at19>)(?=(?:saja|juga|pun)\b|[.,])                            # `buku Highest Duty karya saja`
-    | (?:{_ID_NP_PREPOSITIONS})\ (?P<at18>)(?=di[a-z]{{3,}}kan\b)               # `sedangkan dari diharapkan`
+    | (?!dengan\b)(?:{_ID_NP_PREPOSITIONS})\ (?P<at18>)(?=di[a-z]{{3,}}kan\b)               # `sedangkan dari diharapkan`
     | asal\ (?P<at20>)(?=(?:tersebut|ini|itu)\b|[.,])                          # `klub asal tersebut`
     | (?:tajuk|judul|julukan)\ (?P<at21>)(?=(?:dan|di|pada|untuk)\b|[.,])      # `diberi tajuk dan`
     | (?:milik|kepunyaan)\ (?P<at15>)(?=(?:{_ID_FUNCTION_WORDS}|melalui)\b|[.,;])  # `situs milik pada Jumat`
@@ -185,7 +190,8 @@ _ID = re.compile(
     | ["”]\ ?(?:{_ID_TRAILING_CUES})\ ?(?P<at10>)
       (?=(?:di|kepada|dalam|saat|pada|ketika|usai|seusai|melalui|yang|selaku|seperti|sambil|sembari|me[a-z]{{3,}})\b
       |[.,]|[-–]\ |$)                                                              # `" ucap memberikan`
-    | (?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT)\ (?:juga|JUGA)\ ?:\ ?(?P<at27>)
+    | \b[A-Z][a-z]+\ of\ (?P<at28>)(?=(?:(?:me|ber|di|ter)[a-z]{{3,}}|yang|dan|pada|untuk|dengan|ini|itu|tersebut|akan|telah|sudah)\b) | \b[a-z]{{3,}}\ (?P<at29>)of\ (?=[A-Z])  # `Journal of menunjukkan`
+    | (?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT)(?:\ (?:juga|JUGA))?\ ?:\ ?(?P<at27>)
       (?=[a-z:\-\]]|[\ \t]*(?:\n|$))                                             # `Baca juga: di`
     """,
     re.VERBOSE,
@@ -207,6 +213,8 @@ _EN = re.compile(
     | (?:the|of|and|by|with|to|from|in)\ (?P<at3>)['’]s\b                                          # `the ’s decision`
     | according\ to(?P<at4>)[.,;]                                                # `according to,`
     | (?:{_EN_TITLES})\.\ +(?P<at5>)(?=[a-z]{{2,}}\b(?!\.))                            # `Mr. said`
+    | (?<![Tt]he\ )former\ (?P<at16>)(?=(?:will|would|has|had|is|was|said|says|told|and)\b|[,.—])  # `former said`
+    | (?:says|said)\ (?P<at17>)(?=[a-z]+ed\ (?:to|that|the|a|an|his|her|their)\b)   # `says promised to`
     | (?:says|said)\ (?P<at10>)(?=(?:is|was|has|had|will|would)\ (?:not\b|\w+ing\b|\w+ed\b))  # `says is lying`
     | (?:how|why|whether|if|when|where)\ (?P<at11>)(?=(?:could|would|can|will|should)\ (?!{_EN_SUBJECTS})[a-z]+\b)
     | (?:at|of|by|from|with|for|and|the)\ (?P<at12>)&                           # `a partner at & Hartson`
@@ -219,7 +227,8 @@ _EN = re.compile(
     | ,\ (?P<at9>)(?:{_EN_CUES})(?=\.)                                            # `hurt him, said.`
     | ,\ (?P<at14>)(?=spokes(?:man|woman|person)\ (?:said|says|told)\b)
     | (?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\ (?P<at7>)
-      (?=(?:and|or|but|of|in|on|at|to|for|by|with|is|was|has|said)\b(?!-))        # `The and Government`
+      (?=(?:and|or|but|of|in|on|at|to|for|by|with|is|was|has|have|had|were|are|would|could|should|said|says|told|also)\b(?!-))
+                                                                                  # `The and Government`
     """,
     re.VERBOSE,
 )
@@ -228,17 +237,19 @@ _OPENING = re.compile(
     rf"""
       [\"“‘']?\ ?(?P<at>)(?=[a-z]{{2,}}\b(?![.\w])|,)                            # `harus hadir ...`, `said on Monday`
     | (?:{_ID_OPENERS})\b(?:(?!yang\b)[^,."“\n]){{0,60}},\ (?P<at2>)
-      (?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb>me[a-z]{{3,}})\b)                   # `Pada gim kedua, mencoba`
+      (?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb>(?:me|ber)[a-z]{{3,}})\b)           # `Pada gim kedua, mencoba`
     | (?:(?:Lebih\ lanjut|Selanjutnya),?|(?:Kemudian|Sebelumnya|Selain\ itu|Sementara\ itu|Namun|Tapi|Tetapi),)
       \ (?P<at3>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>me[a-z]{{3,}})\b)          # `Lebih lanjut menjelaskan`
     | (?:Saat|Kala|Sementara|Kini|Padahal|Sebelumnya|Namun|Tapi|Tetapi|Kemudian|Lalu|Akhirnya)(?:\ (?:ini|itu))?,?
       \ (?P<at7>)(?:{_ID_AUXILIARIES}|{_ID_MORE_AUXILIARIES})\ (?:(?:{_ID_AUXILIARIES})\ )*
       (?=(?P<verb3>(?:me|ber)[a-z]{{3,}})\b)                                      # `Saat ini telah melakukan`
     | (?P<at8>)\([A-Z][^()\n]{{1,30}}\)\ [-–—]                                    # `(ANTARA News) - Sekretaris`
-    | (?P<at4>)['’]s\b
+    | (?P<at4>)['’]s\b | (?P<at9>)[-–]\ (?=[a-z]{{2,}}\b)                        # `- dan Ajax`
     | (?P<at5>)[.,;:!?]+(?=\s*$)                                                  # a sentence left with its full stop
-    | (?:In|On|During|After|Before|At|Speaking|Earlier|Later|Last|Since|When|While|Asked)\b[^,.\n"“]{{0,60}},\ (?P<at6>)
-      (?:\w+ly\ )?(?=\w+ed\ (?:(?:a|an|the|that|his|her|their|its)\b|[A-Z]))  # `In July, dismissed the`
+    | (?:In|On|During|After|Before|At|Speaking|Earlier|Later|Last|Since|When|While|Asked|Writing|Appearing|Addressing
+      |Responding|Following|Despite|Amid|Throughout)\b[^,.\n"“]{{0,60}},\ (?P<at6>)
+      (?:\w+ly\ )?(?=(?:[a-z]\w*ed|said|told|made|took|gave|met|spoke|wrote|came|held|sent|won|lost|became|called)
+      \ (?:(?:a|an|the|that|his|her|their|its|it|out|on|up)\b|[A-Z]))  # `In July, dismissed the`
     """,
     re.VERBOSE,
 )
@@ -331,7 +342,10 @@ def sentence_flags(text: str, start: int, end: int) -> tuple[str, ...]:
 
 def _follows_abbreviation(text: str, start: int) -> bool:
     """`dkk. dan ...`: a splitter may start a sentence after an abbreviation's full stop."""
-    before = text[max(0, start - 12) : start].rstrip()
+    before = text[max(0, start - 12) : start]
+    if "\n" in before[len(before.rstrip()) :]:  # a new paragraph, not the abbreviation's sentence
+        return False
+    before = before.rstrip()
     m = re.search(r"(\w+)\.$", before)
     return bool(m) and (m.group(1).lower() in _ABBREVIATIONS or len(m.group(1)) <= 2)
 
