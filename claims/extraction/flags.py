@@ -46,14 +46,20 @@ _ID_NP_PREPOSITIONS = _words("kepada oleh terhadap bagi di ke pada dari menuju m
 _ID_FUNCTION_WORDS = _words(
     "dan atau serta untuk pada dengan oleh kepada terhadap bahwa telah akan sudah harus tidak di ke dari "
     "tentang mengenai sebagai dalam pun adalah merupakan melalui yang sendiri sejak selaku agar senilai bukan ini kini "
-    "juga hanya hingga sehingga namun tetapi masih bisa mampu berhasil pernah sedang tersebut secara terkait setelah sebelum"
+    "juga hanya hingga sehingga namun tetapi masih bisa mampu berhasil pernah sedang tersebut secara terkait "
+    "setelah sebelum"
 )
 # After these the next word may be a locative noun (`di dalam`, `ke luar`) or part of a compound.
 _ID_COMPOUNDS = {
-    "di": {"dalam"}, "ke": {"dalam"}, "pada": {"dengan", "yang"}, "oleh": {"karena", "yang"},
-    "dari": {"dalam", "pada", "yang", "sebelum", "setelah", "hanya"}, "kepada": {"yang"}, "menuju": {"ke"}, "bagi": {"yang"},
-    "dengan": {"yang", "tidak", "dengan", "sebelum", "setelah", "secara", "masih", "hanya", "juga", "mampu", "berhasil", "bisa"},
-    "sejak": {"sebelum", "setelah"},
+    "di": {"dalam"},
+    "ke": {"dalam"},
+    "pada": {"dengan", "yang"},
+    "oleh": {"karena", "yang"},
+    "dari": {"dalam", "pada", "yang", "sebelum", "setelah", "hanya"},
+    "kepada": {"yang"},
+    "menuju": {"ke"},
+    "bagi": {"yang"},
+    "dengan": _set("yang tidak dengan sebelum setelah secara masih hanya juga mampu berhasil bisa"),
 }
 _ID_AUXILIARIES = _words(
     "telah akan sudah sedang masih harus tidak tak belum juga pun segera terus tetap sempat bisa dapat perlu "
@@ -105,9 +111,7 @@ _ID_OPENERS = _words(
 _ID_NEEDS_COMPLEMENT = _words(
     "Kepala Ketua Direktur Wakil Sekretaris Komisaris Pimpinan pimpinan Anggota Presiden Menteri Gubernur Bupati "
     "Walikota Sekjen Dirut Kapolda Kapolri Kapolres Kapolsek Panglima Kapten Pelatih Jaksa Hakim Dubes Pak Bu Sir"
-) + (
-    r"|Juru\ Bicara|Kuasa\ Hukum|Presiden\ Direktur"
-)
+) + (r"|Juru\ Bicara|Kuasa\ Hukum|Presiden\ Direktur")
 # Nouns that name who coaches or made something (`skuat asuhan Mourinho`, `film garapan Hanung`).
 _ID_BY_NOUNS = _words("asuhan besutan garapan racikan binaan")
 _ID_DEGREE = _set("sangat cukup lebih paling begitu amat agak kurang terlalu makin semakin kian")
@@ -165,17 +169,19 @@ _ID = re.compile(
     | (?:dengan|oleh|kepada|terhadap|antara|bersama|dari|untuk|tentang|mengenai)(?P<at3>)[.,;](?=\s|$)
     | (?:{_ID_NEEDS_COMPLEMENT})(?:\ (?:Umum|Utama|Jenderal|Harian))?\ (?P<at12>)(?:(?:{_ID_AUXILIARIES})\ )*
       (?=(?:untuk|dalam|saat|ketika|melalui|secara|pada)\b|(?P<verb4>me[a-z]{{3,}})\b)  # `Kepala menyebutkan`
-    | (?:bernama|berjudul|bertajuk|berinisial|berjuluk|dijuluki|disapa|dinamai|dinamakan)\ (?P<at13>)(?=[(,.]|(?!lengkap|asli)[a-z])
+    | (?:bernama|berjudul|bertajuk|berinisial|berjuluk|dijuluki|disapa|dinamai|dinamakan)\ (?P<at13>)
+      (?=[(,.]|(?!lengkap|asli)[a-z])
     | (?:dari|kepada|oleh|dengan|di|ke|pada|terhadap|bersama|of|by|from|with)\ (?P<at14>)\(  # `dari (kategori`
     | (?:antara|tentang|dan|serta|atau)\ (?P<at25>)\((?=[A-Z])                # `dan (Emilia Clarke)`
     | (?:antara|dengan|bersama|serta)\ (?P<at22>)(?=dan\b) | \bdan\ (?P<at23>)(?=serta\b)  # `antara dan`
     | (?P<half>[A-Z][a-z]+)\ -\ (?P<at24>)
       (?=(?P<verb5>me[a-z]{{3,}})\b|(?:juga|yang|untuk|dapat|akan|pun|tidak|sudah|telah|berhasil)\b)
                                                                                   # `Choupo - mencetak`
-    | (?:dan|bagi|dari|oleh|kepada|dengan|untuk|atau|serta|tentang|terhadap|melawan|yakni|yaitu|antara|pada|melalui|lewat|vs|versus|kontra)\ (?P<at16>)(?=[-–]\ |/|vs\b)                                                      # `bagi - mencoba`
+    | (?:dan|bagi|dari|oleh|kepada|dengan|untuk|atau|serta|tentang|terhadap|melawan|yakni|yaitu|antara|pada|melalui
+      |lewat|vs|versus|kontra)\ (?P<at16>)(?=[-–]\ |/|vs\b)                   # `bagi - mencoba`, `lewat /Hendra`
     | (?:{_ID_BY_NOUNS})\ (?P<at17>)(?=(?:me|ber|di)[a-z]{{3,}}\b|(?:{_ID_FUNCTION_WORDS}|saja|juga|pun)\b|[.,])
     | karya\ (?P<at19>)(?=(?:saja|juga|pun)\b|[.,])                            # `buku Highest Duty karya saja`
-    | (?!dengan\b)(?:{_ID_NP_PREPOSITIONS})\ (?P<at18>)(?=di[a-z]{{3,}}kan\b)               # `sedangkan dari diharapkan`
+    | (?!dengan\b)(?:{_ID_NP_PREPOSITIONS})\ (?P<at18>)(?=di[a-z]{{3,}}kan\b)  # `sedangkan dari diharapkan`
     | asal\ (?P<at20>)(?=(?:tersebut|ini|itu)\b|[.,])                          # `klub asal tersebut`
     | (?:tajuk|judul|julukan)\ (?P<at21>)(?=(?:dan|di|pada|untuk)\b|[.,])      # `diberi tajuk dan`
     | (?:milik|kepunyaan)\ (?P<at15>)(?=(?:{_ID_FUNCTION_WORDS}|melalui)\b|[.,;])  # `situs milik pada Jumat`
@@ -190,7 +196,10 @@ _ID = re.compile(
     | ["”]\ ?(?:{_ID_TRAILING_CUES})\ ?(?P<at10>)
       (?=(?:di|kepada|dalam|saat|pada|ketika|usai|seusai|melalui|yang|selaku|seperti|sambil|sembari|me[a-z]{{3,}})\b
       |[.,]|[-–]\ |$)                                                              # `" ucap memberikan`
-    | \b[A-Z][a-z]+\ of\ (?P<at28>)(?=(?:(?:me|ber|di|ter)[a-z]{{3,}}|yang|dan|pada|untuk|dengan|ini|itu|tersebut|akan|telah|sudah)\b) | \b[a-z]{{3,}}\ (?P<at29>)of\ (?=[A-Z])  # `Journal of menunjukkan`
+    | \b[A-Z][a-z]+\ of\ (?P<at28>)
+      (?=(?:(?:me|ber|di|ter)[a-z]{{3,}}|yang|dan|pada|untuk|dengan|ini|itu|tersebut|akan|telah|sudah)\b)
+                                                                                  # `Journal of menunjukkan`
+    | \b[a-z]{{3,}}\ (?P<at29>)of\ (?=[A-Z])                                     # `televisi of Thrones`
     | (?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT)(?:\ (?:juga|JUGA))?\ ?:\ ?(?P<at27>)
       (?=[a-z:\-\]]|[\ \t]*(?:\n|$))                                             # `Baca juga: di`
     """,
