@@ -67,6 +67,8 @@ GAPS_ID = [
     "Polisi menangkap pria berinisial |itu di rumahnya.",
     "Di dalam pembicaraan tersebut, |berharap bisa memperoleh hak partisipasi.",  # an opener, then a verb
     "|- dan Ajax belum pernah mengangkat trofi itu.",  # a sentence opening with a hyphen
+    "Selain Dwi, menurut |juga memastikan kontrak itu.",
+    "Jumlah wisatawan asal |(|) masih yang tertinggi.",  # a name and its abbreviation
 ]
 GAPS_EN = [
     "The minister met with |.",
@@ -87,6 +89,7 @@ GAPS_EN = [
     "In a speech on Friday, |outlined her proposals to expand service.",  # an opener, then a verb
     "Writing for a panel, |noted that the debate was close.",
     "Merrill says |promised to keep supporting Clinton.",  # a cue, then a verb
+    "Clinton held rallies in |and Pennsylvania.",  # a preposition, then a conjunction
     "Clinton will host events, and former |will travel to Florida.",  # `former` with no one
 ]
 
@@ -178,6 +181,10 @@ WHOLE = [
     "The former said he would appeal.",
     "But he said the plan would work.",
     "The briefing ended at 5:55 p.m. on Friday.",
+    "Voters came in and out of the hall, to and from the polls.",
+    "Debates in and of themselves are not enough.",
+    "Menurut dia, rencana itu tepat.",
+    "Pertandingan itu disiarkan Middle East Monitor (MEMO).",
 ]
 
 
@@ -288,3 +295,9 @@ def test_a_named_speaker_keeps_the_name_when_the_gap_is_elsewhere():
     claim = extract(text, lang="id").claims[-1]
     assert claim.speaker == "Budi Santoso"
     assert MISSING_ENTITY in claim.flags
+
+
+def test_empty_brackets_after_a_name_mark_only_the_abbreviation():
+    text = "Pertandingan itu disiarkan Middle East Monitor (). Wisatawan asal () masih tertinggi."
+    first, second = (i for i, ch in enumerate(text) if ch == "(")
+    assert gap_offsets(text, 0, len(text), "id") == (first + 1, second, second + 1)

@@ -41,7 +41,7 @@ def _set(block: str) -> frozenset[str]:
 # -- word classes ------------------------------------------------------------------------------
 
 # Indonesian prepositions that need a noun phrase after them (never a verb or a clause).
-_ID_NP_PREPOSITIONS = _words("kepada oleh terhadap bagi di ke pada dari menuju melawan dengan")
+_ID_NP_PREPOSITIONS = _words("kepada oleh terhadap bagi di ke pada dari menuju melawan dengan menurut")
 # Words that cannot open that noun phrase: prepositions, conjunctions, auxiliaries.
 _ID_FUNCTION_WORDS = _words(
     "dan atau serta untuk pada dengan oleh kepada terhadap bahwa telah akan sudah harus tidak di ke dari "
@@ -59,6 +59,7 @@ _ID_COMPOUNDS = {
     "kepada": {"yang"},
     "menuju": {"ke"},
     "bagi": {"yang"},
+    "menurut": {"yang", "dia", "sebagian"},
     "dengan": _set("yang tidak dengan sebelum setelah secara masih hanya juga mampu berhasil bisa"),
 }
 _ID_AUXILIARIES = _words(
@@ -223,6 +224,8 @@ _EN = re.compile(
     | according\ to(?P<at4>)[.,;]                                                # `according to,`
     | (?:{_EN_TITLES})\.\ +(?P<at5>)(?=[a-z]{{2,}}\b(?!\.))                            # `Mr. said`
     | (?<![Tt]he\ )former\ (?P<at16>)(?=(?:will|would|has|had|is|was|said|says|told|and)\b|[,.—])  # `former said`
+    | (?P<prep2>in|on|at|to|for|about|into|onto)\ (?P<at19>)(?=(?:and|or|but|has|had|will|would|says|said)\b)
+                                                                                  # `in and Ohio`
     | (?:says|said)\ (?P<at17>)(?=[a-z]+ed\ (?:to|that|the|a|an|his|her|their)\b)   # `says promised to`
     | (?:says|said)\ (?P<at10>)(?=(?:is|was|has|had|will|would)\ (?:not\b|\w+ing\b|\w+ed\b))  # `says is lying`
     | (?:how|why|whether|if|when|where)\ (?P<at11>)(?=(?:could|would|can|will|should)\ (?!{_EN_SUBJECTS})[a-z]+\b)
@@ -284,6 +287,8 @@ def _at(m: re.Match) -> int | None:
             return None
         if prep.lower() == "dari" and following.lower() == "dan" and m.string.startswith(" ke", m.end()):
             return None  # `dari dan ke`
+    if groups.get("prep2") and m.string.startswith(_EN_PAIRED, m.end()):  # `in and out`, `to and from`
+        return None
     half = groups.get("half")
     if half and m.string.startswith(half.lower(), m.end()):  # `Menit - menit`
         return None
@@ -299,6 +304,31 @@ def _at(m: re.Match) -> int | None:
         if before in _ID_DEGREE or before in _EN_PASSIVE:
             return None
     return next(m.start(k) for k, v in groups.items() if k.startswith("at") and v is not None)
+
+
+# Pairs of prepositions read as one (`in and out`, `to and from`): no name went between them.
+_EN_PAIRED = (
+    "and out",
+    "and around",
+    "and from",
+    "and off",
+    "and against",
+    "and after",
+    "and back",
+    "and of",
+    "or out",
+    "or near",
+    "or around",
+    "or from",
+)
+
+
+def _lower_word_before(text: str, at: int) -> bool:
+    """Whether a lower-case word and one space stand before `at` (the name that went before it is missing)."""
+    return at >= 3 and text[at - 1] == " " and text[at - 2].isalpha() and bool(_LOWER_WORD_END.search(text, 0, at - 1))
+
+
+_LOWER_WORD_END = re.compile(r"(?<![\w-])[a-z][a-z-]*$")
 
 
 def gap_offsets(text: str, start: int = 0, end: int | None = None, lang: str | None = None) -> tuple[int, ...]:
@@ -334,6 +364,8 @@ def _inside_gaps(text: str, lang: str | None) -> list[int]:
             at = _at(m)
             if at is not None:
                 found.add(at)
+                if m.group(0) == "()" and _lower_word_before(text, m.start()):  # `wisatawan asal ()`: two names
+                    found.add(m.start())
     gaps = sorted(found)
     _last = (text, lang, gaps)
     return gaps
