@@ -69,6 +69,9 @@ GAPS_ID = [
     "|- dan Ajax belum pernah mengangkat trofi itu.",  # a sentence opening with a hyphen
     "Selain Dwi, menurut |juga memastikan kontrak itu.",
     "Jumlah wisatawan asal |(|) masih yang tertinggi.",  # a name and its abbreviation
+    "Pemerintah (|) |berencana menutup jalan itu.",
+    "Ia bergabung dengan The |di Januari.",  # an English title cut short
+    "Mereka mendengarkan lagu Who Run the |milik Beyonce.",
 ]
 GAPS_EN = [
     "The minister met with |.",
@@ -90,6 +93,8 @@ GAPS_EN = [
     "Writing for a panel, |noted that the debate was close.",
     "Merrill says |promised to keep supporting Clinton.",  # a cue, then a verb
     "Clinton held rallies in |and Pennsylvania.",  # a preposition, then a conjunction
+    "A poll suggested that |has the lead in Ohio.",  # a clause with no subject
+    "The second debate is on Oct. 9 in |., Louis.",
     "Clinton will host events, and former |will travel to Florida.",  # `former` with no one
 ]
 
@@ -185,6 +190,8 @@ WHOLE = [
     "Debates in and of themselves are not enough.",
     "Menurut dia, rencana itu tepat.",
     "Pertandingan itu disiarkan Middle East Monitor (MEMO).",
+    "Ia bergabung dengan The Beatles di Januari.",
+    "A poll suggested that Clinton has the lead in Ohio.",
 ]
 
 
@@ -297,7 +304,7 @@ def test_a_named_speaker_keeps_the_name_when_the_gap_is_elsewhere():
     assert MISSING_ENTITY in claim.flags
 
 
-def test_empty_brackets_after_a_name_mark_only_the_abbreviation():
-    text = "Pertandingan itu disiarkan Middle East Monitor (). Wisatawan asal () masih tertinggi."
-    first, second = (i for i, ch in enumerate(text) if ch == "(")
-    assert gap_offsets(text, 0, len(text), "id") == (first + 1, second, second + 1)
+def test_empty_brackets_mark_the_abbreviation_and_a_name_missing_next_to_it():
+    text = "Disiarkan Middle East Monitor (). Wisatawan asal () masih tertinggi. Pemerintah () berencana."
+    first, second, third = (i for i, ch in enumerate(text) if ch == "(")
+    assert gap_offsets(text, 0, len(text), "id") == (first + 1, second, second + 1, third + 1, third + 3)

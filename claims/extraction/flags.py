@@ -146,7 +146,7 @@ _ABBREVIATIONS = _set(
 
 _SHARED = re.compile(
     r"""
-      (?P<spaced>\ +)(?P<at>)[.,;)\]?!](?=\s|$|["”’')\]])          # `dengan .`, `Delegasi , yang`, `BTS, , sudah`
+      (?P<spaced>\ +)(?P<at>)[.,;)\]?!](?=\s|$|["”’')\],])          # `dengan .`, `Delegasi , yang`, `BTS, , sudah`
     | (?<=\s)["“]\ (?P<at10>)(?=[a-z])                              # `replied, " meant to`
     | @(?P<at11>)(?=[.,]|$) | (?<=\w)/(?P<at12>)[.,]                # `@.`, `Getty/.`
     | (?<=\.)\ +(?P<at2>)[,;](?=\s)                           # `Sen. , D-Ill.`
@@ -201,6 +201,9 @@ _ID = re.compile(
       (?=(?:(?:me|ber|di|ter)[a-z]{{3,}}|yang|dan|pada|untuk|dengan|ini|itu|tersebut|akan|telah|sudah)\b)
                                                                                   # `Journal of menunjukkan`
     | \b[a-z]{{3,}}\ (?P<at29>)of\ (?=[A-Z])                                     # `televisi of Thrones`
+    | \bThe\ (?P<at30>)
+      (?=[.,;:)\]’”]|(?:(?:me|ber|di)[a-z]{{3,}}|yang|dan|di|ke|ini|itu|tersebut|ia|justru|pada|untuk)\b)  # `The di`
+    | \bthe\ (?P<at31>)(?=[(\[\]’”]|(?:milik|karya|yang|dan|ini|itu|tersebut)\b)  # `lagu Who Run the milik`
     | (?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT)(?:\ (?:juga|JUGA))?\ ?:\ ?(?P<at27>)
       (?=[a-z:\-\]]|[\ \t]*(?:\n|$))                                             # `Baca juga: di`
     """,
@@ -226,6 +229,8 @@ _EN = re.compile(
     | (?<![Tt]he\ )former\ (?P<at16>)(?=(?:will|would|has|had|is|was|said|says|told|and)\b|[,.—])  # `former said`
     | (?P<prep2>in|on|at|to|for|about|into|onto)\ (?P<at19>)(?=(?:and|or|but|has|had|will|would|says|said)\b)
                                                                                   # `in and Ohio`
+    | (?:said|says|suggested|suggests|argued|argues|stated|noted|notes|contended|claimed|claims|insisted|warned
+      |afraid|reported|announced)\ that\ (?P<at20>)(?=(?:has|will|would)\b|—)      # `suggested that has`
     | (?:says|said)\ (?P<at17>)(?=[a-z]+ed\ (?:to|that|the|a|an|his|her|their)\b)   # `says promised to`
     | (?:says|said)\ (?P<at10>)(?=(?:is|was|has|had|will|would)\ (?:not\b|\w+ing\b|\w+ed\b))  # `says is lying`
     | (?:how|why|whether|if|when|where)\ (?P<at11>)(?=(?:could|would|can|will|should)\ (?!{_EN_SUBJECTS})[a-z]+\b)
@@ -329,6 +334,7 @@ def _lower_word_before(text: str, at: int) -> bool:
 
 
 _LOWER_WORD_END = re.compile(r"(?<![\w-])[a-z][a-z-]*$")
+_LOWER_OR_DIGIT = re.compile(r"[a-z\d(]")
 
 
 def gap_offsets(text: str, start: int = 0, end: int | None = None, lang: str | None = None) -> tuple[int, ...]:
@@ -364,8 +370,11 @@ def _inside_gaps(text: str, lang: str | None) -> list[int]:
             at = _at(m)
             if at is not None:
                 found.add(at)
-                if m.group(0) == "()" and _lower_word_before(text, m.start()):  # `wisatawan asal ()`: two names
-                    found.add(m.start())
+                if m.group(0) == "()":
+                    if _lower_word_before(text, m.start()):  # `wisatawan asal ()`: a name and its abbreviation
+                        found.add(m.start())
+                    elif text[m.end() : m.end() + 1] == " " and _LOWER_OR_DIGIT.match(text, m.end() + 1):
+                        found.add(m.end() + 1)  # `Pemerintah () berencana`: the name that went after it
     gaps = sorted(found)
     _last = (text, lang, gaps)
     return gaps
