@@ -334,7 +334,6 @@ def _lower_word_before(text: str, at: int) -> bool:
 
 
 _LOWER_WORD_END = re.compile(r"(?<![\w-])[a-z][a-z-]*$")
-_LOWER_OR_DIGIT = re.compile(r"[a-z\d(]")
 
 
 def gap_offsets(text: str, start: int = 0, end: int | None = None, lang: str | None = None) -> tuple[int, ...]:
@@ -370,11 +369,8 @@ def _inside_gaps(text: str, lang: str | None) -> list[int]:
             at = _at(m)
             if at is not None:
                 found.add(at)
-                if m.group(0) == "()":
-                    if _lower_word_before(text, m.start()):  # `wisatawan asal ()`: a name and its abbreviation
-                        found.add(m.start())
-                    elif text[m.end() : m.end() + 1] == " " and _LOWER_OR_DIGIT.match(text, m.end() + 1):
-                        found.add(m.end() + 1)  # `Pemerintah () berencana`: the name that went after it
+                if m.group(0) == "()" and _lower_word_before(text, m.start()):  # `wisatawan asal ()`: two names
+                    found.add(m.start())
     gaps = sorted(found)
     _last = (text, lang, gaps)
     return gaps
