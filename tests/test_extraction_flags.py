@@ -71,6 +71,10 @@ GAPS_ID = [
     "Selain Dwi, menurut |juga memastikan kontrak itu.",
     "Jumlah wisatawan asal |(|) masih yang tertinggi.",  # a name and its abbreviation
     "Ia bergabung dengan The |di Januari.",  # an English title cut short
+    "Ia menegaskan bahwa |merupakan pasar yang penting.",  # `bahwa` with no subject
+    "Kemenangan ini membuat |memimpin klasemen sementara.",  # a causative verb with no object
+    "Kunjungan wisatawan asing ke |mencapai 6,48 juta.",  # a preposition then a verb
+    "Kerusuhan itu tak hanya terjadi di |tapi juga di kota lain.",
     "Mereka mendengarkan lagu Who Run the |milik Beyonce.",
 ]
 GAPS_EN = [
@@ -191,6 +195,10 @@ WHOLE = [
     "Menurut dia, rencana itu tepat.",
     "Pertandingan itu disiarkan Middle East Monitor (MEMO).",
     "Ia bergabung dengan The Beatles di Januari.",
+    "Ia menegaskan bahwa pasar itu merupakan pasar yang penting.",
+    "Kemenangan ini membuat mereka memimpin klasemen sementara.",
+    "Kemenangan itu membuat medali perak terasa manis.",
+    "Pada Mei, meningkat 5 persen dari bulan sebelumnya.",
     "A poll suggested that Clinton has the lead in Ohio.",
 ]
 

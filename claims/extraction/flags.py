@@ -47,7 +47,7 @@ _ID_FUNCTION_WORDS = _words(
     "dan atau serta untuk pada dengan oleh kepada terhadap bahwa telah akan sudah harus tidak di ke dari "
     "tentang mengenai sebagai dalam pun adalah merupakan melalui yang sendiri sejak selaku agar senilai bukan ini kini "
     "juga hanya hingga sehingga namun tetapi masih bisa mampu berhasil pernah sedang tersebut secara terkait "
-    "setelah sebelum"
+    "setelah sebelum dapat selama jika bila apabila kalau terbilang tapi yaitu yakni seharga"
 )
 # After these the next word may be a locative noun (`di dalam`, `ke luar`) or part of a compound.
 _ID_COMPOUNDS = {
@@ -68,16 +68,20 @@ _ID_AUXILIARIES = _words(
 )
 # Words that, like auxiliaries, come between a subject and its verb (`Tapi berhasil membayar`).
 _ID_MORE_AUXILIARIES = _words("berhasil lantas pernah mampu gagal sukses")
+# Verbs that take no object: an opening clause may leave them a number for subject (`Pada Mei, meningkat 5 persen`).
+_ID_INTRANSITIVE = _set("meningkat menurun melonjak merosot melemah menguat membaik memburuk mencapai")
 # Words that look like me-/ber- verbs but are nouns, pronouns, prepositions or conjunctions.
-_NOT_VERBS = _set(
-    """
+_NOT_VERBS = (
+    _set(
+        """
     mereka memang melalui menurut menurutnya mendatang meski meskipun menjelang mengenai merupakan menjadi
     menteri menit meja merah media medis merek meter metode mesin mental mentah menu menara mei
     melainkan melihat mengingat menimbang menyusul berdasarkan berkat bersama berbagai beberapa berikut
     berikutnya berita berat beras beruang berarti berupa bersih bermacam berkali-kali beragam mengapa
     berkas beranda berlian beringin
-    meningkat menurun melonjak merosot melemah menguat membaik memburuk mencapai
     """
+    )
+    | _ID_INTRANSITIVE
 )
 # me-...-kan / me-...-i forms that are adjectives or take no object.
 _ID_NOT_TRANSITIVE = _set(
@@ -165,7 +169,8 @@ _SHARED = re.compile(
 _ID = re.compile(
     rf"""
       (?<!\w)(?:(?P<prep>{_ID_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_ID_FUNCTION_WORDS})\b    # `kepada dalam`
-    | (?:kepada|oleh|terhadap|bagi|di|ke|pada|para)\ (?P<at2>)(?=(?P<verb>(?:me|ber)[a-z]{{3,}})\b)  # `oleh menolak`
+    | (?:kepada|oleh|terhadap|bagi|di|ke|pada|para)\ (?P<at2>)(?P<prep_verb>)
+      (?=(?P<verb>(?:me|ber)[a-z]{{3,}})\b)                                       # `oleh menolak`, `ke mencapai`
     | para\ (?P<at9>)(?={_ID_FUNCTION_WORDS}|hanya|yang\b)                        # `dari para hanya`
     | (?:dengan|oleh|kepada|terhadap|antara|bersama|dari|untuk|tentang|mengenai)(?P<at3>)[.,;](?=\s|$)
     | (?:{_ID_NEEDS_COMPLEMENT})(?:\ (?:Umum|Utama|Jenderal|Harian))?\ (?P<at12>)(?:(?:{_ID_AUXILIARIES})\ )*
@@ -186,6 +191,8 @@ _ID = re.compile(
     | asal\ (?P<at20>)(?=(?:tersebut|ini|itu)\b|[.,])                          # `klub asal tersebut`
     | (?:tajuk|judul|julukan)\ (?P<at21>)(?=(?:dan|di|pada|untuk)\b|[.,])      # `diberi tajuk dan`
     | (?:milik|kepunyaan)\ (?P<at15>)(?=(?:{_ID_FUNCTION_WORDS}|melalui)\b|[.,;])  # `situs milik pada Jumat`
+    | bahwa\ (?P<at32>)(?=(?:adalah|merupakan|bukanlah|dan|serta)\b)              # `bahwa merupakan`
+    | membuat\ (?P<at33>)(?!membuat\b)(?=(?P<verb6>(?:me[mny]|ber)[a-z]{{3,}})\b)  # `membuat memimpin klasemen`
     | bahwa\ (?P<at4>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>(?:me|ber)[a-z]{{3,}})\b)  # `bahwa telah menunda`
     | (?P<tverb>me[a-z]{{3,}}(?:kan|[^aeiou]i)|{_ID_TRANSITIVE_I})\ ?(?P<at5>)
       (?:[.;](?=\s|$)|(?=(?:untuk|di|pada|mendatang|tersebut|sebagai|saat|sejak|ketika|setelah)\b))
@@ -297,8 +304,10 @@ def _at(m: re.Match) -> int | None:
     half = groups.get("half")
     if half and m.string.startswith(half.lower(), m.end()):  # `Menit - menit`
         return None
-    for verb in (groups.get(k) for k in ("verb", "verb2", "verb3", "verb4", "verb5")):
-        if verb and (verb in _NOT_VERBS or verb.endswith("nya")):
+    for verb in (groups.get(k) for k in ("verb", "verb2", "verb3", "verb4", "verb5", "verb6")):
+        if not verb or groups.get("prep_verb") is not None and verb in _ID_INTRANSITIVE:  # `ke mencapai`
+            continue
+        if verb in _NOT_VERBS or verb.endswith("nya"):
             return None
     tverb = groups.get("tverb")
     if tverb:
