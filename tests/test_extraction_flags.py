@@ -75,6 +75,13 @@ GAPS_ID = [
     "Kemenangan ini membuat |memimpin klasemen sementara.",  # a causative verb with no object
     "Kunjungan wisatawan asing ke |mencapai 6,48 juta.",  # a preposition then a verb
     "Kerusuhan itu tak hanya terjadi di |tapi juga di kota lain.",
+    "Pada 2004, saat usianya masih 18 tahun, |pernah mengikuti kontes kecantikan.",  # an opener of two clauses
+    "Pada laga melawan Leganes, |sebetulnya menguasai pertandingan.",
+    "Polisi berkoordinasi dengan TNI dan |guna mengamankan aksi itu.",
+    "Bantuan datang dari Jepang, Korea dan |serta Singapura.",
+    "Angka itu naik 5 persen, seperti dilansir|.",  # a source with no name
+    "Ia merilis album dengan judul |& Her Dead Petz.",
+    '"Jadi anak baik," tutup |dalam ceritanya.',  # a cue with no speaker
     "Mereka mendengarkan lagu Who Run the |milik Beyonce.",
 ]
 GAPS_EN = [
@@ -199,6 +206,10 @@ WHOLE = [
     "Kemenangan ini membuat mereka memimpin klasemen sementara.",
     "Kemenangan itu membuat medali perak terasa manis.",
     "Pada Mei, meningkat 5 persen dari bulan sebelumnya.",
+    "Pada 2004, saat usianya masih 18 tahun, ia pernah mengikuti kontes kecantikan.",
+    "Di samping itu, katanya, mereka mendorong generasi muda.",
+    "Prosesor itu eksklusif untuk i7, seperti diberitakan.",
+    "Ia merilis album bersama Johnson & Johnson.",
     "A poll suggested that Clinton has the lead in Ohio.",
 ]
 

@@ -67,7 +67,7 @@ _ID_AUXILIARIES = _words(
     "ingin mau hanya baru kembali lebih langsung"
 )
 # Words that, like auxiliaries, come between a subject and its verb (`Tapi berhasil membayar`).
-_ID_MORE_AUXILIARIES = _words("berhasil lantas pernah mampu gagal sukses")
+_ID_MORE_AUXILIARIES = _words("berhasil lantas pernah mampu gagal sukses sebetulnya sebenarnya justru")
 # Verbs that take no object: an opening clause may leave them a number for subject (`Pada Mei, meningkat 5 persen`).
 _ID_INTRANSITIVE = _set("meningkat menurun melonjak merosot melemah menguat membaik memburuk mencapai")
 # Words that look like me-/ber- verbs but are nouns, pronouns, prepositions or conjunctions.
@@ -105,7 +105,9 @@ _ID_CUE_VERBS = _set(
     """
 )
 _ID_TRANSITIVE_I = _words("menemui mendatangi menghadiri mengunjungi menyetujui mengikuti mewakili menyaingi")
-_ID_TRAILING_CUES = _words("kata ujar ucap tutur ungkap jelas tambah imbuh tegas papar lanjut sebut tandas terang")
+_ID_TRAILING_CUES = _words(
+    "kata ujar ucap tutur ungkap jelas tambah imbuh tegas papar lanjut sebut tandas terang tutup pungkas sambung timpal"
+)
 _EN_CUES = _words("says said sings told added wrote asked explained continued insisted noted argued")
 _ID_OPENERS = _words(
     "Jika Kalau Apabila Bila Saat Ketika Sebelum Setelah Sesudah Sekitar Selain Meski Meskipun Walaupun Namun "
@@ -180,6 +182,9 @@ _ID = re.compile(
     | (?:dari|kepada|oleh|dengan|di|ke|pada|terhadap|bersama|of|by|from|with)\ (?P<at14>)\(  # `dari (kategori`
     | (?:antara|tentang|dan|serta|atau)\ (?P<at25>)\((?=[A-Z])                # `dan (Emilia Clarke)`
     | (?:antara|dengan|bersama|serta)\ (?P<at22>)(?=dan\b) | \bdan\ (?P<at23>)(?=serta\b)  # `antara dan`
+    | \bdan\ (?P<at35>)(?=guna\b)                                                 # `dengan TNI dan guna`
+    | (?:dilansir|dikutip|dilaporkan|melansir|mengutip|disiarkan)(?P<at36>)[.;](?=\s|$)  # `dilansir.`
+    | (?<=[a-z]\ )(?P<at34>)&\ (?=[A-Z])                                         # `judul & Her Dead Petz`
     | (?P<half>[A-Z][a-z]+)\ -\ (?P<at24>)
       (?=(?P<verb5>me[a-z]{{3,}})\b|(?:juga|yang|untuk|dapat|akan|pun|tidak|sudah|telah|berhasil)\b)
                                                                                   # `Choupo - mencetak`
@@ -260,8 +265,9 @@ _BY_LANGUAGE = {"id": (_ID, _ID_SPACED_DASH), "en": (_EN,)}
 _OPENING = re.compile(
     rf"""
       [\"“‘']?\ ?(?P<at>)(?=[a-z]{{2,}}\b(?![.\w])|,)                            # `harus hadir ...`, `said on Monday`
-    | (?:{_ID_OPENERS})\b(?:(?!yang\b)[^,."“\n]){{0,60}},\ (?P<at2>)
-      (?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb>(?:me|ber)[a-z]{{3,}})\b)           # `Pada gim kedua, mencoba`
+    | (?:{_ID_OPENERS})\b(?:(?!yang\b)[^,."“\n]){{0,60}},                         # `Pada gim kedua, mencoba`
+      (?:\ (?!(?:yang|katanya|ujarnya|tuturnya|jelasnya|menurutnya)\b)[a-z][^,."“\n]{{0,40}},)?  # `saat ..., pernah`
+      \ (?P<at2>)(?:(?:{_ID_AUXILIARIES}|{_ID_MORE_AUXILIARIES})\ )*(?=(?P<verb>(?:me|ber)[a-z]{{3,}})\b)
     | (?:(?:Lebih\ lanjut|Selanjutnya),?|(?:Kemudian|Sebelumnya|Selain\ itu|Sementara\ itu|Namun|Tapi|Tetapi),)
       \ (?P<at3>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>me[a-z]{{3,}})\b)          # `Lebih lanjut menjelaskan`
     | (?:Saat|Kala|Sementara|Kini|Padahal|Sebelumnya|Namun|Tapi|Tetapi|Kemudian|Lalu|Akhirnya)(?:\ (?:ini|itu))?,?
@@ -300,6 +306,8 @@ def _at(m: re.Match) -> int | None:
         if prep.lower() == "dari" and following.lower() == "dan" and m.string.startswith(" ke", m.end()):
             return None  # `dari dan ke`
     if groups.get("prep2") and m.string.startswith(_EN_PAIRED, m.end()):  # `in and out`, `to and from`
+        return None
+    if groups.get("at34") is not None and not _lower_word_before(m.string, m.start()):
         return None
     half = groups.get("half")
     if half and m.string.startswith(half.lower(), m.end()):  # `Menit - menit`
