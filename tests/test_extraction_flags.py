@@ -106,6 +106,12 @@ GAPS_EN = [
     "Clinton held rallies in |and Pennsylvania.",  # a preposition, then a conjunction
     "A poll suggested that |has the lead in Ohio.",  # a clause with no subject
     "The second debate is on Oct. 9 in |., Louis.",
+    "Palmieri said |will address the comments in Florida.",  # a cue, then a modal
+    "That is because |wants to junk personal exemptions.",  # a conjunction, then a finite verb
+    "In interviews, |has questioned the need for moderators.",
+    "At a tense breakfast the next morning, |said he would not back Trump.",
+    "Now |seems to have vanished from the campaign trail.",
+    "He hoped it would encourage a dialogue among |on difficult issues.",
     "Clinton will host events, and former |will travel to Florida.",  # `former` with no one
 ]
 
@@ -211,6 +217,12 @@ WHOLE = [
     "Prosesor itu eksklusif untuk i7, seperti diberitakan.",
     "Ia merilis album bersama Johnson & Johnson.",
     "A poll suggested that Clinton has the lead in Ohio.",
+    "Palmieri said she will address the comments in Florida.",
+    "He said would-be voters stayed home.",
+    "That is because he wants to junk personal exemptions.",
+    "In interviews, she has questioned the need for moderators.",
+    "Now it seems to have vanished from the campaign trail.",
+    "He hoped it would encourage a dialogue among voters on difficult issues.",
 ]
 
 

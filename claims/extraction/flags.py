@@ -125,7 +125,7 @@ _ID_DEGREE = _set("sangat cukup lebih paling begitu amat agak kurang terlalu mak
 # Nouns read with a possessor (`peran Rusia`, `posisi teguh Rusia`) before a preposition.
 _ID_POSSESSED = _words("peran peranan posisi sikap komitmen kontribusi keterlibatan kehadiran")
 
-_EN_NP_PREPOSITIONS = _words("by of from with between against toward towards upon")
+_EN_NP_PREPOSITIONS = _words("by of from with between against toward towards upon among amongst")
 _EN_FUNCTION_WORDS = _words(
     "and or but on in at to for of by with during after before was is has had will across throughout"
 )
@@ -245,6 +245,10 @@ _EN = re.compile(
       |afraid|reported|announced)\ that\ (?P<at20>)(?=(?:has|will|would)\b|—)      # `suggested that has`
     | (?:says|said)\ (?P<at17>)(?=[a-z]+ed\ (?:to|that|the|a|an|his|her|their)\b)   # `says promised to`
     | (?:says|said)\ (?P<at10>)(?=(?:is|was|has|had|will|would)\ (?:not\b|\w+ing\b|\w+ed\b))  # `says is lying`
+    | (?:says|said)\ (?P<at21>)(?=(?:will|would|could|should|can|must|might)\ (?!be\b)[a-z]{{2,}}\b)
+                                                                                  # `said will address`
+    | (?:because|although|though|unless|after|before|since|while)\ (?P<at22>)
+      (?=(?:wants|says|said|has|had|will|would|seems)\b)                          # `because wants to`
     | (?:how|why|whether|if|when|where)\ (?P<at11>)(?=(?:could|would|can|will|should)\ (?!{_EN_SUBJECTS})[a-z]+\b)
     | (?:at|of|by|from|with|for|and|the)\ (?P<at12>)&                           # `a partner at & Hartson`
     | (?:[Tt]he|[Aa]n?)\ (?P<at13>)
@@ -279,7 +283,10 @@ _OPENING = re.compile(
     | (?:In|On|During|After|Before|At|Speaking|Earlier|Later|Last|Since|When|While|Asked|Writing|Appearing|Addressing
       |Responding|Following|Despite|Amid|Throughout)\b[^,.\n"“]{{0,60}},\ (?P<at6>)
       (?:\w+ly\ )?(?=(?:[a-z]\w*ed|said|told|made|took|gave|met|spoke|wrote|came|held|sent|won|lost|became|called)
-      \ (?:(?:a|an|the|that|his|her|their|its|it|out|on|up)\b|[A-Z]))  # `In July, dismissed the`
+      \ (?:(?:a|an|the|that|his|her|their|its|it|out|on|up|he|she|they|we)\b|[A-Z])
+      |(?:has|had|will|would|is|was)\ (?:[a-z]\w*ed|been|not|also|said)\b)       # `In July, dismissed the`
+    | (?:Now|But|And|So|Yet|However,|Meanwhile,|Still,)\ (?P<at10>)
+      (?=(?:seems|says|said|has|had|wants|will|would|told)\b)                      # `Now seems to have vanished`
     """,
     re.VERBOSE,
 )
