@@ -79,6 +79,12 @@ GAPS_ID = [
     "Pada laga melawan Leganes, |sebetulnya menguasai pertandingan.",
     "Polisi berkoordinasi dengan TNI dan |guna mengamankan aksi itu.",
     "Bantuan datang dari Jepang, Korea dan |serta Singapura.",
+    "Fellaini tampil dalam laga antara |melawan Real Madrid.",
+    "UnionSpace pertama kali hadir dengan nama |+ Workspace.",
+    "Kolaborasi itu dengan |selain memfokuskan pada jual beli.",
+    "Ketiga anggota polisi tersebut adalah |(33), Bripka DR (33) dan |(35).",  # a name before an age
+    "Pola permainan tidak berubah di mana |tetap mendominasi serangan.",
+    "Dari perolehan dana segar ini, |akan membeli 4 ribu EDC.",
     "Angka itu naik 5 persen, seperti dilansir|.",  # a source with no name
     "Ia merilis album dengan judul |& Her Dead Petz.",
     '"Jadi anak baik," tutup |dalam ceritanya.',  # a cue with no speaker
@@ -216,6 +222,11 @@ WHOLE = [
     "Di samping itu, katanya, mereka mendorong generasi muda.",
     "Prosesor itu eksklusif untuk i7, seperti diberitakan.",
     "Ia merilis album bersama Johnson & Johnson.",
+    "Ia akan bermain dengan melawan tim promosi.",
+    "Hasilnya 2 + 2 sama dengan empat.",
+    "Ketiga anggota polisi tersebut adalah Budi (33) dan Andi (35).",
+    "Pola permainan tidak berubah di mana tuan rumah tetap mendominasi serangan.",
+    "Dari perolehan dana segar ini, perusahaan akan membeli 4 ribu EDC.",
     "A poll suggested that Clinton has the lead in Ohio.",
     "Palmieri said she will address the comments in Florida.",
     "He said would-be voters stayed home.",

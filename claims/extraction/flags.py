@@ -47,7 +47,8 @@ _ID_FUNCTION_WORDS = _words(
     "dan atau serta untuk pada dengan oleh kepada terhadap bahwa telah akan sudah harus tidak di ke dari "
     "tentang mengenai sebagai dalam pun adalah merupakan melalui yang sendiri sejak selaku agar senilai bukan ini kini "
     "juga hanya hingga sehingga namun tetapi masih bisa mampu berhasil pernah sedang tersebut secara terkait "
-    "setelah sebelum dapat selama jika bila apabila kalau terbilang tapi yaitu yakni seharga"
+    "setelah sebelum dapat selama jika bila apabila kalau terbilang tapi yaitu yakni seharga selain sebesar "
+    "sebanyak"
 )
 # After these the next word may be a locative noun (`di dalam`, `ke luar`) or part of a compound.
 _ID_COMPOUNDS = {
@@ -112,7 +113,7 @@ _EN_CUES = _words("says said sings told added wrote asked explained continued in
 _ID_OPENERS = _words(
     "Jika Kalau Apabila Bila Saat Ketika Sebelum Setelah Sesudah Sekitar Selain Meski Meskipun Walaupun Namun "
     "Sementara Sebelumnya Kemudian Usai Seusai Dalam Pada Lalu Akhirnya Sejak Selama Berbeda Di Jelang Menjelang "
-    "Seiring Karena Demi Melalui Lewat"
+    "Seiring Karena Demi Melalui Lewat Dari Terlepas"
 )
 # Offices named with what they head (`Kepala BNPB`, `Juru Bicara Kemenlu`): not a subject alone.
 _ID_NEEDS_COMPLEMENT = _words(
@@ -182,9 +183,12 @@ _ID = re.compile(
     | (?:dari|kepada|oleh|dengan|di|ke|pada|terhadap|bersama|of|by|from|with)\ (?P<at14>)\(  # `dari (kategori`
     | (?:antara|tentang|dan|serta|atau)\ (?P<at25>)\((?=[A-Z])                # `dan (Emilia Clarke)`
     | (?:antara|dengan|bersama|serta)\ (?P<at22>)(?=dan\b) | \bdan\ (?P<at23>)(?=serta\b)  # `antara dan`
-    | \bdan\ (?P<at35>)(?=guna\b)                                                 # `dengan TNI dan guna`
+    | \bantara\ (?P<at39>)(?=melawan\b) | \bdan\ (?P<at35>)(?=guna\b)         # `antara melawan`, `dan guna`
+    | (?:adalah|yakni|yaitu|dan|serta|atau|tersangka|korban|pelaku)\ (?P<at37>)\(\d{{1,3}}\)  # `adalah (33)`
+    | (?:di\ mana|dimana)\ (?P<at38>)(?:(?:{_ID_AUXILIARIES})\ )*
+      (?=(?P<verb7>(?:me|ber)[a-z]{{3,}})\b)                                      # `di mana tetap mendominasi`
     | (?:dilansir|dikutip|dilaporkan|melansir|mengutip|disiarkan)(?P<at36>)[.;](?=\s|$)  # `dilansir.`
-    | (?<=[a-z]\ )(?P<at34>)&\ (?=[A-Z])                                         # `judul & Her Dead Petz`
+    | (?<=[a-z]\ )(?P<at34>)[&+]\ ?(?=[A-Z])                                         # `judul & Her Dead Petz`
     | (?P<half>[A-Z][a-z]+)\ -\ (?P<at24>)
       (?=(?P<verb5>me[a-z]{{3,}})\b|(?:juga|yang|untuk|dapat|akan|pun|tidak|sudah|telah|berhasil)\b)
                                                                                   # `Choupo - mencetak`
@@ -319,7 +323,7 @@ def _at(m: re.Match) -> int | None:
     half = groups.get("half")
     if half and m.string.startswith(half.lower(), m.end()):  # `Menit - menit`
         return None
-    for verb in (groups.get(k) for k in ("verb", "verb2", "verb3", "verb4", "verb5", "verb6")):
+    for verb in (groups.get(k) for k in ("verb", "verb2", "verb3", "verb4", "verb5", "verb6", "verb7")):
         if not verb or groups.get("prep_verb") is not None and verb in _ID_INTRANSITIVE:  # `ke mencapai`
             continue
         if verb in _NOT_VERBS or verb.endswith("nya"):
