@@ -154,16 +154,16 @@ _ABBREVIATIONS = _set(
 _SHARED = re.compile(
     r"""
       (?P<spaced>\ +)(?P<at>)[.,;)\]?!](?=\s|$|["”’')\],])          # `dengan .`, `Delegasi , yang`, `BTS, , sudah`
-    | (?<=\s)["“]\ (?P<at10>)(?=[a-z])                              # `replied, " meant to`
-    | @(?P<at11>)(?=[.,]|$) | (?<=\w)/(?P<at12>)[.,]                # `@.`, `Getty/.`
-    | (?<=\.)\ +(?P<at2>)[,;](?=\s)                           # `Sen. , D-Ill.`
+    | ["“](?<=\s["“])\ (?P<at10>)(?=[a-z])                          # `replied, " meant to`
+    | @(?P<at11>)(?=[.,]|$)                                          # `@.`
+    | /(?<=\w/)(?:(?P<at12>)[.,]|\ (?P<at9>)(?=\S)|(?P<at18>)\))       # `Getty/.`, `Lembaga/ untuk`, `ZG/)`
+    | /(?<=[\w(]\ /)(?P<at17>)(?=[\w(])                              # `lewat /Hendra`
+    | \ (?<=\.\ )\ *(?P<at2>)[,;](?=\s)                               # `Sen. , D-Ill.`
     | \((?P<at3>)\)                                            # `Middle East Monitor ()`
-    | (?:(?<=[\s(])|^)['"“‘]\ ?(?P<at6>)['"”’](?=[\s,.;:)!?]|$)    # `film ' ' itu`, `lagu ‘’`
+    | ['"“‘](?<![^\s(]['"“‘])\ ?(?P<at6>)['"”’](?=[\s,.;:)!?]|$)    # `film ' ' itu`, `lagu ‘’`
     | \[\ ?(?P<at15>)\] | \(\ (?P<at16>)\)                            # `[ ]`, `( )`
     | ,\ (?P<at8>)[-–—]\ |,\ (?P<at13>)\(                           # `Jakarta, - -`, `(16 November), (19 November)`
     | (?P<colon>\ )(?P<at14>):\                                        # `Javier : Internazionale`
-    | (?<=\w)/\ (?P<at9>)(?=\S)                                  # `Lembaga/ untuk`
-    | (?<=[\w(]\ )/(?P<at17>)(?=[\w(])|(?<=\w)/(?P<at18>)\)      # `lewat /Hendra`, `ZG/)`
     | (?:\.(?:com|COM|id)|[A-Z]{3,})\ [-–—]+\ (?P<at4>)[a-z]   # `TRIBUNNEWS.COM - dan`
     | \b(?P<word>[^\W\d_]{4,}|[A-Z][a-z]{2}|\d+)\.\ +(?P<at5>)(?=[a-z]{2,}\b)  # `Gaza. harus hadir`
     """,
@@ -188,7 +188,7 @@ _ID = re.compile(
     | (?:di\ mana|dimana)\ (?P<at38>)(?:(?:{_ID_AUXILIARIES})\ )*
       (?=(?P<verb7>(?:me|ber)[a-z]{{3,}})\b)                                      # `di mana tetap mendominasi`
     | (?:dilansir|dikutip|dilaporkan|melansir|mengutip|disiarkan)(?P<at36>)[.;](?=\s|$)  # `dilansir.`
-    | (?<=[a-z]\ )(?P<at34>)[&+]\ ?(?=[A-Z])                                         # `judul & Her Dead Petz`
+    | (?P<at34>)[&+](?<=[a-z]\ [&+])\ ?(?=[A-Z])                                         # `judul & Her Dead Petz`
     | (?P<half>[A-Z][a-z]+)\ -\ (?P<at24>)
       (?=(?P<verb5>me[a-z]{{3,}})\b|(?:juga|yang|untuk|dapat|akan|pun|tidak|sudah|telah|berhasil)\b)
                                                                                   # `Choupo - mencetak`
@@ -213,10 +213,10 @@ _ID = re.compile(
     | ["”]\ ?(?:{_ID_TRAILING_CUES})\ ?(?P<at10>)
       (?=(?:di|kepada|dalam|saat|pada|ketika|usai|seusai|melalui|yang|selaku|seperti|sambil|sembari|me[a-z]{{3,}})\b
       |[.,]|[-–]\ |$)                                                              # `" ucap memberikan`
-    | \b[A-Z][a-z]+\ of\ (?P<at28>)
+    | \b(?P<at29>)of(?<=[a-z]\ of)\ (?=[A-Z])                                     # `televisi of Thrones`
+    | \bof(?<=[a-z]\ of)\ (?P<at28>)
       (?=(?:(?:me|ber|di|ter)[a-z]{{3,}}|yang|dan|pada|untuk|dengan|ini|itu|tersebut|akan|telah|sudah)\b)
                                                                                   # `Journal of menunjukkan`
-    | \b[a-z]{{3,}}\ (?P<at29>)of\ (?=[A-Z])                                     # `televisi of Thrones`
     | \bThe\ (?P<at30>)
       (?=[.,;:)\]’”]|(?:(?:me|ber|di)[a-z]{{3,}}|yang|dan|di|ke|ini|itu|tersebut|ia|justru|pada|untuk)\b)  # `The di`
     | \bthe\ (?P<at31>)(?=[(\[\]’”]|(?:milik|karya|yang|dan|ini|itu|tersebut)\b)  # `lagu Who Run the milik`
@@ -318,7 +318,13 @@ def _at(m: re.Match) -> int | None:
             return None  # `dari dan ke`
     if groups.get("prep2") and m.string.startswith(_EN_PAIRED, m.end()):  # `in and out`, `to and from`
         return None
-    if groups.get("at34") is not None and not _lower_word_before(m.string, m.start()):
+    if (groups.get("at34") is not None or groups.get("at29") is not None) and not _lower_word_before(
+        m.string, m.start(), 2 if groups.get("at34") is not None else 3
+    ):
+        return None
+    if groups.get("at28") is not None and not _CAPITALISED_WORD_END.search(
+        m.string, max(0, m.start() - 41), m.start() - 1
+    ):
         return None
     half = groups.get("half")
     if half and m.string.startswith(half.lower(), m.end()):  # `Menit - menit`
@@ -356,12 +362,16 @@ _EN_PAIRED = (
 )
 
 
-def _lower_word_before(text: str, at: int) -> bool:
-    """Whether a lower-case word and one space stand before `at` (the name that went before it is missing)."""
-    return at >= 3 and text[at - 1] == " " and text[at - 2].isalpha() and bool(_LOWER_WORD_END.search(text, 0, at - 1))
+def _lower_word_before(text: str, at: int, shortest: int = 1) -> bool:
+    """Whether a lower-case word (of `shortest` letters or more) and one space stand before `at`."""
+    if at < 3 or text[at - 1] != " " or not text[at - 2].isalpha():
+        return False
+    word = _LOWER_WORD_END.search(text, max(0, at - 41), at - 1)
+    return word is not None and len(word.group(0)) >= shortest
 
 
 _LOWER_WORD_END = re.compile(r"(?<![\w-])[a-z][a-z-]*$")
+_CAPITALISED_WORD_END = re.compile(r"\b[A-Z][a-z]+$")
 
 
 def gap_offsets(text: str, start: int = 0, end: int | None = None, lang: str | None = None) -> tuple[int, ...]:
