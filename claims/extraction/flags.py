@@ -14,7 +14,9 @@ does not otherwise make, found here by word class rather than by word:
   menunda`), a sentence or a dateline followed by a lower-case word (`. harus
   hadir`, `TRIBUNNEWS.COM - dan`), a title with a verb and no name (`Mr. said`);
 - a possessed noun with no possessor before a preposition (`peran dalam`) and
-  contrasting verbs with no subjects (`menyetujuinya, tetapi menolaknya`).
+  contrasting verbs with no subjects (`menyetujuinya, tetapi menolaknya`);
+- half a pair or a title (`lewat /Hendra`, `Journal of menunjukkan`, `judul & Her`),
+  a name before an age (`adalah (33)`), a source with no name (`dilansir.`).
 
 `gap_offsets` says where each gap is: the offset where the dropped name stood.
 """
