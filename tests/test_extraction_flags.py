@@ -118,6 +118,9 @@ GAPS_EN = [
     "At a tense breakfast the next morning, |said he would not back Trump.",
     "Now |seems to have vanished from the campaign trail.",
     "He hoped it would encourage a dialogue among |on difficult issues.",
+    "City Attorney |said in the letter that the ad was misleading.",  # a title with no name
+    '"We will win," Clinton campaign spokesman |said on Monday.',
+    "At a rally Friday in Coral Springs, Florida, |questioned what kind of person does that.",
     "Clinton will host events, and former |will travel to Florida.",  # `former` with no one
 ]
 
@@ -234,6 +237,9 @@ WHOLE = [
     "In interviews, she has questioned the need for moderators.",
     "Now it seems to have vanished from the campaign trail.",
     "He hoped it would encourage a dialogue among voters on difficult issues.",
+    "The City Attorney said in the letter that the ad was misleading.",
+    "A Clinton campaign spokesman said on Monday that she would win.",
+    "At a rally Friday in Coral Springs, Florida, she questioned what kind of person does that.",
 ]
 
 
@@ -327,6 +333,8 @@ BEFORE_EN = "Treasury Secretary Janet Smith said prices rose 10 percent this wee
         (BEFORE_ID + "Sementara itu, Kepala , , menyatakan bahwa stok beras cukup untuk dua bulan.", "id"),
         (BEFORE_EN + '"We have enough stock for two months," said .', "en"),
         (BEFORE_EN + '"We have enough stock for two months," told reporters on Monday.', "en"),
+        (BEFORE_EN + "City Attorney said the stock would last two months.", "en"),  # a title with no name
+        (BEFORE_EN + "At a rally Friday in Coral Springs, Florida, said the stock would last two months.", "en"),
     ],
 )
 def test_a_dropped_speaker_is_left_unknown_not_the_last_one_named(text, lang):

@@ -265,6 +265,9 @@ _EN = re.compile(
     | [,.!?][”"]\ +(?P<at6>)(?:told\b|(?:{_EN_CUES})(?=\ ?[.,]|\ (?:to|on|in|at|during|after|before|when|while|that)\b))
     | ,\ (?P<at9>)(?:{_EN_CUES})(?=\.)                                            # `hurt him, said.`
     | ,\ (?P<at14>)(?=spokes(?:man|woman|person)\ (?:said|says|told)\b)
+    | (?<![Tt]he\ )(?<!\b[Aa]\ )\b[A-Z][a-z]+\ (?:campaign\ spokes(?:man|woman|person)|Attorney|Secretary|Spokesman
+      |Spokeswoman|Director|Chairman|Chairwoman|Commissioner)\ (?P<at23>)(?=(?:said|says|told|wrote|added)\b)
+                                                                                  # `City Attorney said`
     | (?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\ (?P<at7>)
       (?=(?:and|or|but|of|in|on|at|to|for|by|with|is|was|has|have|had|were|are|would|could|should|said|says|told|also)\b(?!-))
                                                                                   # `The and Government`
@@ -287,9 +290,9 @@ _OPENING = re.compile(
     | (?P<at4>)['’]s\b | (?P<at9>)[-–]\ (?=[a-z]{{2,}}\b)                        # `- dan Ajax`
     | (?P<at5>)[.,;:!?]+(?=\s*$)                                                  # a sentence left with its full stop
     | (?:In|On|During|After|Before|At|Speaking|Earlier|Later|Last|Since|When|While|Asked|Writing|Appearing|Addressing
-      |Responding|Following|Despite|Amid|Throughout)\b[^,.\n"“]{{0,60}},\ (?P<at6>)
-      (?:\w+ly\ )?(?=(?:[a-z]\w*ed|said|told|made|took|gave|met|spoke|wrote|came|held|sent|won|lost|became|called)
-      \ (?:(?:a|an|the|that|his|her|their|its|it|out|on|up|he|she|they|we)\b|[A-Z])
+      |Responding|Following|Despite|Amid|Throughout)\b[^,.\n"“]{{0,60}},(?:\ [A-Z][^,.\n"“]{{0,30}},)?\ (?P<at6>)
+      (?:\w+ly\ )?(?=(?:[a-z]\w*ed|said|told|made|took|gave|met|spoke|wrote|came|held|sent|won|lost|became|called|laid)
+      \ (?:(?:a|an|the|that|his|her|their|its|it|out|on|up|he|she|they|we|what|how|why|whether)\b|[A-Z])
       |(?:has|had|will|would|is|was)\ (?:[a-z]\w*ed|been|not|also|said)\b)       # `In July, dismissed the`
     | (?:Now|But|And|So|Yet|However,|Meanwhile,|Still,)\ (?P<at10>)
       (?=(?:seems|says|said|has|had|wants|will|would|told)\b)                      # `Now seems to have vanished`
