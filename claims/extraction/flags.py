@@ -265,8 +265,8 @@ _EN = re.compile(
     | [,.!?][”"]\ +(?P<at6>)(?:told\b|(?:{_EN_CUES})(?=\ ?[.,]|\ (?:to|on|in|at|during|after|before|when|while|that)\b))
     | ,\ (?P<at9>)(?:{_EN_CUES})(?=\.)                                            # `hurt him, said.`
     | ,\ (?P<at14>)(?=spokes(?:man|woman|person)\ (?:said|says|told)\b)
-    | (?<![Tt]he\ )(?<!\b[Aa]\ )\b[A-Z][a-z]+\ (?:campaign\ spokes(?:man|woman|person)|Attorney|Secretary|Spokesman
-      |Spokeswoman|Director|Chairman|Chairwoman|Commissioner)\ (?P<at23>)(?=(?:said|says|told|wrote|added)\b)
+    | \b[A-Z](?<![Tt]he\ [A-Z])(?<!\b[Aa]\ [A-Z])[a-z]+\ (?:campaign\ spokes(?:man|woman|person)|Attorney|Secretary
+      |Spokesman|Spokeswoman|Director|Chairman|Chairwoman|Commissioner)\ (?P<at23>)(?=(?:said|says|told|wrote|added)\b)
                                                                                   # `City Attorney said`
     | (?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\ (?P<at7>)
       (?=(?:and|or|but|of|in|on|at|to|for|by|with|is|was|has|have|had|were|are|would|could|should|said|says|told|also)\b(?!-))
