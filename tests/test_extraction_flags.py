@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from claims.extraction import extract
+from claims.extraction.attribution import find_attributions
 from claims.extraction.flags import MISSING_ENTITY, gap_offsets, missing_entity, sentence_flags
 from claims.extraction.serialize import claim_to_dict
 
@@ -54,6 +55,40 @@ GAPS_ID = [
     "Tim itu siap menghadapi |saat laga tandang.",
     '"Kami siap," kata |yang juga menjabat sebagai ketua panitia.',  # a cue with no speaker
     "Baca juga: |",  # a related-article link with its title dropped
+    "Ia resmi bergabung dengan |sebagai pemain pinjaman.",  # a preposition then a function word
+    "Ia ingin bertahan di |hingga 2021.",
+    "Jumlah turis yang melancong ke |hanya tumbuh 7 persen.",
+    "Ia juga aktif di |berkolaborasi dengan seniman lain.",  # a preposition then a verb
+    "Del Potro menipiskan selisih poin 3 - 5. |terus melaju dan memenangi set ini.",  # a number, then a verb
+    "Indonesia meraih gelar lewat |/Hendra Setiawan.",  # half a pair
+    "Laporan itu ditulis oleh tim (T.H - ZG/|).",
+    "[Baca juga: Pansus itu disebut ilegal karena |]",  # a bracket after a space
+    "Penelitian yang diterbitkan Journal of |menunjukkan hal itu.",  # an English title cut short
+    "Serial televisi |of Thrones selalu menarik perhatian.",
+    "Polisi menangkap pria berinisial |itu di rumahnya.",
+    "Di dalam pembicaraan tersebut, |berharap bisa memperoleh hak partisipasi.",  # an opener, then a verb
+    "|- dan Ajax belum pernah mengangkat trofi itu.",  # a sentence opening with a hyphen
+    "Selain Dwi, menurut |juga memastikan kontrak itu.",
+    "Jumlah wisatawan asal |(|) masih yang tertinggi.",  # a name and its abbreviation
+    "Ia bergabung dengan The |di Januari.",  # an English title cut short
+    "Ia menegaskan bahwa |merupakan pasar yang penting.",  # `bahwa` with no subject
+    "Kemenangan ini membuat |memimpin klasemen sementara.",  # a causative verb with no object
+    "Kunjungan wisatawan asing ke |mencapai 6,48 juta.",  # a preposition then a verb
+    "Kerusuhan itu tak hanya terjadi di |tapi juga di kota lain.",
+    "Pada 2004, saat usianya masih 18 tahun, |pernah mengikuti kontes kecantikan.",  # an opener of two clauses
+    "Pada laga melawan Leganes, |sebetulnya menguasai pertandingan.",
+    "Polisi berkoordinasi dengan TNI dan |guna mengamankan aksi itu.",
+    "Bantuan datang dari Jepang, Korea dan |serta Singapura.",
+    "Fellaini tampil dalam laga antara |melawan Real Madrid.",
+    "UnionSpace pertama kali hadir dengan nama |+ Workspace.",
+    "Kolaborasi itu dengan |selain memfokuskan pada jual beli.",
+    "Ketiga anggota polisi tersebut adalah |(33), Bripka DR (33) dan |(35).",  # a name before an age
+    "Pola permainan tidak berubah di mana |tetap mendominasi serangan.",
+    "Dari perolehan dana segar ini, |akan membeli 4 ribu EDC.",
+    "Angka itu naik 5 persen, seperti dilansir|.",  # a source with no name
+    "Ia merilis album dengan judul |& Her Dead Petz.",
+    '"Jadi anak baik," tutup |dalam ceritanya.',  # a cue with no speaker
+    "Mereka mendengarkan lagu Who Run the |milik Beyonce.",
 ]
 GAPS_EN = [
     "The minister met with |.",
@@ -70,6 +105,23 @@ GAPS_EN = [
     "|said on Monday that the plant would close.",
     "The |and Government Reform Committee voted 19-15.",
     "A spokeswoman for |says neither the nominee nor her campaign knew.",  # a preposition before a verb
+    "But he said the |would be mistaken to proceed.",  # an article before a modal
+    "In a speech on Friday, |outlined her proposals to expand service.",  # an opener, then a verb
+    "Writing for a panel, |noted that the debate was close.",
+    "Merrill says |promised to keep supporting Clinton.",  # a cue, then a verb
+    "Clinton held rallies in |and Pennsylvania.",  # a preposition, then a conjunction
+    "A poll suggested that |has the lead in Ohio.",  # a clause with no subject
+    "The second debate is on Oct. 9 in |., Louis.",
+    "Palmieri said |will address the comments in Florida.",  # a cue, then a modal
+    "That is because |wants to junk personal exemptions.",  # a conjunction, then a finite verb
+    "In interviews, |has questioned the need for moderators.",
+    "At a tense breakfast the next morning, |said he would not back Trump.",
+    "Now |seems to have vanished from the campaign trail.",
+    "He hoped it would encourage a dialogue among |on difficult issues.",
+    "City Attorney |said in the letter that the ad was misleading.",  # a title with no name
+    '"We will win," Clinton campaign spokesman |said on Monday.',
+    "At a rally Friday in Coral Springs, Florida, |questioned what kind of person does that.",
+    "Clinton will host events, and former |will travel to Florida.",  # `former` with no one
 ]
 
 
@@ -143,6 +195,51 @@ WHOLE = [
     '"They are wrong," said 9/11 widow Terry Strada.',
     "If we do not act, we are not going to have a country.",
     "All we are asking for is an opportunity to be heard.",
+    "Ia bergabung dengan tim itu sebagai pemain pinjaman.",
+    "Ia bertahan di klub itu hingga 2021.",
+    "Tim bermain bagus dengan mampu mencetak dua gol.",
+    "Komputer biasa dengan dipasangkan di atas meja.",
+    "Keterangan itu tercantum di berkas perkara.",
+    "Ia aktif di berbagai kegiatan sosial.",
+    "Skor akhir 3 - 5. Pertandingan berikutnya digelar Sabtu.",
+    "Ganda putra Ahsan/Hendra menang mudah.",
+    "Ia naik ke peringkat ke - 11 klasemen.",
+    "Saga The Lord of the Rings dibuat ulang.",
+    "Ahmad Darmawan, juga memberikan keterangan.",
+    "Di dalam pembicaraan tersebut, mereka berharap bisa memperoleh hak partisipasi.",
+    "In a statement, Husted said the court erred.",
+    "In August, powered by more than 100 donors, the group grew.",
+    "The former said he would appeal.",
+    "But he said the plan would work.",
+    "The briefing ended at 5:55 p.m. on Friday.",
+    "Voters came in and out of the hall, to and from the polls.",
+    "Debates in and of themselves are not enough.",
+    "Menurut dia, rencana itu tepat.",
+    "Pertandingan itu disiarkan Middle East Monitor (MEMO).",
+    "Ia bergabung dengan The Beatles di Januari.",
+    "Ia menegaskan bahwa pasar itu merupakan pasar yang penting.",
+    "Kemenangan ini membuat mereka memimpin klasemen sementara.",
+    "Kemenangan itu membuat medali perak terasa manis.",
+    "Pada Mei, meningkat 5 persen dari bulan sebelumnya.",
+    "Pada 2004, saat usianya masih 18 tahun, ia pernah mengikuti kontes kecantikan.",
+    "Di samping itu, katanya, mereka mendorong generasi muda.",
+    "Prosesor itu eksklusif untuk i7, seperti diberitakan.",
+    "Ia merilis album bersama Johnson & Johnson.",
+    "Ia akan bermain dengan melawan tim promosi.",
+    "Hasilnya 2 + 2 sama dengan empat.",
+    "Ketiga anggota polisi tersebut adalah Budi (33) dan Andi (35).",
+    "Pola permainan tidak berubah di mana tuan rumah tetap mendominasi serangan.",
+    "Dari perolehan dana segar ini, perusahaan akan membeli 4 ribu EDC.",
+    "A poll suggested that Clinton has the lead in Ohio.",
+    "Palmieri said she will address the comments in Florida.",
+    "He said would-be voters stayed home.",
+    "That is because he wants to junk personal exemptions.",
+    "In interviews, she has questioned the need for moderators.",
+    "Now it seems to have vanished from the campaign trail.",
+    "He hoped it would encourage a dialogue among voters on difficult issues.",
+    "The City Attorney said in the letter that the ad was misleading.",
+    "A Clinton campaign spokesman said on Monday that she would win.",
+    "At a rally Friday in Coral Springs, Florida, she questioned what kind of person does that.",
 ]
 
 
@@ -157,6 +254,14 @@ def test_only_the_given_span_is_checked():
     assert not missing_entity(text, 0, 11)
     assert missing_entity(text, 12, len(text))
     assert gap_offsets(text, 12, len(text)) == (len(text) - 1,)
+
+
+def test_a_sentence_opening_a_paragraph_after_an_abbreviation_is_read_for_a_missing_subject():
+    text = "The briefing ended at 5:55 p.m.\n\nsays Clinton is lying."
+    start = text.index("says")
+    assert gap_offsets(text, start, len(text), "en") == (start,)
+    continued = "The briefing ended at 5:55 p.m. on Friday."  # a sentence going on after the abbreviation
+    assert gap_offsets(continued, continued.index("on"), len(continued), "en") == ()
 
 
 def test_sentence_flags():
@@ -228,6 +333,8 @@ BEFORE_EN = "Treasury Secretary Janet Smith said prices rose 10 percent this wee
         (BEFORE_ID + "Sementara itu, Kepala , , menyatakan bahwa stok beras cukup untuk dua bulan.", "id"),
         (BEFORE_EN + '"We have enough stock for two months," said .', "en"),
         (BEFORE_EN + '"We have enough stock for two months," told reporters on Monday.', "en"),
+        (BEFORE_EN + "City Attorney said the stock would last two months.", "en"),  # a title with no name
+        (BEFORE_EN + "At a rally Friday in Coral Springs, Florida, said the stock would last two months.", "en"),
     ],
 )
 def test_a_dropped_speaker_is_left_unknown_not_the_last_one_named(text, lang):
@@ -245,3 +352,15 @@ def test_a_named_speaker_keeps_the_name_when_the_gap_is_elsewhere():
     claim = extract(text, lang="id").claims[-1]
     assert claim.speaker == "Budi Santoso"
     assert MISSING_ENTITY in claim.flags
+
+
+def test_empty_brackets_mark_the_abbreviation_and_a_name_missing_before_it():
+    text = "Disiarkan Middle East Monitor (). Wisatawan asal () masih tertinggi."
+    first, second = (i for i, ch in enumerate(text) if ch == "(")
+    assert gap_offsets(text, 0, len(text), "id") == (first + 1, second, second + 1)
+
+
+def test_a_speaker_named_before_empty_brackets_keeps_the_name():
+    text = "Jakarta - Badan Pusat Statistik () mencatat kunjungan turis naik 5 persen pada Mei."
+    speakers = [a.speaker for a in find_attributions(text, "id") if a.cue_start is not None]
+    assert speakers and all(speakers), speakers

@@ -14,7 +14,9 @@ does not otherwise make, found here by word class rather than by word:
   menunda`), a sentence or a dateline followed by a lower-case word (`. harus
   hadir`, `TRIBUNNEWS.COM - dan`), a title with a verb and no name (`Mr. said`);
 - a possessed noun with no possessor before a preposition (`peran dalam`) and
-  contrasting verbs with no subjects (`menyetujuinya, tetapi menolaknya`).
+  contrasting verbs with no subjects (`menyetujuinya, tetapi menolaknya`);
+- half a pair or a title (`lewat /Hendra`, `Journal of menunjukkan`, `judul & Her`),
+  a name before an age (`adalah (33)`), a source with no name (`dilansir.`).
 
 `gap_offsets` says where each gap is: the offset where the dropped name stood.
 """
@@ -41,32 +43,48 @@ def _set(block: str) -> frozenset[str]:
 # -- word classes ------------------------------------------------------------------------------
 
 # Indonesian prepositions that need a noun phrase after them (never a verb or a clause).
-_ID_NP_PREPOSITIONS = _words("kepada oleh terhadap bagi di ke pada dari menuju melawan")
+_ID_NP_PREPOSITIONS = _words("kepada oleh terhadap bagi di ke pada dari menuju melawan dengan menurut")
 # Words that cannot open that noun phrase: prepositions, conjunctions, auxiliaries.
 _ID_FUNCTION_WORDS = _words(
     "dan atau serta untuk pada dengan oleh kepada terhadap bahwa telah akan sudah harus tidak di ke dari "
-    "tentang mengenai sebagai dalam pun adalah merupakan melalui yang sendiri sejak selaku agar senilai bukan ini kini"
+    "tentang mengenai sebagai dalam pun adalah merupakan melalui yang sendiri sejak selaku agar senilai bukan ini kini "
+    "juga hanya hingga sehingga namun tetapi masih bisa mampu berhasil pernah sedang tersebut secara terkait "
+    "setelah sebelum dapat selama jika bila apabila kalau terbilang tapi yaitu yakni seharga selain sebesar "
+    "sebanyak"
 )
 # After these the next word may be a locative noun (`di dalam`, `ke luar`) or part of a compound.
 _ID_COMPOUNDS = {
-    "di": {"dalam"}, "ke": {"dalam"}, "pada": {"dengan", "yang"}, "oleh": {"karena", "yang"},
-    "dari": {"dalam", "pada", "yang"}, "kepada": {"yang"}, "menuju": {"ke"}, "bagi": {"yang"},
+    "di": {"dalam"},
+    "ke": {"dalam"},
+    "pada": {"dengan", "yang"},
+    "oleh": {"karena", "yang"},
+    "dari": {"dalam", "pada", "yang", "sebelum", "setelah", "hanya"},
+    "kepada": {"yang"},
+    "menuju": {"ke"},
+    "bagi": {"yang"},
+    "menurut": {"yang", "dia", "sebagian"},
+    "dengan": _set("yang tidak dengan sebelum setelah secara masih hanya juga mampu berhasil bisa"),
 }
 _ID_AUXILIARIES = _words(
     "telah akan sudah sedang masih harus tidak tak belum juga pun segera terus tetap sempat bisa dapat perlu "
     "ingin mau hanya baru kembali lebih langsung"
 )
 # Words that, like auxiliaries, come between a subject and its verb (`Tapi berhasil membayar`).
-_ID_MORE_AUXILIARIES = _words("berhasil lantas pernah mampu gagal sukses")
+_ID_MORE_AUXILIARIES = _words("berhasil lantas pernah mampu gagal sukses sebetulnya sebenarnya justru")
+# Verbs that take no object: an opening clause may leave them a number for subject (`Pada Mei, meningkat 5 persen`).
+_ID_INTRANSITIVE = _set("meningkat menurun melonjak merosot melemah menguat membaik memburuk mencapai")
 # Words that look like me-/ber- verbs but are nouns, pronouns, prepositions or conjunctions.
-_NOT_VERBS = _set(
-    """
+_NOT_VERBS = (
+    _set(
+        """
     mereka memang melalui menurut menurutnya mendatang meski meskipun menjelang mengenai merupakan menjadi
     menteri menit meja merah media medis merek meter metode mesin mental mentah menu menara mei
     melainkan melihat mengingat menimbang menyusul berdasarkan berkat bersama berbagai beberapa berikut
     berikutnya berita berat beras beruang berarti berupa bersih bermacam berkali-kali beragam mengapa
-    meningkat menurun melonjak merosot melemah menguat membaik memburuk mencapai
+    berkas beranda berlian beringin
     """
+    )
+    | _ID_INTRANSITIVE
 )
 # me-...-kan / me-...-i forms that are adjectives or take no object.
 _ID_NOT_TRANSITIVE = _set(
@@ -90,26 +108,27 @@ _ID_CUE_VERBS = _set(
     """
 )
 _ID_TRANSITIVE_I = _words("menemui mendatangi menghadiri mengunjungi menyetujui mengikuti mewakili menyaingi")
-_ID_TRAILING_CUES = _words("kata ujar ucap tutur ungkap jelas tambah imbuh tegas papar lanjut sebut tandas terang")
+_ID_TRAILING_CUES = _words(
+    "kata ujar ucap tutur ungkap jelas tambah imbuh tegas papar lanjut sebut tandas terang tutup pungkas sambung timpal"
+)
 _EN_CUES = _words("says said sings told added wrote asked explained continued insisted noted argued")
 _ID_OPENERS = _words(
     "Jika Kalau Apabila Bila Saat Ketika Sebelum Setelah Sesudah Sekitar Selain Meski Meskipun Walaupun Namun "
-    "Sementara Sebelumnya Kemudian Usai Seusai Dalam Pada Lalu Akhirnya Sejak Selama Berbeda"
+    "Sementara Sebelumnya Kemudian Usai Seusai Dalam Pada Lalu Akhirnya Sejak Selama Berbeda Di Jelang Menjelang "
+    "Seiring Karena Demi Melalui Lewat Dari Terlepas"
 )
 # Offices named with what they head (`Kepala BNPB`, `Juru Bicara Kemenlu`): not a subject alone.
 _ID_NEEDS_COMPLEMENT = _words(
     "Kepala Ketua Direktur Wakil Sekretaris Komisaris Pimpinan pimpinan Anggota Presiden Menteri Gubernur Bupati "
     "Walikota Sekjen Dirut Kapolda Kapolri Kapolres Kapolsek Panglima Kapten Pelatih Jaksa Hakim Dubes Pak Bu Sir"
-) + (
-    r"|Juru\ Bicara|Kuasa\ Hukum|Presiden\ Direktur"
-)
+) + (r"|Juru\ Bicara|Kuasa\ Hukum|Presiden\ Direktur")
 # Nouns that name who coaches or made something (`skuat asuhan Mourinho`, `film garapan Hanung`).
 _ID_BY_NOUNS = _words("asuhan besutan garapan racikan binaan")
 _ID_DEGREE = _set("sangat cukup lebih paling begitu amat agak kurang terlalu makin semakin kian")
 # Nouns read with a possessor (`peran Rusia`, `posisi teguh Rusia`) before a preposition.
 _ID_POSSESSED = _words("peran peranan posisi sikap komitmen kontribusi keterlibatan kehadiran")
 
-_EN_NP_PREPOSITIONS = _words("by of from with between against toward towards upon")
+_EN_NP_PREPOSITIONS = _words("by of from with between against toward towards upon among amongst")
 _EN_FUNCTION_WORDS = _words(
     "and or but on in at to for of by with during after before was is has had will across throughout"
 )
@@ -136,44 +155,55 @@ _ABBREVIATIONS = _set(
 
 _SHARED = re.compile(
     r"""
-      (?P<spaced>\ +)(?P<at>)[.,;)?!](?=\s|$|["”’')])          # `dengan .`, `Delegasi , yang`, `BTS, , sudah`
-    | (?<=\s)["“]\ (?P<at10>)(?=[a-z])                              # `replied, " meant to`
-    | @(?P<at11>)(?=[.,]|$) | (?<=\w)/(?P<at12>)[.,]                # `@.`, `Getty/.`
-    | (?<=\.)\ +(?P<at2>)[,;](?=\s)                           # `Sen. , D-Ill.`
+      (?P<spaced>\ +)(?P<at>)[.,;)\]?!](?=\s|$|["”’')\],])          # `dengan .`, `Delegasi , yang`, `BTS, , sudah`
+    | ["“](?<=\s["“])\ (?P<at10>)(?=[a-z])                          # `replied, " meant to`
+    | @(?P<at11>)(?=[.,]|$)                                          # `@.`
+    | /(?<=\w/)(?:(?P<at12>)[.,]|\ (?P<at9>)(?=\S)|(?P<at18>)\))       # `Getty/.`, `Lembaga/ untuk`, `ZG/)`
+    | /(?<=[\w(]\ /)(?P<at17>)(?=[\w(])                              # `lewat /Hendra`
+    | \ (?<=\.\ )\ *(?P<at2>)[,;](?=\s)                               # `Sen. , D-Ill.`
     | \((?P<at3>)\)                                            # `Middle East Monitor ()`
-    | (?:(?<=[\s(])|^)['"“‘]\ ?(?P<at6>)['"”’](?=[\s,.;:)!?]|$)    # `film ' ' itu`, `lagu ‘’`
+    | ['"“‘](?<![^\s(]['"“‘])\ ?(?P<at6>)['"”’](?=[\s,.;:)!?]|$)    # `film ' ' itu`, `lagu ‘’`
     | \[\ ?(?P<at15>)\] | \(\ (?P<at16>)\)                            # `[ ]`, `( )`
     | ,\ (?P<at8>)[-–—]\ |,\ (?P<at13>)\(                           # `Jakarta, - -`, `(16 November), (19 November)`
     | (?P<colon>\ )(?P<at14>):\                                        # `Javier : Internazionale`
-    | (?<=\w)/\ (?P<at9>)(?=\S)                                  # `Lembaga/ untuk`
     | (?:\.(?:com|COM|id)|[A-Z]{3,})\ [-–—]+\ (?P<at4>)[a-z]   # `TRIBUNNEWS.COM - dan`
-    | \b(?P<word>[^\W\d_]{4,}|[A-Z][a-z]{2})\.\ +(?P<at5>)(?=[a-z]{2,}\b)  # `Gaza. harus hadir`
+    | \b(?P<word>[^\W\d_]{4,}|[A-Z][a-z]{2}|\d+)\.\ +(?P<at5>)(?=[a-z]{2,}\b)  # `Gaza. harus hadir`
     """,
     re.VERBOSE,
 )
 _ID = re.compile(
     rf"""
       (?<!\w)(?:(?P<prep>{_ID_NP_PREPOSITIONS})\ (?P<at>)(?P<next>{_ID_FUNCTION_WORDS})\b    # `kepada dalam`
-    | (?:kepada|oleh|terhadap|bagi|di|ke|pada|para)\ (?P<at2>)(?=(?P<verb>me[a-z]{{3,}})\b)  # `oleh menolak`
+    | (?:kepada|oleh|terhadap|bagi|di|ke|pada|para)\ (?P<at2>)(?P<prep_verb>)
+      (?=(?P<verb>(?:me|ber)[a-z]{{3,}})\b)                                       # `oleh menolak`, `ke mencapai`
     | para\ (?P<at9>)(?={_ID_FUNCTION_WORDS}|hanya|yang\b)                        # `dari para hanya`
     | (?:dengan|oleh|kepada|terhadap|antara|bersama|dari|untuk|tentang|mengenai)(?P<at3>)[.,;](?=\s|$)
     | (?:{_ID_NEEDS_COMPLEMENT})(?:\ (?:Umum|Utama|Jenderal|Harian))?\ (?P<at12>)(?:(?:{_ID_AUXILIARIES})\ )*
       (?=(?:untuk|dalam|saat|ketika|melalui|secara|pada)\b|(?P<verb4>me[a-z]{{3,}})\b)  # `Kepala menyebutkan`
-    | (?:bernama|berjudul|bertajuk|dijuluki|disapa|dinamai|dinamakan)\ (?P<at13>)(?=[(,.]|(?!lengkap|asli)[a-z])
+    | (?:bernama|berjudul|bertajuk|berinisial|berjuluk|dijuluki|disapa|dinamai|dinamakan)\ (?P<at13>)
+      (?=[(,.]|(?!lengkap|asli)[a-z])
     | (?:dari|kepada|oleh|dengan|di|ke|pada|terhadap|bersama|of|by|from|with)\ (?P<at14>)\(  # `dari (kategori`
     | (?:antara|tentang|dan|serta|atau)\ (?P<at25>)\((?=[A-Z])                # `dan (Emilia Clarke)`
     | (?:antara|dengan|bersama|serta)\ (?P<at22>)(?=dan\b) | \bdan\ (?P<at23>)(?=serta\b)  # `antara dan`
+    | \bantara\ (?P<at39>)(?=melawan\b) | \bdan\ (?P<at35>)(?=guna\b)         # `antara melawan`, `dan guna`
+    | (?:adalah|yakni|yaitu|dan|serta|atau|tersangka|korban|pelaku)\ (?P<at37>)\(\d{{1,3}}\)  # `adalah (33)`
+    | (?:di\ mana|dimana)\ (?P<at38>)(?:(?:{_ID_AUXILIARIES})\ )*
+      (?=(?P<verb7>(?:me|ber)[a-z]{{3,}})\b)                                      # `di mana tetap mendominasi`
+    | (?:dilansir|dikutip|dilaporkan|melansir|mengutip|disiarkan)(?P<at36>)[.;](?=\s|$)  # `dilansir.`
+    | (?P<at34>)[&+](?<=[a-z]\ [&+])\ ?(?=[A-Z])                                         # `judul & Her Dead Petz`
     | (?P<half>[A-Z][a-z]+)\ -\ (?P<at24>)
       (?=(?P<verb5>me[a-z]{{3,}})\b|(?:juga|yang|untuk|dapat|akan|pun|tidak|sudah|telah|berhasil)\b)
                                                                                   # `Choupo - mencetak`
-    | (?:dan|bagi|dari|oleh|kepada|dengan|untuk|atau|serta|tentang|terhadap|melawan|yakni|yaitu|antara)
-      \ (?P<at16>)(?=[-–]\ )                                                      # `bagi - mencoba`
+    | (?:dan|bagi|dari|oleh|kepada|dengan|untuk|atau|serta|tentang|terhadap|melawan|yakni|yaitu|antara|pada|melalui
+      |lewat|vs|versus|kontra)\ (?P<at16>)(?=[-–]\ |/|vs\b)                   # `bagi - mencoba`, `lewat /Hendra`
     | (?:{_ID_BY_NOUNS})\ (?P<at17>)(?=(?:me|ber|di)[a-z]{{3,}}\b|(?:{_ID_FUNCTION_WORDS}|saja|juga|pun)\b|[.,])
     | karya\ (?P<at19>)(?=(?:saja|juga|pun)\b|[.,])                            # `buku Highest Duty karya saja`
-    | (?:{_ID_NP_PREPOSITIONS})\ (?P<at18>)(?=di[a-z]{{3,}}kan\b)               # `sedangkan dari diharapkan`
+    | (?!dengan\b)(?:{_ID_NP_PREPOSITIONS})\ (?P<at18>)(?=di[a-z]{{3,}}kan\b)  # `sedangkan dari diharapkan`
     | asal\ (?P<at20>)(?=(?:tersebut|ini|itu)\b|[.,])                          # `klub asal tersebut`
     | (?:tajuk|judul|julukan)\ (?P<at21>)(?=(?:dan|di|pada|untuk)\b|[.,])      # `diberi tajuk dan`
     | (?:milik|kepunyaan)\ (?P<at15>)(?=(?:{_ID_FUNCTION_WORDS}|melalui)\b|[.,;])  # `situs milik pada Jumat`
+    | bahwa\ (?P<at32>)(?=(?:adalah|merupakan|bukanlah|dan|serta)\b)              # `bahwa merupakan`
+    | membuat\ (?P<at33>)(?!membuat\b)(?=(?P<verb6>(?:me[mny]|ber)[a-z]{{3,}})\b)  # `membuat memimpin klasemen`
     | bahwa\ (?P<at4>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>(?:me|ber)[a-z]{{3,}})\b)  # `bahwa telah menunda`
     | (?P<tverb>me[a-z]{{3,}}(?:kan|[^aeiou]i)|{_ID_TRANSITIVE_I})\ ?(?P<at5>)
       (?:[.;](?=\s|$)|(?=(?:untuk|di|pada|mendatang|tersebut|sebagai|saat|sejak|ketika|setelah)\b))
@@ -185,7 +215,14 @@ _ID = re.compile(
     | ["”]\ ?(?:{_ID_TRAILING_CUES})\ ?(?P<at10>)
       (?=(?:di|kepada|dalam|saat|pada|ketika|usai|seusai|melalui|yang|selaku|seperti|sambil|sembari|me[a-z]{{3,}})\b
       |[.,]|[-–]\ |$)                                                              # `" ucap memberikan`
-    | (?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT)\ (?:juga|JUGA)\ ?:\ ?(?P<at27>)
+    | \b(?P<at29>)of(?<=[a-z]\ of)\ (?=[A-Z])                                     # `televisi of Thrones`
+    | \bof(?<=[a-z]\ of)\ (?P<at28>)
+      (?=(?:(?:me|ber|di|ter)[a-z]{{3,}}|yang|dan|pada|untuk|dengan|ini|itu|tersebut|akan|telah|sudah)\b)
+                                                                                  # `Journal of menunjukkan`
+    | \bThe\ (?P<at30>)
+      (?=[.,;:)\]’”]|(?:(?:me|ber|di)[a-z]{{3,}}|yang|dan|di|ke|ini|itu|tersebut|ia|justru|pada|untuk)\b)  # `The di`
+    | \bthe\ (?P<at31>)(?=[(\[\]’”]|(?:milik|karya|yang|dan|ini|itu|tersebut)\b)  # `lagu Who Run the milik`
+    | (?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT)(?:\ (?:juga|JUGA))?\ ?:\ ?(?P<at27>)
       (?=[a-z:\-\]]|[\ \t]*(?:\n|$))                                             # `Baca juga: di`
     """,
     re.VERBOSE,
@@ -207,7 +244,17 @@ _EN = re.compile(
     | (?:the|of|and|by|with|to|from|in)\ (?P<at3>)['’]s\b                                          # `the ’s decision`
     | according\ to(?P<at4>)[.,;]                                                # `according to,`
     | (?:{_EN_TITLES})\.\ +(?P<at5>)(?=[a-z]{{2,}}\b(?!\.))                            # `Mr. said`
+    | (?<![Tt]he\ )former\ (?P<at16>)(?=(?:will|would|has|had|is|was|said|says|told|and)\b|[,.—])  # `former said`
+    | (?P<prep2>in|on|at|to|for|about|into|onto)\ (?P<at19>)(?=(?:and|or|but|has|had|will|would|says|said)\b)
+                                                                                  # `in and Ohio`
+    | (?:said|says|suggested|suggests|argued|argues|stated|noted|notes|contended|claimed|claims|insisted|warned
+      |afraid|reported|announced)\ that\ (?P<at20>)(?=(?:has|will|would)\b|—)      # `suggested that has`
+    | (?:says|said)\ (?P<at17>)(?=[a-z]+ed\ (?:to|that|the|a|an|his|her|their)\b)   # `says promised to`
     | (?:says|said)\ (?P<at10>)(?=(?:is|was|has|had|will|would)\ (?:not\b|\w+ing\b|\w+ed\b))  # `says is lying`
+    | (?:says|said)\ (?P<at21>)(?=(?:will|would|could|should|can|must|might)\ (?!be\b)[a-z]{{2,}}\b)
+                                                                                  # `said will address`
+    | (?:because|although|though|unless|after|before|since|while)\ (?P<at22>)
+      (?=(?:wants|says|said|has|had|will|would|seems)\b)                          # `because wants to`
     | (?:how|why|whether|if|when|where)\ (?P<at11>)(?=(?:could|would|can|will|should)\ (?!{_EN_SUBJECTS})[a-z]+\b)
     | (?:at|of|by|from|with|for|and|the)\ (?P<at12>)&                           # `a partner at & Hartson`
     | (?:[Tt]he|[Aa]n?)\ (?P<at13>)
@@ -218,8 +265,12 @@ _EN = re.compile(
     | [,.!?][”"]\ +(?P<at6>)(?:told\b|(?:{_EN_CUES})(?=\ ?[.,]|\ (?:to|on|in|at|during|after|before|when|while|that)\b))
     | ,\ (?P<at9>)(?:{_EN_CUES})(?=\.)                                            # `hurt him, said.`
     | ,\ (?P<at14>)(?=spokes(?:man|woman|person)\ (?:said|says|told)\b)
+    | \b[A-Z](?<![Tt]he\ [A-Z])(?<!\b[Aa]\ [A-Z])[a-z]+\ (?:campaign\ spokes(?:man|woman|person)|Attorney|Secretary
+      |Spokesman|Spokeswoman|Director|Chairman|Chairwoman|Commissioner)\ (?P<at23>)(?=(?:said|says|told|wrote|added)\b)
+                                                                                  # `City Attorney said`
     | (?:^|(?<=\s))(?:[Tt]he|[Aa]n?)\ (?P<at7>)
-      (?=(?:and|or|but|of|in|on|at|to|for|by|with|is|was|has|said)\b(?!-))        # `The and Government`
+      (?=(?:and|or|but|of|in|on|at|to|for|by|with|is|was|has|have|had|were|are|would|could|should|said|says|told|also)\b(?!-))
+                                                                                  # `The and Government`
     """,
     re.VERBOSE,
 )
@@ -227,18 +278,24 @@ _BY_LANGUAGE = {"id": (_ID, _ID_SPACED_DASH), "en": (_EN,)}
 _OPENING = re.compile(
     rf"""
       [\"“‘']?\ ?(?P<at>)(?=[a-z]{{2,}}\b(?![.\w])|,)                            # `harus hadir ...`, `said on Monday`
-    | (?:{_ID_OPENERS})\b(?:(?!yang\b)[^,."“\n]){{0,60}},\ (?P<at2>)
-      (?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb>me[a-z]{{3,}})\b)                   # `Pada gim kedua, mencoba`
+    | (?:{_ID_OPENERS})\b(?:(?!yang\b)[^,."“\n]){{0,60}},                         # `Pada gim kedua, mencoba`
+      (?:\ (?!(?:yang|katanya|ujarnya|tuturnya|jelasnya|menurutnya)\b)[a-z][^,."“\n]{{0,40}},)?  # `saat ..., pernah`
+      \ (?P<at2>)(?:(?:{_ID_AUXILIARIES}|{_ID_MORE_AUXILIARIES})\ )*(?=(?P<verb>(?:me|ber)[a-z]{{3,}})\b)
     | (?:(?:Lebih\ lanjut|Selanjutnya),?|(?:Kemudian|Sebelumnya|Selain\ itu|Sementara\ itu|Namun|Tapi|Tetapi),)
       \ (?P<at3>)(?:(?:{_ID_AUXILIARIES})\ )*(?=(?P<verb2>me[a-z]{{3,}})\b)          # `Lebih lanjut menjelaskan`
     | (?:Saat|Kala|Sementara|Kini|Padahal|Sebelumnya|Namun|Tapi|Tetapi|Kemudian|Lalu|Akhirnya)(?:\ (?:ini|itu))?,?
       \ (?P<at7>)(?:{_ID_AUXILIARIES}|{_ID_MORE_AUXILIARIES})\ (?:(?:{_ID_AUXILIARIES})\ )*
       (?=(?P<verb3>(?:me|ber)[a-z]{{3,}})\b)                                      # `Saat ini telah melakukan`
     | (?P<at8>)\([A-Z][^()\n]{{1,30}}\)\ [-–—]                                    # `(ANTARA News) - Sekretaris`
-    | (?P<at4>)['’]s\b
+    | (?P<at4>)['’]s\b | (?P<at9>)[-–]\ (?=[a-z]{{2,}}\b)                        # `- dan Ajax`
     | (?P<at5>)[.,;:!?]+(?=\s*$)                                                  # a sentence left with its full stop
-    | (?:In|On|During|After|Before|At|Speaking|Earlier|Later|Last|Since|When|While|Asked)\b[^,.\n"“]{{0,60}},\ (?P<at6>)
-      (?:\w+ly\ )?(?=\w+ed\ (?:(?:a|an|the|that|his|her|their|its)\b|[A-Z]))  # `In July, dismissed the`
+    | (?:In|On|During|After|Before|At|Speaking|Earlier|Later|Last|Since|When|While|Asked|Writing|Appearing|Addressing
+      |Responding|Following|Despite|Amid|Throughout)\b[^,.\n"“]{{0,60}},(?:\ [A-Z][^,.\n"“]{{0,30}},)?\ (?P<at6>)
+      (?:\w+ly\ )?(?=(?:[a-z]\w*ed|said|told|made|took|gave|met|spoke|wrote|came|held|sent|won|lost|became|called|laid)
+      \ (?:(?:a|an|the|that|his|her|their|its|it|out|on|up|he|she|they|we|what|how|why|whether)\b|[A-Z])
+      |(?:has|had|will|would|is|was)\ (?:[a-z]\w*ed|been|not|also|said)\b)       # `In July, dismissed the`
+    | (?:Now|But|And|So|Yet|However,|Meanwhile,|Still,)\ (?P<at10>)
+      (?=(?:seems|says|said|has|had|wants|will|would|told)\b)                      # `Now seems to have vanished`
     """,
     re.VERBOSE,
 )
@@ -264,11 +321,23 @@ def _at(m: re.Match) -> int | None:
             return None
         if prep.lower() == "dari" and following.lower() == "dan" and m.string.startswith(" ke", m.end()):
             return None  # `dari dan ke`
+    if groups.get("prep2") and m.string.startswith(_EN_PAIRED, m.end()):  # `in and out`, `to and from`
+        return None
+    if (groups.get("at34") is not None or groups.get("at29") is not None) and not _lower_word_before(
+        m.string, m.start(), 2 if groups.get("at34") is not None else 3
+    ):
+        return None
+    if groups.get("at28") is not None and not _CAPITALISED_WORD_END.search(
+        m.string, max(0, m.start() - 41), m.start() - 1
+    ):
+        return None
     half = groups.get("half")
     if half and m.string.startswith(half.lower(), m.end()):  # `Menit - menit`
         return None
-    for verb in (groups.get(k) for k in ("verb", "verb2", "verb3", "verb4", "verb5")):
-        if verb and (verb in _NOT_VERBS or verb.endswith("nya")):
+    for verb in (groups.get(k) for k in ("verb", "verb2", "verb3", "verb4", "verb5", "verb6", "verb7")):
+        if not verb or groups.get("prep_verb") is not None and verb in _ID_INTRANSITIVE:  # `ke mencapai`
+            continue
+        if verb in _NOT_VERBS or verb.endswith("nya"):
             return None
     tverb = groups.get("tverb")
     if tverb:
@@ -279,6 +348,35 @@ def _at(m: re.Match) -> int | None:
         if before in _ID_DEGREE or before in _EN_PASSIVE:
             return None
     return next(m.start(k) for k, v in groups.items() if k.startswith("at") and v is not None)
+
+
+# Pairs of prepositions read as one (`in and out`, `to and from`): no name went between them.
+_EN_PAIRED = (
+    "and out",
+    "and around",
+    "and from",
+    "and off",
+    "and against",
+    "and after",
+    "and back",
+    "and of",
+    "or out",
+    "or near",
+    "or around",
+    "or from",
+)
+
+
+def _lower_word_before(text: str, at: int, shortest: int = 1) -> bool:
+    """Whether a lower-case word (of `shortest` letters or more) and one space stand before `at`."""
+    if at < 3 or text[at - 1] != " " or not text[at - 2].isalpha():
+        return False
+    word = _LOWER_WORD_END.search(text, max(0, at - 41), at - 1)
+    return word is not None and len(word.group(0)) >= shortest
+
+
+_LOWER_WORD_END = re.compile(r"(?<![\w-])[a-z][a-z-]*$")
+_CAPITALISED_WORD_END = re.compile(r"\b[A-Z][a-z]+$")
 
 
 def gap_offsets(text: str, start: int = 0, end: int | None = None, lang: str | None = None) -> tuple[int, ...]:
@@ -314,6 +412,8 @@ def _inside_gaps(text: str, lang: str | None) -> list[int]:
             at = _at(m)
             if at is not None:
                 found.add(at)
+                if m.group(0) == "()" and _lower_word_before(text, m.start()):  # `wisatawan asal ()`: two names
+                    found.add(m.start())
     gaps = sorted(found)
     _last = (text, lang, gaps)
     return gaps
@@ -331,7 +431,10 @@ def sentence_flags(text: str, start: int, end: int) -> tuple[str, ...]:
 
 def _follows_abbreviation(text: str, start: int) -> bool:
     """`dkk. dan ...`: a splitter may start a sentence after an abbreviation's full stop."""
-    before = text[max(0, start - 12) : start].rstrip()
+    before = text[max(0, start - 12) : start]
+    if "\n" in before[len(before.rstrip()) :]:  # a new paragraph, not the abbreviation's sentence
+        return False
+    before = before.rstrip()
     m = re.search(r"(\w+)\.$", before)
     return bool(m) and (m.group(1).lower() in _ABBREVIATIONS or len(m.group(1)) <= 2)
 
