@@ -260,3 +260,16 @@ def test_a_place_modifier_is_no_first_name():
     match = combined_similarity(a, b, 0.97)
     assert "names differ: north vs south" in match.reasons
     assert match.score < combined_similarity(a, a, 0.97).score * 0.7
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("to allow Mexican trucks to operate in the United States", "in the United States, to allow Mexican trucks"),
+     ("THEY LOSE, WE WIN", "WE WIN, THEY LOSE"),
+     ("Bias When It Comes To Fact-Checking Republicans", "Fact-Checking Republicans: Bias When It Comes")],
+)  # fmt: skip
+def test_places_or_a_title_in_another_order_are_no_swap(a, b):
+    """The order of places, or of a title's capitalised words, says nothing of who did what."""
+    match = combined_similarity(match_key(a, "en"), match_key(b, "en"), 0.97)
+    assert match.is_match
+    assert not any(r.startswith("names differ") for r in match.reasons)

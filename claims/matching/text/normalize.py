@@ -91,6 +91,8 @@ _NAME_ALIASES = {
     **dict.fromkeys(("sabtu", "saturday"), "saturday"),
     **dict.fromkeys(("minggu", "sunday"), "sunday"),
 }
+# The one spelling each alias comes to: places, institutions and weekdays rather than people.
+ALIASED = frozenset(_NAME_ALIASES.values())
 # Country names the root dictionary holds as words ("indonesia"), so an opening one still counts as a name.
 COUNTRIES = _words("indonesia malaysia singapura singapore thailand australia india iran korea")
 # A weekday is when, not who: "as of Friday" on one side only is no other name.
@@ -205,7 +207,8 @@ _OPENERS = {
     "en": _words(
         """
         one two three four five six seven eight nine ten fifteen twenty fifty hundred thousand million
-        many few several most some every each no not only another neither either none nobody everyone everything
+        many few several most some every each no not only another neither either none nobody everyone everybody
+        everything somebody someone
         since because though although while whether thanks sometimes often now today yesterday tomorrow
         people women men children police officials residents voters workers soldiers investigators analysts
         local global foreign national recent former new old big small sure way life god

@@ -24,7 +24,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .normalize import COUNTRIES, MatchKey
+from .normalize import ALIASED, COUNTRIES, MatchKey
 from .similarity import (
     MATCH_THRESHOLD,
     NEGATION_FACTOR,
@@ -91,9 +91,19 @@ def _unmatched(a: MatchKey, b: MatchKey) -> list[str]:
 
 
 def _entities(key: MatchKey) -> list[tuple[str, int]]:
-    """The last word of each run of names ("Donald Trump" -> trump) with its position."""
+    """The last word of each run of names ("Donald Trump" -> trump) with its position, places and the like left out.
+
+    None in a title-cased or all-capitals text ("Bias When It Comes To Fact-Checking"), whose capitals say little.
+    """
+    content = sum(1 for t in key.token_set if not t.startswith("_"))
+    if len(key.capitalised) >= 0.8 * content:
+        return []
     order = list(key.name_order)
-    return [(x, i) for n, (x, i) in enumerate(order) if n + 1 == len(order) or order[n + 1][1] != i + 1]
+    return [
+        (x, i)
+        for n, (x, i) in enumerate(order)
+        if (n + 1 == len(order) or order[n + 1][1] != i + 1) and x not in ALIASED
+    ]
 
 
 def _swapped(a: MatchKey, b: MatchKey) -> tuple[str, str] | None:
