@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from claims.extraction.calendar import MONTHS
 
 from .numbers import parse_numbers
-from .stemming import stem_en, stem_id
+from .stemming import root_words, stem_en, stem_id
 
 PRONOUN = "_pro"
 NEGATIONS = frozenset(
@@ -91,6 +91,12 @@ _NAME_ALIASES = {
     **dict.fromkeys(("sabtu", "saturday"), "saturday"),
     **dict.fromkeys(("minggu", "sunday"), "sunday"),
 }
+# The one spelling each alias comes to: places, institutions and weekdays rather than people.
+ALIASED = frozenset(_NAME_ALIASES.values())
+# Country names the root dictionary holds as words ("indonesia"), so an opening one still counts as a name.
+COUNTRIES = _words("indonesia malaysia singapura singapore thailand australia india iran korea")
+# A weekday is when, not who: "as of Friday" on one side only is no other name.
+_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 _DOTTED = re.compile(r"\b([A-Z])\.([A-Z])\.(?:([A-Z])\.)?")
 
 
@@ -119,6 +125,8 @@ class MatchKey:
     negated: frozenset[str]  # the words a negation applies to: "tidak akan menunda" -> {"tunda"}
     names: frozenset[str] = frozenset()  # capitalised words inside a sentence, lower-cased: "rusia", "ahok"
     capitalised: frozenset[str] = frozenset()  # the names and any capitalised first word of a sentence
+    given_names: frozenset[tuple[str, str]] = frozenset()  # ("donald", "trump"): a name before the name it goes with
+    name_order: tuple[tuple[str, int], ...] = ()  # each name where the text first gives it: ("clinton", 0)
 
     @property
     def empty(self) -> bool:
@@ -129,7 +137,8 @@ class MatchKey:
 def match_key(text: str, lang: str) -> MatchKey:
     """Normalise a claim's text for comparison; never raises on odd input."""
     lang = "en" if (lang or "").lower().startswith("en") else "id"
-    names, capitalised = _names(text or "")
+    names, capitalised, name_order = _names(text or "", lang)
+    given_names = _given_names(text or "", names)
     text = _NOT.sub(" not", (text or "").lower()).translate(_QUOTES)
     numbers: list[str] = []
 
@@ -178,29 +187,99 @@ def match_key(text: str, lang: str) -> MatchKey:
         negated=frozenset(negated),
         names=names,
         capitalised=capitalised,
+        given_names=given_names,
+        name_order=name_order,
     )
 
 
 _NAME = re.compile(r"(?P<before>^|[.!?:;\"“”‘(]\s*|\s)(?P<word>[A-Z][^\W_]*(?:-[^\W\d_]+)*)")
 _POSSESSIVE = re.compile(r"['’]s$")
+# Common words that open a sentence capitalised without being names; a name opens one as often ("Moskow akan").
+_OPENERS = {
+    "id": _words(
+        """
+        sebanyak sedikitnya sejumlah banyak beberapa semua seluruh setiap tiap satu dua tiga empat lima para
+        jadi kalau namun sementara sebab selanjutnya meskipun walaupun seiring terkadang kadang nantinya
+        rencananya tercatat dinilai kurangnya pihaknya alhamdulillah bagi untuk oleh dalam serta dengan
+        orang warga pemerintah polisi petugas pejabat perempuan pria wanita anak kebanyakan sebagian
+        """
+    ),
+    "en": _words(
+        """
+        one two three four five six seven eight nine ten fifteen twenty fifty hundred thousand million
+        many few several most some every each no not only another neither either none nobody everyone everybody
+        everything somebody someone
+        since because though although while whether thanks sometimes often now today yesterday tomorrow
+        people women men children police officials residents voters workers soldiers investigators analysts
+        local global foreign national recent former new old big small sure way life god
+        """
+    ),
+}
+_ENGLISH_INFLECTIONS = ("ed", "ly", "tion", "ment", "ness")
 
 
-def _names(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Words capitalised inside a sentence (names survive translation), then those and capitalised first words.
+def _opens_with_name(word: str, lowered: str, lang: str) -> bool:
+    """A capitalised first word is a name unless it is a common word of its language.
 
-    A sentence's first word counts as a name only if it is all capitals ("DPR").
+    Indonesian: not in Sastrawi's root dictionary, itself or stemmed; English: not a common
+    opener and not inflected like a verb or an adverb ("Pursuing", "Recently"; "Beijing" is a name).
     """
-    names, first = set(), set()
-    for match in _NAME.finditer(_DOTTED.sub(lambda m: "".join(filter(None, m.groups())), text)):
+    if word.isupper() or lowered in _NAME_ALIASES or lowered in COUNTRIES:
+        return True
+    if lowered in _OPENERS[lang]:
+        return False
+    if lang == "id":
+        roots = root_words()
+        return not roots or (lowered not in roots and stem_id(lowered) not in roots)
+    return not lowered.endswith(_ENGLISH_INFLECTIONS) and not (lowered.endswith("ing") and len(lowered) >= 8)
+
+
+def _names(text: str, lang: str = "id") -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, int], ...]]:
+    """Capitalised words that are names (names survive translation), those and any capitalised first words, and
+    the names in text order with the number of words before each (a clause break counting `CLAUSE_GAP`).
+
+    A sentence's first word counts as a name when it is not a common word (`_opens_with_name`);
+    a weekday never does.
+    """
+    names, first, order = set(), set(), {}
+    text = _DOTTED.sub(lambda m: "".join(filter(None, m.groups())), text)
+    for match in _NAME.finditer(text):
+        before = text[: match.start("word")]
+        position = len(before.split()) + CLAUSE_GAP * len(_CLAUSE_BREAK.findall(before))
         initial = match.start() == 0 or bool(match["before"].strip())
-        for word in _POSSESSIVE.sub("", match["word"]).split("-"):  # "JKN-KIS" is "JKN - KIS"
+        for n, word in enumerate(_POSSESSIVE.sub("", match["word"]).split("-")):  # "JKN-KIS" is "JKN - KIS"
             lowered = word.lower()
             if lowered in _NAME_ALIASES and (word.isupper() or lowered not in _NAME_STOPWORDS):
                 lowered = _NAME_ALIASES[lowered]
             elif len(lowered) < 2 or lowered in _NAME_STOPWORDS:
                 continue
-            (first if initial and not word.isupper() else names).add(lowered)
-    return frozenset(names), frozenset(names | first)
+            opener = initial and n == 0
+            is_name = lowered not in _WEEKDAYS and (not opener or _opens_with_name(word, word.lower(), lang))
+            (names if is_name else first).add(lowered)
+            if is_name:
+                order.setdefault(lowered, position)
+    return frozenset(names), frozenset(names | first), tuple(order.items())
+
+
+_CLAUSE_BREAK = re.compile(r"[:;.!?](?:\s|$)")
+CLAUSE_GAP = 10  # a clause break counts as this many words between two names
+
+_NAME_RUN = re.compile(r"\b[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)+\b")
+# Words that make another place of a name ("North Jakarta" is not "Jakarta"), so never a given name.
+_PLACE_MODIFIERS = _words("north south east west northern southern eastern western new utara selatan timur barat baru")
+
+
+def _given_names(text: str, names: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """Each name word of a two- or three-word name with the name's last word: "Hillary Clinton" -> (hillary, clinton).
+
+    A claim naming "Donald Trump" and one naming "Trump" name the same person.
+    """
+    pairs = set()
+    for run in _NAME_RUN.findall(text):
+        words = [_NAME_ALIASES.get(w, w) for w in run.lower().split()]
+        if len(words) <= 3 and all(w in names for w in words):
+            pairs.update((w, words[-1]) for w in words[:-1] if w not in _PLACE_MODIFIERS)
+    return frozenset(pairs)
 
 
 def trigrams(text: str) -> frozenset[str]:

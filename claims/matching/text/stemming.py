@@ -25,6 +25,12 @@ def _sastrawi():
     return Stemmer(_WordSet(StemmerFactory().get_words()))
 
 
+def root_words() -> frozenset[str]:
+    """Sastrawi's Indonesian root words (empty without Sastrawi)."""
+    stemmer = _sastrawi()
+    return stemmer.dictionary.words if stemmer is not None else frozenset()
+
+
 @lru_cache(maxsize=200_000)
 def stem_id(word: str) -> str:
     """Stem an Indonesian word with Sastrawi (slow, hence the cache), else a small affix stripper."""
