@@ -32,7 +32,7 @@ from .. import dispatch
 from ..extraction.language import detect_language
 from ..models import MATCH_PENDING, Article, Claim, ClaimEmbedding, ClaimMatch, ClaimMatchKey, FactCheck, FactCheckMatch
 from . import vectors
-from .selectors import lexical_candidates
+from .selectors import VectorHitText, lexical_candidates, vector_hits_read
 from .text import (
     MATCH_THRESHOLD,
     MatchKey,
@@ -188,13 +188,10 @@ def _claims_link_by_meaning(embedded: dict) -> int:
     for i, pk in enumerate(ids):
         near[pk].update((other, float(within[i, j])) for j, other in enumerate(ids) if other != pk)
     near = {pk: dict(sorted(found.items(), key=lambda hit: -hit[1])[:MATCHES]) for pk, found in near.items()}
-    others = {
-        row[0]: row
-        for row in Claim.objects.filter(pk__in={other for found in near.values() for other in found}).values_list(
-            "pk", "content", "speaker_id", "article__language"
-        )
-    }
-    vectors.claim_index().discard({other for found in near.values() for other in found} - set(others))
+    covering = vectors.fact_check_index().search(matrix, MATCHES)
+    wanted = {other for found in near.values() for other in found}
+    others, fact_checks = vector_hits_read(wanted, {fc for found in covering for fc, _ in found})
+    vectors.claim_index().discard(wanted - set(others))
     best: dict[tuple[int, int], tuple[float, ClaimMatch, ClaimMatch]] = {}
     for pk in ids:
         speaker_id = embedded[pk][0][2]
@@ -215,7 +212,7 @@ def _claims_link_by_meaning(embedded: dict) -> int:
                     ClaimMatch(claim_id=other, other_id=pk, **fields),
                 )
     ClaimMatch.objects.bulk_create([link for _, *both in best.values() for link in both], ignore_conflicts=True)
-    covered = _fact_checks_covering(ids, matrix, keys)
+    covered = _fact_checks_covering(ids, covering, fact_checks, keys)
     FactCheckMatch.objects.bulk_create(covered, ignore_conflicts=True)
     stamp = vectors.CLAIMS.next_stamp()
     ClaimEmbedding.objects.bulk_create(
@@ -227,16 +224,12 @@ def _claims_link_by_meaning(embedded: dict) -> int:
     return len(best) + len(covered)
 
 
-def _fact_checks_covering(ids: list[int], matrix: np.ndarray, keys: dict[int, MatchKey]) -> list[FactCheckMatch]:
-    hits = vectors.fact_check_index().search(matrix, MATCHES)
-    wanted = {fc for found in hits for fc, _ in found}
-    fact_checks = {
-        pk: _fact_check_key(text, language)
-        for pk, text, language in FactCheck.objects.filter(pk__in=wanted).values_list(
-            "pk", "claim_reviewed", "language"
-        )
-    }
-    vectors.fact_check_index().discard(wanted - set(fact_checks))
+def _fact_checks_covering(
+    ids: list[int], hits: list, stored: dict[int, VectorHitText], keys: dict[int, MatchKey]
+) -> list[FactCheckMatch]:
+    """The fact-check matches of the claims `ids` from their fact-check index hits, the hits' stored texts given."""
+    vectors.fact_check_index().discard({fc for found in hits for fc, _ in found} - set(stored))
+    fact_checks = {pk: _fact_check_key(text, language) for pk, (_, text, _, language) in stored.items()}
     covered = []
     for pk, found in zip(ids, hits, strict=True):
         for fc, cosine in found:
