@@ -13,11 +13,13 @@ real embeddings, computed in the timed lookup.
 
 Times the product's lookup for one new claim (a reworded corpus sentence): embedding it,
 searching this process's vector indexes of claims and fact-checks (`claims.matching.vectors`,
-including the freshness check each search makes), reading the hits back, the lexical
-candidates (`claims.matching.selectors.lexical_candidates`), and scoring them all; next to
-the lexical lookup alone, as it was (`_indexed_candidates`) and as it is now, an exact scan of the same int8
-vectors, and the lexical query with index scans off (a plain sequential scan), in the
-same run. Prints median and 95th percentile per size.
+including the freshness check each search makes), reading the hits back
+(`selectors.vector_hits_read`), the lexical candidates (`selectors.lexical_candidates`),
+and scoring them all, with the total less the embedding (CPU-bound, so the first to suffer
+on a shared machine); next to the lexical lookup alone, as it was (`_indexed_candidates`,
+every pair of the fingerprint's words) and as it is now, with how many lookups keep the same
+best ten after scoring, an exact scan of the same int8 vectors, and the lexical query with
+index scans off (a plain sequential scan), in the same run. Prints median and 95th percentile per size.
 """
 
 from __future__ import annotations

@@ -316,16 +316,19 @@ def word_shares() -> tuple[dict[str, float], float, float]:
 
 
 def rarest_pairs(words: list[str], shares: dict[str, float], unlisted: float, rows: float) -> list[tuple[str, str]]:
-    """At most MAX_PAIRS pairs of the words, rarest first; pairs of two numbers, and pairs of two common words
-    (their rarer word in more than COMMON_PAIR_ROWS rows), only when nothing rarer is left."""
+    """At most MAX_PAIRS pairs of the words, rarest first (the longer words first where the statistics
+    tie); pairs of two numbers, and pairs of two common words (their rarer word in more than
+    COMMON_PAIR_ROWS rows), only when nothing rarer is left."""
 
     def share(word: str) -> float:
         return shares.get(word, unlisted)
 
-    def cost(pair: tuple[str, str]) -> tuple[bool, bool, float, float]:
+    def cost(pair: tuple[str, str]) -> tuple[bool, bool, float, float, int, int]:
         a, b = pair
         rarer = min(share(a), share(b))
-        return (a.isdigit() and b.isdigit(), rarer * rows > COMMON_PAIR_ROWS, share(a) * share(b), rarer)
+        common = rarer * rows > COMMON_PAIR_ROWS
+        # Among words the statistics cannot tell apart, the longer are taken for the rarer.
+        return (a.isdigit() and b.isdigit(), common, share(a) * share(b), rarer, -min(len(a), len(b)), -len(a + b))
 
     ranked = sorted(combinations(words, 2), key=cost)
     if ranked and not cost(ranked[0])[0]:
