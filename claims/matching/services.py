@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from functools import lru_cache
 
 import numpy as np
 from django.conf import settings
@@ -46,6 +47,7 @@ from .text.embeddings import MODEL_VERSION, embed, quantise
 logger = logging.getLogger(__name__)
 
 MATCHES = 10  # per claim, kept
+STORED_KEYS = 2048  # match keys of stored texts kept per process (about 9 KB each)
 MATCHING_LOCK = 0x6D61_7463_6821  # the PostgreSQL advisory lock key of the matching critical section
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
@@ -132,7 +134,7 @@ def _claims_link(article_ids: list[int]) -> int:
         scored = rank_candidates(
             key,
             [
-                (other, match_key(content, language or "id"), speaker_id is not None and other_speaker == speaker_id)
+                (other, stored_key(content, language), speaker_id is not None and other_speaker == speaker_id)
                 for other, content, language, other_speaker in candidates
             ],
             limit=MATCHES,
@@ -200,9 +202,7 @@ def _claims_link_by_meaning(embedded: dict) -> int:
                 continue
             _, content, other_speaker, language = others[other]
             same_speaker = speaker_id is not None and other_speaker == speaker_id
-            match = combined_similarity(
-                keys[pk], match_key(content, language or "id"), cosine, same_speaker=same_speaker
-            )
+            match = combined_similarity(keys[pk], stored_key(content, language), cosine, same_speaker=same_speaker)
             pair = (min(pk, other), max(pk, other))
             if match.score >= MATCH_THRESHOLD and match.score > best.get(pair, (0.0,))[0]:
                 fields = {"score": match.score, "method": match.method, "reasons": list(match.reasons)}
@@ -240,6 +240,13 @@ def _fact_checks_covering(
     return covered
 
 
+@lru_cache(maxsize=STORED_KEYS)
+def stored_key(text: str, language: str | None) -> MatchKey:
+    """`match_key` of a stored claim's text, cached: the same claims come back as candidates lookup after lookup."""
+    return match_key(text, language or "id")
+
+
+@lru_cache(maxsize=STORED_KEYS)
 def _fact_check_key(text: str, language: str) -> MatchKey:
     language = (language or "").lower()[:2]
     return match_key(text, language if language in ("id", "en") else detect_language(text))
@@ -282,7 +289,7 @@ def fact_checks_match(*, fact_check_ids: list[int]) -> int:
         hits = vectors.claim_index().search(matrix, MATCHES) if with_text else []
         wanted = {claim for found in hits for claim, _ in found}
         claims = {
-            pk: match_key(content, language or "id")
+            pk: stored_key(content, language)
             for pk, content, language in Claim.objects.filter(pk__in=wanted).values_list(
                 "pk", "content", "article__language"
             )
