@@ -1,6 +1,7 @@
 """Claims match published fact-checks and each other by meaning, across Indonesian and English."""
 
 import datetime
+import time
 
 import numpy as np
 import psycopg
@@ -11,9 +12,9 @@ from django.utils import timezone
 from claims.matching import selectors, vectors
 from claims.matching.selectors import claim_family
 from claims.matching.services import articles_match, fact_checks_match
-from claims.matching.text import match_key
+from claims.matching.text import fingerprint, match_key
 from claims.matching.text.embeddings import MODEL_VERSION, embed, quantise
-from claims.models import Article, Claim, ClaimEmbedding, ClaimMatch, FactCheck, FactCheckMatch
+from claims.models import Article, Claim, ClaimEmbedding, ClaimMatch, ClaimMatchKey, FactCheck, FactCheckMatch
 from claims.tasks import requeue_stalled_work_task
 
 from .factories import make_article, make_claim, make_user
@@ -234,3 +235,49 @@ def test_the_ranked_lexical_query_finds_the_same_candidates_as_before():
         claims[1].pk,
         claims[2].pk,
     }
+
+
+def test_the_candidate_query_keeps_the_rarest_pairs_and_leaves_common_ones_out():
+    shares = {"umum": 0.2, "biasa": 0.1, "sering": 0.05}
+    words = ["biasa", "langka", "sering", "umum", "unik", "2", "3"]
+    pairs = selectors.rarest_pairs(words, shares, 0.0001, 1_000_000)
+    assert pairs[0] == ("langka", "unik")
+    assert len(pairs) == selectors.MAX_PAIRS
+    # Every pair kept holds a rare word: no two common words, no two numbers.
+    assert all({a, b} - set(shares) for a, b in pairs) and ("2", "3") not in pairs
+    # Only common words: their rarest pairs are still searched.
+    assert selectors.rarest_pairs(["biasa", "sering", "umum"], shares, 0.0001, 1_000_000)[0] == ("biasa", "sering")
+    assert selectors.rarest_pairs(["1", "2"], {}, 0.0, 0.0) == [("1", "2")]
+
+
+def test_a_common_word_pair_finds_no_candidates_but_the_repeat_is_still_found(monkeypatch):
+    key = match_key("Pemerintah Indonesia: air kelapa menyembuhkan", "id")
+    print_ = fingerprint(key)
+    assert print_ == "air indonesia kelapa perintah sembuh"
+    article = make_article()
+    claims = Claim.objects.bulk_create(
+        Claim(article=article, content=f"claim {i}", start=i, end=i + 1, extractor_version="test") for i in range(302)
+    )
+    prints = [f"indonesia perintah kata{i}" for i in range(300)] + [print_, print_]
+    ClaimMatchKey.objects.bulk_create(
+        ClaimMatchKey(claim=claim, fingerprint=text) for claim, text in zip(claims, prints, strict=True)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE claims_claimmatchkey")
+    monkeypatch.setattr(selectors, "_shares", None)
+    monkeypatch.setattr(selectors, "COMMON_PAIR_ROWS", 100)
+    shares, unlisted, rows = selectors.word_shares()
+    assert shares["indonesia"] > 0.9 and shares["perintah"] > 0.9 and rows == 302
+    assert [row[0] for row in selectors.lexical_candidates(claims[-1].pk, key, None)] == [claims[-2].pk]
+    # Without the statistics the common pair is searched, and its 300 fingerprints are candidates too.
+    monkeypatch.setattr(selectors, "_shares", (time.monotonic(), {}, 0.0, 0.0))
+    assert len(selectors.lexical_candidates(claims[-1].pk, key, None)) == selectors.CANDIDATES
+
+
+def test_the_vector_hits_of_both_collections_are_read_back_in_one_query(django_assert_num_queries):
+    claim = _claim(MICROCHIP_ID)
+    fact_check = _fact_check(MICROCHIP_EN)
+    with django_assert_num_queries(1):
+        claims, fact_checks = selectors.vector_hits_read([claim.pk, 999_999], [fact_check.pk, 999_999])
+    assert claims == {claim.pk: (claim.pk, MICROCHIP_ID, None, "id")}
+    assert fact_checks == {fact_check.pk: (fact_check.pk, MICROCHIP_EN, None, "en")}

@@ -4,14 +4,15 @@ and the published fact-checks found for a claim."""
 from __future__ import annotations
 
 import re
+import time
 from itertools import combinations
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Exists, F, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.db.models.functions import JSONObject
 
-from ..models import Claim, ClaimMatch, ClaimMatchKey, FactCheckMatch
+from ..models import Claim, ClaimMatch, ClaimMatchKey, FactCheck, FactCheckMatch
 from .text import MatchKey, fingerprint, trigram_similarity, trigrams
 
 CANDIDATES = 100  # per claim, from the index, before scoring
@@ -246,19 +247,20 @@ def lexical_candidates(claim_id: int, key: MatchKey, speaker_id: int | None) -> 
 
 
 def _ranked_candidates(claim_id: int, print_: str) -> list[Candidate]:
-    """`_indexed_candidates`' query, faster: pairs of two numbers left out, and fingerprints ranked before
-    their claims and articles are joined.
+    """`_indexed_candidates`' query with its work bounded: only the rarest pairs of the fingerprint's words,
+    ranked before their claims and articles are joined.
 
-    Two small numbers ("1 & 2") occur together in thousands of fingerprints at a million
-    claims, and ranking and joining them all was most of the lookup's time. Without them
-    200 lookups of bench/matching_lookup.py found the same best ten matches in 199.
+    A pair of common words ("pemerintah & indonesia") or of two small numbers matches
+    thousands of fingerprints at a million claims, and ranking them all was most of the
+    lookup's time; a repeat keeps the claim's rarer words too, and their pairs find it.
+    Rarity comes from PostgreSQL's statistics of the fingerprint index (`word_shares`). At a
+    million claims (bench/matching_lookup.py) the query's p95 fell from 76 to 12 ms, and all
+    200 lookups kept the same best ten scores after scoring.
     """
     words = [word for word in print_.split() if _PLAIN_WORD.fullmatch(word)]
     if not words:
         return []
-    pairs = list(combinations(words, 2))
-    kept = [(a, b) for a, b in pairs if not (a.isdigit() and b.isdigit())] or pairs
-    query = " | ".join([f"({a} & {b})" for a, b in kept] or words)
+    query = " | ".join([f"({a} & {b})" for a, b in rarest_pairs(words, *word_shares())] or words)
     with connection.cursor() as cursor:
         cursor.execute(
             """
@@ -278,3 +280,83 @@ def _ranked_candidates(claim_id: int, print_: str) -> list[Candidate]:
             [query, claim_id, CANDIDATES],
         )
         return list(cursor.fetchall())
+
+
+FINGERPRINT_INDEX = "claim_match_key_words_idx"  # migration 0007_claim_match_words_index
+MAX_PAIRS = 8  # of the fingerprint's words, rarest first, in one claim's candidate query
+COMMON_PAIR_ROWS = 2000  # a pair whose rarer word is in more rows than this is left out when rarer pairs exist
+SHARES_TTL = 600.0  # seconds a process keeps the statistics it read
+_shares: tuple[float, dict[str, float], float, float] | None = None  # read at, shares, unlisted share, rows
+
+
+def word_shares() -> tuple[dict[str, float], float, float]:
+    """({word: share of fingerprints holding it}, the share of any word not listed, fingerprint rows).
+
+    From PostgreSQL's statistics of the fingerprint index (its most common lexemes), read
+    at most once per SHARES_TTL in each process. A word not listed is rarer than the
+    rarest listed one. Without statistics (a table never analysed) every word counts as rare.
+    """
+    global _shares
+    now = time.monotonic()
+    if _shares is not None and now - _shares[0] < SHARES_TTL:
+        return _shares[1:]
+    shares, unlisted, rows = {}, 0.0, 0.0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples"
+            " FROM pg_stats s, pg_class c"
+            " WHERE s.schemaname = current_schema() AND s.tablename = %s AND c.oid = 'claims_claimmatchkey'::regclass",
+            [FINGERPRINT_INDEX],
+        )
+        row = cursor.fetchone()
+    if row is not None and row[0] and row[1] and row[2] > 0:
+        lexemes, freqs, rows = row
+        shares = dict(zip(lexemes, freqs, strict=False))  # the frequencies end with min, max and null share
+        unlisted = min(freqs[: len(lexemes)])
+    _shares = (now, shares, unlisted, rows)
+    return shares, unlisted, rows
+
+
+def rarest_pairs(words: list[str], shares: dict[str, float], unlisted: float, rows: float) -> list[tuple[str, str]]:
+    """At most MAX_PAIRS pairs of the words, rarest first (the longer words first where the statistics
+    tie); pairs of two numbers, and pairs of two common words (their rarer word in more than
+    COMMON_PAIR_ROWS rows), only when nothing rarer is left."""
+
+    def share(word: str) -> float:
+        return shares.get(word, unlisted)
+
+    def cost(pair: tuple[str, str]) -> tuple[bool, bool, float, float, int, int]:
+        a, b = pair
+        rarer = min(share(a), share(b))
+        common = rarer * rows > COMMON_PAIR_ROWS
+        # Among words the statistics cannot tell apart, the longer are taken for the rarer.
+        return (a.isdigit() and b.isdigit(), common, share(a) * share(b), rarer, -min(len(a), len(b)), -len(a + b))
+
+    ranked = sorted(combinations(words, 2), key=cost)
+    if ranked and not cost(ranked[0])[0]:
+        ranked = [pair for pair in ranked if not (pair[0].isdigit() and pair[1].isdigit())]
+    if ranked and not cost(ranked[0])[1]:
+        ranked = [pair for pair in ranked if not cost(pair)[1]]
+    return ranked[:MAX_PAIRS]
+
+
+VectorHitText = tuple[int, str, int | None, str]  # id, text, speaker id (claims only), language
+
+
+def vector_hits_read(claim_ids, fact_check_ids) -> tuple[dict[int, VectorHitText], dict[int, VectorHitText]]:
+    """The vector indexes' hits still stored, in one query: ({claim id: (id, content, speaker id, article
+    language)}, {fact-check id: (id, claim reviewed, None, language)})."""
+    claims = Claim.objects.filter(pk__in=set(claim_ids)).values_list(
+        "pk", "content", "speaker_id", "article__language", Value(0, output_field=IntegerField())
+    )
+    fact_checks = FactCheck.objects.filter(pk__in=set(fact_check_ids)).values_list(
+        "pk",
+        "claim_reviewed",
+        Value(None, output_field=IntegerField()),
+        "language",
+        Value(1, output_field=IntegerField()),
+    )
+    found: tuple[dict, dict] = ({}, {})
+    for pk, text, speaker_id, language, collection in claims.union(fact_checks, all=True):
+        found[collection][pk] = (pk, text, speaker_id, language or "")
+    return found

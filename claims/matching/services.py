@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from functools import lru_cache
 
 import numpy as np
 from django.conf import settings
@@ -32,7 +33,7 @@ from .. import dispatch
 from ..extraction.language import detect_language
 from ..models import MATCH_PENDING, Article, Claim, ClaimEmbedding, ClaimMatch, ClaimMatchKey, FactCheck, FactCheckMatch
 from . import vectors
-from .selectors import lexical_candidates
+from .selectors import VectorHitText, lexical_candidates, vector_hits_read
 from .text import (
     MATCH_THRESHOLD,
     MatchKey,
@@ -46,6 +47,7 @@ from .text.embeddings import MODEL_VERSION, embed, quantise
 logger = logging.getLogger(__name__)
 
 MATCHES = 10  # per claim, kept
+STORED_KEYS = 2048  # match keys of stored texts kept per process (about 9 KB each)
 MATCHING_LOCK = 0x6D61_7463_6821  # the PostgreSQL advisory lock key of the matching critical section
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
@@ -132,7 +134,7 @@ def _claims_link(article_ids: list[int]) -> int:
         scored = rank_candidates(
             key,
             [
-                (other, match_key(content, language or "id"), speaker_id is not None and other_speaker == speaker_id)
+                (other, stored_key(content, language), speaker_id is not None and other_speaker == speaker_id)
                 for other, content, language, other_speaker in candidates
             ],
             limit=MATCHES,
@@ -188,13 +190,10 @@ def _claims_link_by_meaning(embedded: dict) -> int:
     for i, pk in enumerate(ids):
         near[pk].update((other, float(within[i, j])) for j, other in enumerate(ids) if other != pk)
     near = {pk: dict(sorted(found.items(), key=lambda hit: -hit[1])[:MATCHES]) for pk, found in near.items()}
-    others = {
-        row[0]: row
-        for row in Claim.objects.filter(pk__in={other for found in near.values() for other in found}).values_list(
-            "pk", "content", "speaker_id", "article__language"
-        )
-    }
-    vectors.claim_index().discard({other for found in near.values() for other in found} - set(others))
+    covering = vectors.fact_check_index().search(matrix, MATCHES)
+    wanted = {other for found in near.values() for other in found}
+    others, fact_checks = vector_hits_read(wanted, {fc for found in covering for fc, _ in found})
+    vectors.claim_index().discard(wanted - set(others))
     best: dict[tuple[int, int], tuple[float, ClaimMatch, ClaimMatch]] = {}
     for pk in ids:
         speaker_id = embedded[pk][0][2]
@@ -203,9 +202,7 @@ def _claims_link_by_meaning(embedded: dict) -> int:
                 continue
             _, content, other_speaker, language = others[other]
             same_speaker = speaker_id is not None and other_speaker == speaker_id
-            match = combined_similarity(
-                keys[pk], match_key(content, language or "id"), cosine, same_speaker=same_speaker
-            )
+            match = combined_similarity(keys[pk], stored_key(content, language), cosine, same_speaker=same_speaker)
             pair = (min(pk, other), max(pk, other))
             if match.score >= MATCH_THRESHOLD and match.score > best.get(pair, (0.0,))[0]:
                 fields = {"score": match.score, "method": match.method, "reasons": list(match.reasons)}
@@ -215,7 +212,7 @@ def _claims_link_by_meaning(embedded: dict) -> int:
                     ClaimMatch(claim_id=other, other_id=pk, **fields),
                 )
     ClaimMatch.objects.bulk_create([link for _, *both in best.values() for link in both], ignore_conflicts=True)
-    covered = _fact_checks_covering(ids, matrix, keys)
+    covered = _fact_checks_covering(ids, covering, fact_checks, keys)
     FactCheckMatch.objects.bulk_create(covered, ignore_conflicts=True)
     stamp = vectors.CLAIMS.next_stamp()
     ClaimEmbedding.objects.bulk_create(
@@ -227,16 +224,12 @@ def _claims_link_by_meaning(embedded: dict) -> int:
     return len(best) + len(covered)
 
 
-def _fact_checks_covering(ids: list[int], matrix: np.ndarray, keys: dict[int, MatchKey]) -> list[FactCheckMatch]:
-    hits = vectors.fact_check_index().search(matrix, MATCHES)
-    wanted = {fc for found in hits for fc, _ in found}
-    fact_checks = {
-        pk: _fact_check_key(text, language)
-        for pk, text, language in FactCheck.objects.filter(pk__in=wanted).values_list(
-            "pk", "claim_reviewed", "language"
-        )
-    }
-    vectors.fact_check_index().discard(wanted - set(fact_checks))
+def _fact_checks_covering(
+    ids: list[int], hits: list, stored: dict[int, VectorHitText], keys: dict[int, MatchKey]
+) -> list[FactCheckMatch]:
+    """The fact-check matches of the claims `ids` from their fact-check index hits, the hits' stored texts given."""
+    vectors.fact_check_index().discard({fc for found in hits for fc, _ in found} - set(stored))
+    fact_checks = {pk: _fact_check_key(text, language) for pk, (_, text, _, language) in stored.items()}
     covered = []
     for pk, found in zip(ids, hits, strict=True):
         for fc, cosine in found:
@@ -247,6 +240,13 @@ def _fact_checks_covering(ids: list[int], matrix: np.ndarray, keys: dict[int, Ma
     return covered
 
 
+@lru_cache(maxsize=STORED_KEYS)
+def stored_key(text: str, language: str | None) -> MatchKey:
+    """`match_key` of a stored claim's text, cached: the same claims come back as candidates lookup after lookup."""
+    return match_key(text, language or "id")
+
+
+@lru_cache(maxsize=STORED_KEYS)
 def _fact_check_key(text: str, language: str) -> MatchKey:
     language = (language or "").lower()[:2]
     return match_key(text, language if language in ("id", "en") else detect_language(text))
@@ -289,7 +289,7 @@ def fact_checks_match(*, fact_check_ids: list[int]) -> int:
         hits = vectors.claim_index().search(matrix, MATCHES) if with_text else []
         wanted = {claim for found in hits for claim, _ in found}
         claims = {
-            pk: match_key(content, language or "id")
+            pk: stored_key(content, language)
             for pk, content, language in Claim.objects.filter(pk__in=wanted).values_list(
                 "pk", "content", "article__language"
             )
