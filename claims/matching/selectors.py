@@ -24,11 +24,20 @@ Candidate = tuple[int, str, str, int | None]  # claim id, content, language, spe
 
 
 def match_candidates(claim_id: int, key: MatchKey, speaker_id: int | None) -> list[Candidate]:
-    """(claim id, content, language, speaker id) of claims that may repeat this one."""
+    """(claim id, content, language, speaker id) of claims that may repeat this one.
+
+    On PostgreSQL this is the query of every pair of the fingerprint's words, kept as the
+    baseline the lookup bench measures; matching uses `lexical_candidates`.
+    """
     if connection.vendor == "postgresql":
         found = _indexed_candidates(claim_id, fingerprint(key))
     else:
         found = _scanned_candidates(claim_id, key)
+    return _with_same_speaker(found, claim_id, speaker_id)
+
+
+def _with_same_speaker(found: list[Candidate], claim_id: int, speaker_id: int | None) -> list[Candidate]:
+    """The candidates found, then the speaker's latest other claims not among them."""
     if speaker_id is not None:
         same_speaker = (
             Claim.objects.filter(speaker_id=speaker_id)
@@ -233,17 +242,7 @@ def lexical_candidates(claim_id: int, key: MatchKey, speaker_id: int | None) -> 
     if connection.vendor != "postgresql":
         return match_candidates(claim_id, key, speaker_id)
     found = _ranked_candidates(claim_id, fingerprint(key))
-    if speaker_id is not None:
-        same_speaker = (
-            Claim.objects.filter(speaker_id=speaker_id)
-            .exclude(pk=claim_id)
-            .exclude(kind=Claim.Kind.ASSERTION)
-            .order_by("-pk")
-            .values_list("pk", "content", "article__language", "speaker_id")[:SAME_SPEAKER_CANDIDATES]
-        )
-        seen = {row[0] for row in found}
-        found += [row for row in same_speaker if row[0] not in seen]
-    return found
+    return _with_same_speaker(found, claim_id, speaker_id)
 
 
 def _ranked_candidates(claim_id: int, print_: str) -> list[Candidate]:
