@@ -284,8 +284,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # In-process tasks would log a line each; a worker's own log keeps them.
-    "loggers": {"celery.app.trace": {"level": "WARNING"}} if CELERY_TASK_ALWAYS_EAGER else {},
+    "loggers": {
+        # faiss tells at INFO which CPU build it loaded, after failing to find the faster ones.
+        "faiss.loader": {"level": "WARNING"},
+        # In-process tasks would log a line each; a worker's own log keeps them.
+        **({"celery.app.trace": {"level": "WARNING"}} if CELERY_TASK_ALWAYS_EAGER else {}),
+    },
 }
 
 # The organisation publishing fact-checks, named as the author of every ClaimReview and on the

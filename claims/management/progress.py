@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import time
 
+from django.conf import settings
 from django.core.management.base import OutputWrapper
+
+from claims import dispatch
+from claims.models import ImportItem, ImportJob
 
 
 class ProgressLine:
@@ -46,3 +50,15 @@ class ProgressLine:
 def bar(done: int, total: int, width: int = 30) -> str:
     filled = width if not total else min(width, round(width * done / total))
     return "[" + "#" * filled + "." * (width - filled) + "]"
+
+
+def job_items_send(job: ImportJob, progress: ProgressLine) -> None:
+    """Queue a job's waiting items; without a broker each runs here and now, so the bar shows real progress."""
+    pending = list(job.items.filter(status=ImportItem.Status.PENDING).values_list("pk", flat=True))
+    done = 0
+    for batch in dispatch.batches(pending, settings.FACTCHECK_IMPORT_BATCH):
+        dispatch.import_items_send(*batch)
+        done += len(batch)
+        progress.show(f"{job.source}: {bar(done, len(pending))} {done}/{len(pending)} sent")
+    outcome = "processed" if settings.CELERY_TASK_ALWAYS_EAGER else "queued for the workers"
+    progress.finish(f"{job.source}: {len(pending)} item(s) {outcome}")

@@ -345,10 +345,11 @@ VectorHitText = tuple[int, str, int | None, str]  # id, text, speaker id (claims
 def vector_hits_read(claim_ids, fact_check_ids) -> tuple[dict[int, VectorHitText], dict[int, VectorHitText]]:
     """The vector indexes' hits still stored, in one query: ({claim id: (id, content, speaker id, article
     language)}, {fact-check id: (id, claim reviewed, None, language)})."""
-    claims = Claim.objects.filter(pk__in=set(claim_ids)).values_list(
+    # No ORDER BY in either part: SQLite refuses it inside a UNION.
+    claims = Claim.objects.filter(pk__in=set(claim_ids)).order_by().values_list(
         "pk", "content", "speaker_id", "article__language", Value(0, output_field=IntegerField())
     )
-    fact_checks = FactCheck.objects.filter(pk__in=set(fact_check_ids)).values_list(
+    fact_checks = FactCheck.objects.filter(pk__in=set(fact_check_ids)).order_by().values_list(
         "pk",
         "claim_reviewed",
         Value(None, output_field=IntegerField()),

@@ -8,12 +8,11 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from claims import dispatch
 from claims.factchecks.markup import MarkupError
 from claims.factchecks.services import fact_check_feed_import, fact_check_feed_url_import, fact_check_pages_import
 from claims.ingest.fetch.errors import FetchError
 from claims.ingest.selectors import import_job_progress
-from claims.management.progress import ProgressLine, bar
+from claims.management.progress import ProgressLine, bar, job_items_send
 from claims.models import ImportItem, ImportJob
 
 FEED_SUFFIXES = (".json", ".jsonld")
@@ -39,7 +38,7 @@ class Command(BaseCommand):
         jobs, unreadable = self._jobs(inputs, datafeed=datafeed)
         progress = ProgressLine(self.stdout)
         for job in jobs:
-            self._dispatch(job, progress)
+            job_items_send(job, progress)
         if wait and not settings.CELERY_TASK_ALWAYS_EAGER:
             self._wait(jobs, progress)
         failed = unreadable + sum(self._report(job) for job in jobs)
@@ -76,17 +75,6 @@ class Command(BaseCommand):
         elif urls:
             jobs.append(fact_check_pages_import(urls="\n".join(urls), queue=False))
         return jobs, unreadable
-
-    def _dispatch(self, job: ImportJob, progress: ProgressLine) -> None:
-        """Queue each item; without a broker each runs here and now, so the bar shows real progress."""
-        pending = list(job.items.filter(status=ImportItem.Status.PENDING).values_list("pk", flat=True))
-        done = 0
-        for batch in dispatch.batches(pending, settings.FACTCHECK_IMPORT_BATCH):
-            dispatch.import_items_send(*batch)
-            done += len(batch)
-            progress.show(f"{job.source}: {bar(done, len(pending))} {done}/{len(pending)} sent")
-        outcome = "processed" if settings.CELERY_TASK_ALWAYS_EAGER else "queued for the workers"
-        progress.finish(f"{job.source}: {len(pending)} item(s) {outcome}")
 
     def _wait(self, jobs: list[ImportJob], progress: ProgressLine) -> None:
         while True:

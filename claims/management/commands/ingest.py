@@ -10,7 +10,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from claims import dispatch
 from claims.extraction.language import SUPPORTED as LANGUAGES
 from claims.ingest.cleaning import published_is_plausible, published_range
 from claims.ingest.feeds import feed_poll
@@ -18,7 +17,7 @@ from claims.ingest.jobs import import_job_create
 from claims.ingest.selectors import import_job_progress
 from claims.ingest.sources import PAGE_SUFFIXES, ImportEntry, entries_from_file, entry_from_page, url_entry
 from claims.ingest.urls import CREDENTIALS_REFUSED, url_has_credentials, url_without_credentials
-from claims.management.progress import ProgressLine, bar
+from claims.management.progress import ProgressLine, bar, job_items_send
 from claims.models import Feed, ImportItem, ImportJob
 
 
@@ -49,7 +48,7 @@ class Command(BaseCommand):
         jobs, unreadable = self._jobs(inputs, feed=feed, defaults=defaults, title=title, url=url)
         progress = ProgressLine(self.stdout)
         for job in jobs:
-            self._dispatch(job, progress)
+            job_items_send(job, progress)
         if wait and not settings.CELERY_TASK_ALWAYS_EAGER:
             self._wait(jobs, progress)
         failed = unreadable + sum(self._report(job) for job in jobs)
@@ -102,17 +101,6 @@ class Command(BaseCommand):
         page = entry_from_page(data, html=suffix in PAGE_SUFFIXES)
         payload = {**defaults, **page.payload, **({"title": title} if title else {})}
         return [ImportEntry(1, url=url, payload=payload)]
-
-    def _dispatch(self, job: ImportJob, progress: ProgressLine) -> None:
-        """Queue each item; without a broker each runs here and now, so the bar shows real progress."""
-        pending = list(job.items.filter(status=ImportItem.Status.PENDING).values_list("pk", flat=True))
-        done = 0
-        for batch in dispatch.batches(pending, settings.FACTCHECK_IMPORT_BATCH):
-            dispatch.import_items_send(*batch)
-            done += len(batch)
-            progress.show(f"{job.source}: {bar(done, len(pending))} {done}/{len(pending)} sent")
-        outcome = "processed" if settings.CELERY_TASK_ALWAYS_EAGER else "queued for the workers"
-        progress.finish(f"{job.source}: {len(pending)} item(s) {outcome}")
 
     def _wait(self, jobs: list[ImportJob], progress: ProgressLine) -> None:
         while True:
