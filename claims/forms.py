@@ -7,9 +7,10 @@ from .ingest.urls import CREDENTIALS_REFUSED, url_has_credentials
 from .models import Feed
 
 
-def _feed_address(url: str) -> str:
+def refuse_credentials(url: str) -> str:
+    """The address as given; a form error if it holds a user name or password (never sent or stored)."""
     if url and url_has_credentials(url):
-        raise forms.ValidationError(f"This {CREDENTIALS_REFUSED}.")
+        raise forms.ValidationError(f"{CREDENTIALS_REFUSED[:1].upper()}{CREDENTIALS_REFUSED[1:]}.")
     return url
 
 
@@ -75,7 +76,7 @@ class ImportJobForm(forms.Form):
     )
 
     def clean_feed_url(self):
-        return _feed_address(self.cleaned_data.get("feed_url"))
+        return refuse_credentials(self.cleaned_data.get("feed_url"))
 
     def clean(self):
         data = super().clean()
@@ -95,7 +96,7 @@ class FeedForm(forms.ModelForm):
         fields = ["url", "kind", "outlet", "interval_minutes", "active"]
 
     def clean_url(self):
-        return _feed_address(self.cleaned_data.get("url"))
+        return refuse_credentials(self.cleaned_data.get("url"))
 
 
 class LinesField(forms.CharField):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from claims.ingest.urls import CREDENTIALS_REFUSED, url_has_credentials
+from claims.forms import refuse_credentials
 
 
 class FactCheckImportForm(forms.Form):
@@ -32,10 +32,7 @@ class FactCheckImportForm(forms.Form):
     )
 
     def clean_feed_url(self):
-        url = self.cleaned_data.get("feed_url")
-        if url and url_has_credentials(url):
-            raise forms.ValidationError(f"{CREDENTIALS_REFUSED[:1].upper()}{CREDENTIALS_REFUSED[1:]}.")
-        return url
+        return refuse_credentials(self.cleaned_data.get("feed_url"))
 
     def clean(self):
         data = super().clean()
